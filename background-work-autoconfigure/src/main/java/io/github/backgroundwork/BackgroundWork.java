@@ -1,0 +1,27 @@
+package io.github.backgroundwork;
+
+/**
+ * Work handed to a {@link BackgroundWorkQueue}: it runs on the queue's own threads and
+ * ends when this method returns or throws.
+ * <p>
+ * Long-running work should check {@link WorkContext#isCancellationRequested()} between
+ * steps: the queue requests cancellation when the application is shutting down and the
+ * drain deadline has passed, or when an operator cancels the item.
+ *
+ * @since 0.1.0
+ * @see AsyncBackgroundWork
+ */
+@FunctionalInterface
+public interface BackgroundWork {
+
+	/**
+	 * Do the work.
+	 * @param context the item's context: its cancellation token and progress reporter
+	 * @throws Exception any failure; the item ends {@link WorkState#FAILED} unless
+	 * cancellation had been requested and the failure is a
+	 * {@link java.util.concurrent.CancellationException} or an
+	 * {@link InterruptedException}, in which case it ends {@link WorkState#CANCELLED}
+	 */
+	void run(WorkContext context) throws Exception;
+
+}

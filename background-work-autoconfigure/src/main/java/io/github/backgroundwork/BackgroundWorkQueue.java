@@ -1,0 +1,82 @@
+package io.github.backgroundwork;
+
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs work in the background on the application's behalf: off the caller's thread, on a
+ * bounded pool of its own, tracked from enqueue to end, and drained when the application
+ * shuts down. <pre class="code">
+ * queue.enqueue("customer-mail", token -&gt; {
+ *     for (var c : customers) {
+ *         if (token.isCancellationRequested()) return;
+ *         send(c);
+ *     }
+ * });
+ * </pre> Names are kinds of work ({@code customer-mail}, {@code thumbnail}), not ids:
+ * they tag metrics, so keep their number small.
+ *
+ * @since 0.1.0
+ */
+public interface BackgroundWorkQueue {
+
+	/**
+	 * The name given to work enqueued without one.
+	 */
+	String DEFAULT_NAME = "unnamed";
+
+	/**
+	 * Enqueue work. Does not block, except with {@link WhenFull#BLOCK} when the queue is
+	 * full, and with {@link WhenFull#CALLER_RUNS}, when it runs the work itself.
+	 * @param name the kind of work, not blank
+	 * @param work the work
+	 * @return a handle on the accepted item
+	 * @throws WorkRejectedException (a {@link RejectedExecutionException}) if the queue
+	 * is full or shutting down
+	 * @throws IllegalArgumentException if {@code name} is blank or {@code work} is null
+	 */
+	WorkHandle enqueue(String name, BackgroundWork work);
+
+	/**
+	 * Enqueue work under the {@linkplain #DEFAULT_NAME default name}.
+	 * @param work the work
+	 * @return a handle on the accepted item
+	 * @throws WorkRejectedException if the queue is full or shutting down
+	 * @throws IllegalArgumentException if {@code work} is null
+	 * @see #enqueue(String, BackgroundWork)
+	 */
+	default WorkHandle enqueue(BackgroundWork work) {
+		return enqueue(DEFAULT_NAME, work);
+	}
+
+	/**
+	 * Enqueue work that returns a stage; the item ends when that stage ends.
+	 * @param name the kind of work, not blank
+	 * @param work the work
+	 * @return a handle on the accepted item
+	 * @throws WorkRejectedException if the queue is full or shutting down
+	 * @throws IllegalArgumentException if {@code name} is blank or {@code work} is null
+	 * @see #enqueue(String, BackgroundWork)
+	 */
+	WorkHandle enqueueAsync(String name, AsyncBackgroundWork work);
+
+	/**
+	 * Find an item that is in flight or among the recently finished ones.
+	 * @param id the item's id
+	 * @return the item, or empty if it is unknown or was finished too long ago
+	 */
+	Optional<WorkHandle> find(String id);
+
+	/**
+	 * Return the configuration and counters; cheap enough to call on every scrape.
+	 * @return the statistics
+	 */
+	QueueStatistics statistics();
+
+	/**
+	 * Return the statistics, every in-flight item and the recently finished ones.
+	 * @return the snapshot
+	 */
+	QueueSnapshot snapshot();
+
+}

@@ -1,0 +1,61 @@
+package io.github.backgroundwork;
+
+import java.util.concurrent.CancellationException;
+
+/**
+ * What running work can ask of the queue: whether it should stop, and where to report how
+ * far it has come.
+ *
+ * @since 0.1.0
+ */
+public interface WorkContext {
+
+	/**
+	 * Return the item's id.
+	 * @return the id, unique within the queue
+	 */
+	String id();
+
+	/**
+	 * Return the item's name.
+	 * @return the name given at enqueue time
+	 */
+	String name();
+
+	/**
+	 * Whether cancellation of this item has been requested, by an operator or by the
+	 * shutdown deadline. Work should return soon after this becomes {@code true}.
+	 * @return whether the work should stop
+	 */
+	boolean isCancellationRequested();
+
+	/**
+	 * Throw a {@link CancellationException} if cancellation has been requested.
+	 * @throws CancellationException if the work should stop
+	 */
+	default void throwIfCancellationRequested() {
+		if (isCancellationRequested()) {
+			throw new CancellationException(
+					"Cancellation of background work '" + name() + "' (" + id() + ") was requested");
+		}
+	}
+
+	/**
+	 * Register a callback to run once when cancellation is requested, for example to
+	 * close a socket the work is blocked on. The callback runs on the thread that
+	 * requests cancellation, or at once on this thread if cancellation was already
+	 * requested. An exception it throws is logged and otherwise ignored.
+	 * @param callback the callback
+	 */
+	void onCancellation(Runnable callback);
+
+	/**
+	 * Report progress, shown by the actuator endpoint while the item runs.
+	 * @param done how many units of work are done, at least 0
+	 * @param total how many units there are in all, at least {@code done}
+	 * @throws IllegalArgumentException if {@code done} is negative or greater than
+	 * {@code total}
+	 */
+	void reportProgress(long done, long total);
+
+}

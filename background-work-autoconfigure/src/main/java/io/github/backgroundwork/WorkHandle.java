@@ -1,0 +1,32 @@
+package io.github.backgroundwork;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A handle on an accepted item of background work, returned by
+ * {@link BackgroundWorkQueue#enqueue(String, BackgroundWork)}. Safe to use from any
+ * thread.
+ *
+ * @since 0.1.0
+ */
+public interface WorkHandle extends WorkInfo {
+
+	/**
+	 * Request cancellation. An item that has not started yet never runs and ends
+	 * {@link WorkState#CANCELLED} at once; a running item is told through its
+	 * {@link WorkContext} and ends when its work returns. Does not block.
+	 * @return {@code true} if the item had not ended and cancellation was requested,
+	 * {@code false} if it had already ended
+	 */
+	boolean cancel();
+
+	/**
+	 * Return a stage that completes when the item ends: normally when it succeeded,
+	 * exceptionally with the work's exception when it failed, with a
+	 * {@link java.util.concurrent.CancellationException} when it was cancelled, and with
+	 * a {@link WorkAbandonedException} when the shutdown deadline passed before it ended.
+	 * @return the completion stage
+	 */
+	CompletionStage<Void> completion();
+
+}

@@ -1,0 +1,51 @@
+package io.github.backgroundwork;
+
+import java.time.Duration;
+
+/**
+ * A read-only view of one item of background work, as listeners see it.
+ *
+ * @since 0.1.0
+ * @see WorkHandle
+ */
+public interface WorkInfo {
+
+	/**
+	 * Return the item's id.
+	 * @return the id, unique within the queue
+	 */
+	String id();
+
+	/**
+	 * Return the item's name: the kind of work, not an instance of it (for example
+	 * {@code customer-mail}).
+	 * @return the name given at enqueue time
+	 */
+	String name();
+
+	/**
+	 * Return the item's current state.
+	 * @return the state
+	 */
+	WorkState state();
+
+	/**
+	 * Return how long the item waited in the queue: from enqueue to start, or to now
+	 * while it is still queued, or to its end if it never started.
+	 * @return the time spent queued
+	 */
+	Duration waitTime();
+
+	/**
+	 * Return how long the item has run: from start to end, or to now while it runs.
+	 * @return the run time, zero if it never started
+	 */
+	Duration runTime();
+
+	/**
+	 * Return a copy of everything known about the item, taken now.
+	 * @return a snapshot
+	 */
+	WorkItemSnapshot snapshot();
+
+}

@@ -1,0 +1,51 @@
+package io.github.backgroundwork;
+
+import java.util.List;
+
+/**
+ * Hears about items as they move through the queue: the seam for metrics and for
+ * persisting work that a shutdown abandoned. Methods run on the thread that caused the
+ * event and must be quick; an exception they throw is logged and otherwise ignored.
+ *
+ * @since 0.1.0
+ */
+public interface WorkListener {
+
+	/**
+	 * Called when an item has been accepted.
+	 * @param item the item
+	 */
+	default void onAccepted(WorkInfo item) {
+	}
+
+	/**
+	 * Called when an item starts running.
+	 * @param item the item
+	 */
+	default void onStarted(WorkInfo item) {
+	}
+
+	/**
+	 * Called once when an item ends, in a terminal state (not for abandoned items).
+	 * @param item the item
+	 */
+	default void onFinished(WorkInfo item) {
+	}
+
+	/**
+	 * Called when an enqueue is refused.
+	 * @param name the name of the refused work
+	 * @param ex the exception thrown to the caller
+	 */
+	default void onRejected(String name, WorkRejectedException ex) {
+	}
+
+	/**
+	 * Called once at shutdown, after the deadline, with every item that had not ended:
+	 * those that never started and those still running.
+	 * @param items the abandoned items, never empty
+	 */
+	default void onAbandoned(List<WorkItemSnapshot> items) {
+	}
+
+}

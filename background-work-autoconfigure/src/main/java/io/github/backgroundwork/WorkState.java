@@ -1,0 +1,43 @@
+package io.github.backgroundwork;
+
+/**
+ * The state of one item of background work.
+ *
+ * @since 0.1.0
+ */
+public enum WorkState {
+
+	/**
+	 * Accepted and waiting for a worker.
+	 */
+	QUEUED,
+
+	/**
+	 * Running on a worker (or, for asynchronous work, waiting for its stage).
+	 */
+	RUNNING,
+
+	/**
+	 * Ended normally.
+	 */
+	SUCCEEDED,
+
+	/**
+	 * Ended with an exception.
+	 */
+	FAILED,
+
+	/**
+	 * Ended after cancellation was requested, or cancelled before it started.
+	 */
+	CANCELLED;
+
+	/**
+	 * Whether the item has ended.
+	 * @return {@code true} for {@link #SUCCEEDED}, {@link #FAILED} and {@link #CANCELLED}
+	 */
+	public boolean isTerminal() {
+		return this != QUEUED && this != RUNNING;
+	}
+
+}

@@ -1,0 +1,220 @@
+package io.github.backgroundwork.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.backgroundwork.WhenFull;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the background work queue.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("background-work")
+public class BackgroundWorkProperties {
+
+	/**
+	 * Whether to auto-configure the background work queue.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Maximum number of items that run at once.
+	 */
+	private int concurrency = 8;
+
+	/**
+	 * Whether the workers are virtual threads, which needs Java 21 or later. Unset
+	 * follows spring.threads.virtual.enabled.
+	 */
+	private @Nullable Boolean virtualThreads;
+
+	/**
+	 * Prefix of the workers' thread names.
+	 */
+	private String threadNamePrefix = "background-work-";
+
+	private final Queue queue = new Queue();
+
+	private final Shutdown shutdown = new Shutdown();
+
+	private final History history = new History();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public int getConcurrency() {
+		return this.concurrency;
+	}
+
+	public void setConcurrency(int concurrency) {
+		Check.atLeast(concurrency, 1, "concurrency");
+		this.concurrency = concurrency;
+	}
+
+	public @Nullable Boolean getVirtualThreads() {
+		return this.virtualThreads;
+	}
+
+	public void setVirtualThreads(@Nullable Boolean virtualThreads) {
+		this.virtualThreads = virtualThreads;
+	}
+
+	public String getThreadNamePrefix() {
+		return this.threadNamePrefix;
+	}
+
+	public void setThreadNamePrefix(String threadNamePrefix) {
+		this.threadNamePrefix = threadNamePrefix;
+	}
+
+	public Queue getQueue() {
+		return this.queue;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	public History getHistory() {
+		return this.history;
+	}
+
+	/**
+	 * Configuration of the waiting queue.
+	 */
+	public static class Queue {
+
+		/**
+		 * Maximum number of items waiting for a worker. 0 hands items only to an idle
+		 * worker.
+		 */
+		private int capacity = 10_000;
+
+		/**
+		 * What enqueue does when the queue is full: reject at once, block the caller up
+		 * to the block timeout then reject, or run the work on the caller's thread.
+		 */
+		private WhenFull whenFull = WhenFull.REJECT;
+
+		/**
+		 * How long enqueue waits for room when the policy is 'block'.
+		 */
+		private Duration blockTimeout = Duration.ofSeconds(1);
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			Check.atLeast(capacity, 0, "queue.capacity");
+			this.capacity = capacity;
+		}
+
+		public WhenFull getWhenFull() {
+			return this.whenFull;
+		}
+
+		public void setWhenFull(WhenFull whenFull) {
+			this.whenFull = whenFull;
+		}
+
+		public Duration getBlockTimeout() {
+			return this.blockTimeout;
+		}
+
+		public void setBlockTimeout(Duration blockTimeout) {
+			Check.notNegative(blockTimeout, "queue.block-timeout");
+			this.blockTimeout = blockTimeout;
+		}
+
+	}
+
+	/**
+	 * Configuration of the shutdown drain.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * How long shutdown lets queued items start and running items finish before it
+		 * requests cancellation.
+		 */
+		private Duration drainTimeout = Duration.ofSeconds(25);
+
+		/**
+		 * How long shutdown waits after requesting cancellation before it interrupts the
+		 * workers and reports unfinished items as abandoned.
+		 */
+		private Duration cancellationGrace = Duration.ofSeconds(5);
+
+		public Duration getDrainTimeout() {
+			return this.drainTimeout;
+		}
+
+		public void setDrainTimeout(Duration drainTimeout) {
+			Check.notNegative(drainTimeout, "shutdown.drain-timeout");
+			this.drainTimeout = drainTimeout;
+		}
+
+		public Duration getCancellationGrace() {
+			return this.cancellationGrace;
+		}
+
+		public void setCancellationGrace(Duration cancellationGrace) {
+			Check.notNegative(cancellationGrace, "shutdown.cancellation-grace");
+			this.cancellationGrace = cancellationGrace;
+		}
+
+	}
+
+	/**
+	 * Configuration of the history of finished items.
+	 */
+	public static class History {
+
+		/**
+		 * Number of finished items kept for inspection.
+		 */
+		private int size = 100;
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			Check.atLeast(size, 0, "history.size");
+			this.size = size;
+		}
+
+	}
+
+	/**
+	 * Checks made as values are bound, so that a bad value fails startup with the
+	 * property named.
+	 */
+	private static final class Check {
+
+		private static void atLeast(int value, int minimum, String property) {
+			if (value < minimum) {
+				throw new IllegalArgumentException(
+						"background-work." + property + " must be at least " + minimum + ", was " + value);
+			}
+		}
+
+		private static void notNegative(@Nullable Duration value, String property) {
+			if (value == null || value.isNegative()) {
+				throw new IllegalArgumentException(
+						"background-work." + property + " must not be negative, was " + value);
+			}
+		}
+
+	}
+
+}
