@@ -481,7 +481,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	}
 
 	private void abandonUnfinished(List<WorkItemSnapshot> abandoned) {
-		this.executor.shutdownNow();
+		// Recorded before the interrupt, so that what still ran at the deadline is
+		// reported even if the interrupt makes it end a moment later
 		List<WorkItem> unfinished = new ArrayList<>(this.inFlight.values());
 		unfinished.sort(OLDEST_FIRST);
 		for (WorkItem item : unfinished) {
@@ -489,6 +490,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				abandoned.add(item.snapshot());
 			}
 		}
+		this.executor.shutdownNow();
 	}
 
 	private void terminate(List<WorkItemSnapshot> abandoned, Duration took) {
