@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +56,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
+	private static final Duration HAND_OFF_TIMEOUT = Duration.ofMillis(100);
+
 	private static final Log logger = LogFactory.getLog(DefaultBackgroundWorkQueue.class);
 
 	private static final Comparator<WorkItem> OLDEST_FIRST = Comparator.comparingLong(WorkItem::sequence);
@@ -92,19 +93,21 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	private final AtomicLong historyCursor = new AtomicLong();
 
+	/**
+	 * Counts every enqueue call that got past the argument checks, accepted or not, and
+	 * numbers the items. Stop waits until every such call has left again: refused
+	 * ({@link #rejected}) or settled (the four outcome counters).
+	 */
 	private final AtomicLong sequence = new AtomicLong();
 
-	/**
-	 * Items accepted and not yet settled, plus enqueue calls under way: stop waits for
-	 * this to reach zero.
-	 */
-	private final AtomicLong unsettled = new AtomicLong();
+	// Every counter only grows, so that reading the ones a call leaves by before the one
+	// it enters by never makes calls under way look settled. An item touches one counter
+	// on the caller's thread (sequence) and two on the worker's (startedItems and its
+	// outcome): callers and workers share no counter on the hot path.
 
-	private final LongAdder queued = new LongAdder();
+	private final LongAdder startedItems = new LongAdder();
 
-	private final LongAdder running = new LongAdder();
-
-	private final LongAdder accepted = new LongAdder();
+	private final LongAdder settledUnstarted = new LongAdder();
 
 	private final LongAdder succeeded = new LongAdder();
 
@@ -138,7 +141,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		this.history = (builder.historySize > 0) ? new AtomicReferenceArray<>(builder.historySize) : null;
 		this.waiting = (this.capacity > 0) ? new LinkedBlockingQueue<>(this.capacity) : new SynchronousQueue<>();
 		this.executor = new ThreadPoolExecutor(this.concurrency, this.concurrency, 0, TimeUnit.MILLISECONDS,
-				this.waiting, WorkerThreads.factory(builder.threadNamePrefix, builder.virtualThreads));
+				this.waiting, WorkerThreads.factory(builder.threadNamePrefix, builder.virtualThreads), this::refused);
 		this.executor.prestartAllCoreThreads();
 	}
 
@@ -171,35 +174,41 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		}
 		// Counted before the state check, so that a concurrent stop either sees this
 		// enqueue and waits for it, or this enqueue sees the stop and is refused.
-		this.unsettled.incrementAndGet();
+		long sequence = this.sequence.incrementAndGet();
 		if (this.state != QueueState.RUNNING) {
-			settledOne();
 			throw reject(name, WorkRejectedException.Reason.SHUTTING_DOWN,
 					"Background work '" + name + "' was refused: the queue is shutting down (" + this.state + ")");
 		}
-		WorkItem item = new WorkItem(this, this.sequence.incrementAndGet(), name, work);
+		WorkItem item = new WorkItem(this, sequence, name, work);
 		if (!this.decorators.isEmpty()) {
 			item.decorate(this.decorators);
 		}
-		this.inFlight.put(item.sequence(), item);
-		this.accepted.increment();
-		this.queued.increment();
-		try {
-			this.executor.execute(item);
-		}
-		catch (RejectedExecutionException ex) {
-			handleFull(item);
-		}
+		this.inFlight.put(item.key(), item);
+		// A full or stopped pool calls handleFull on this thread
+		this.executor.execute(item);
 		return item;
+	}
+
+	/**
+	 * Called by the pool, on the enqueuing thread, when it refuses an item: no exception
+	 * is created unless the item is refused after all.
+	 */
+	private void refused(Runnable runnable, ThreadPoolExecutor executor) {
+		handleFull((WorkItem) runnable);
 	}
 
 	private void handleFull(WorkItem item) {
 		if (!this.executor.isShutdown()) {
+			// Without capacity, a worker that is not busy but not yet waiting either
+			// (starting, or between two items) refuses the hand-off: wait for it briefly
+			if (this.capacity == 0 && statistics().running() < this.concurrency && offer(item, HAND_OFF_TIMEOUT)) {
+				return;
+			}
 			if (this.whenFull == WhenFull.CALLER_RUNS) {
 				item.runInline();
 				return;
 			}
-			if (this.whenFull == WhenFull.BLOCK && offer(item)) {
+			if (this.whenFull == WhenFull.BLOCK && offer(item, this.blockTimeout)) {
 				return;
 			}
 		}
@@ -207,10 +216,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		if (!item.withdraw()) {
 			return;
 		}
-		this.inFlight.remove(item.sequence());
-		this.accepted.decrement();
-		this.queued.decrement();
-		settledOne();
+		this.inFlight.remove(item.key());
 		if (this.executor.isShutdown()) {
 			throw reject(item.name(), WorkRejectedException.Reason.SHUTTING_DOWN, "Background work '" + item.name()
 					+ "' was refused: the queue is shutting down (" + this.state + ")");
@@ -220,9 +226,9 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 						+ ((this.whenFull == WhenFull.BLOCK) ? " and no room within " + this.blockTimeout : ""));
 	}
 
-	private boolean offer(WorkItem item) {
+	private boolean offer(WorkItem item, Duration timeout) {
 		try {
-			if (!this.waiting.offer(item, this.blockTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+			if (!this.waiting.offer(item, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
 				return false;
 			}
 		}
@@ -237,6 +243,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	private WorkRejectedException reject(String name, WorkRejectedException.Reason reason, String message) {
 		WorkRejectedException ex = new WorkRejectedException(reason, message);
 		this.rejected.increment();
+		signalIfStopping();
 		for (WorkListener listener : this.listeners) {
 			try {
 				listener.onRejected(name, ex);
@@ -251,8 +258,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	// --- Callbacks from items
 
 	void started(WorkItem item) {
-		this.queued.decrement();
-		this.running.increment();
+		this.startedItems.increment();
 		for (WorkListener listener : this.listeners) {
 			try {
 				listener.onStarted(item);
@@ -264,12 +270,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	}
 
 	void dequeued(WorkItem item) {
-		this.queued.decrement();
 		this.waiting.remove(item);
-	}
-
-	void ended(WorkItem item) {
-		this.running.decrement();
 	}
 
 	void failed(WorkItem item, @Nullable Throwable failure) {
@@ -281,7 +282,10 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		}
 	}
 
-	void settled(WorkItem item, boolean abandon) {
+	void settled(WorkItem item, boolean abandon, boolean hadStarted) {
+		if (!hadStarted) {
+			this.settledUnstarted.increment();
+		}
 		if (abandon) {
 			this.abandoned.increment();
 		}
@@ -300,16 +304,16 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				}
 			}
 		}
-		this.inFlight.remove(item.sequence());
+		this.inFlight.remove(item.key());
 		AtomicReferenceArray<WorkItem> history = this.history;
 		if (history != null) {
 			history.set((int) (this.historyCursor.getAndIncrement() % history.length()), item);
 		}
-		settledOne();
+		signalIfStopping();
 	}
 
-	private void settledOne() {
-		if (this.unsettled.decrementAndGet() == 0 && this.state != QueueState.RUNNING) {
+	private void signalIfStopping() {
+		if (this.state != QueueState.RUNNING) {
 			this.lock.lock();
 			try {
 				this.stateChanged.signalAll();
@@ -347,10 +351,20 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	@Override
 	public QueueStatistics statistics() {
-		long queued = Math.max(0, this.queued.sum());
-		long running = Math.max(0, this.running.sum());
-		WorkTotals totals = new WorkTotals(this.accepted.sum(), this.succeeded.sum(), this.failed.sum(),
-				this.cancelled.sum(), this.rejected.sum(), this.abandoned.sum());
+		// Outcomes are read before starts, and starts before entries, so that no
+		// difference is less than it was at some moment while they were read
+		long succeeded = this.succeeded.sum();
+		long failed = this.failed.sum();
+		long cancelled = this.cancelled.sum();
+		long abandoned = this.abandoned.sum();
+		long settledUnstarted = this.settledUnstarted.sum();
+		long started = this.startedItems.sum();
+		long rejected = this.rejected.sum();
+		long accepted = Math.max(0, this.sequence.get() - rejected);
+		long settledStarted = succeeded + failed + cancelled + abandoned - settledUnstarted;
+		long queued = Math.max(0, accepted - started - settledUnstarted);
+		long running = Math.max(0, started - settledStarted);
+		WorkTotals totals = new WorkTotals(accepted, succeeded, failed, cancelled, rejected, abandoned);
 		return new QueueStatistics(this.state, this.concurrency, this.capacity, queued, running, totals);
 	}
 
@@ -556,7 +570,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	private boolean awaitSettled(long deadlineNanos) {
 		this.lock.lock();
 		try {
-			while (this.unsettled.get() > 0) {
+			while (!isSettled()) {
 				long remaining = deadlineNanos - System.nanoTime();
 				if (remaining <= 0) {
 					return false;
@@ -567,11 +581,22 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return this.unsettled.get() == 0;
+			return isSettled();
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Whether every enqueue call has left: refused, or accepted and settled. Exact
+	 * although the counters are read one after the other: each only grows, a call's exit
+	 * is counted after its entry, and exits are read before entries.
+	 */
+	private boolean isSettled() {
+		long left = this.rejected.sum() + this.succeeded.sum() + this.failed.sum() + this.cancelled.sum()
+				+ this.abandoned.sum();
+		return left == this.sequence.get();
 	}
 
 	private void awaitTermination() {

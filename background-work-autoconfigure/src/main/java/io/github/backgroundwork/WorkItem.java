@@ -45,7 +45,10 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 
 	private final DefaultBackgroundWorkQueue queue;
 
-	private final long sequence;
+	/**
+	 * The item's number, boxed once: it is also the item's key among those in flight.
+	 */
+	private final Long key;
 
 	private final String name;
 
@@ -57,7 +60,7 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 
 	private @Nullable Runnable decorated;
 
-	private volatile WorkState state = WorkState.QUEUED;
+	private volatile WorkState state;
 
 	private volatile boolean settled;
 
@@ -83,15 +86,22 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 
 	WorkItem(DefaultBackgroundWorkQueue queue, long sequence, String name, Object work) {
 		this.queue = queue;
-		this.sequence = sequence;
+		this.key = sequence;
 		this.name = name;
 		this.work = work;
 		this.enqueuedMillis = System.currentTimeMillis();
 		this.enqueuedNanos = System.nanoTime();
+		// A plain write: enqueue publishes the item safely, and a volatile write would
+		// cost the caller a fence per item
+		STATE.set(this, WorkState.QUEUED);
 	}
 
 	long sequence() {
-		return this.sequence;
+		return this.key;
+	}
+
+	Long key() {
+		return this.key;
 	}
 
 	void decorate(List<WorkDecorator> decorators) {
@@ -106,7 +116,7 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 
 	@Override
 	public String id() {
-		return Long.toString(this.sequence);
+		return this.key.toString();
 	}
 
 	@Override
@@ -172,7 +182,7 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 		if (STATE.compareAndSet(this, WorkState.QUEUED, WorkState.CANCELLED)) {
 			this.finishedNanos = System.nanoTime();
 			this.queue.dequeued(this);
-			settle(false);
+			settle(false, false);
 		}
 		return true;
 	}
@@ -318,14 +328,13 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 		}
 		this.work = null;
 		this.decorated = null;
-		this.queue.ended(this);
 		if (outcome == WorkState.FAILED) {
 			this.queue.failed(this, failure);
 		}
 		else if (outcome == WorkState.CANCELLED && logger.isDebugEnabled()) {
 			logger.debug("Background work '" + this.name + "' (" + id() + ") was cancelled");
 		}
-		settle(false);
+		settle(false, true);
 	}
 
 	private WorkState outcome(@Nullable Throwable failure) {
@@ -386,7 +395,7 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 		this.queue.dequeued(this);
 		this.work = null;
 		this.decorated = null;
-		return settle(true);
+		return settle(true, false);
 	}
 
 	/**
@@ -395,7 +404,7 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 	 * @return whether this call abandoned it
 	 */
 	boolean abandonRunning() {
-		if (this.state != WorkState.RUNNING || !settle(true)) {
+		if (this.state != WorkState.RUNNING || !settle(true, true)) {
 			return false;
 		}
 		Thread runner = this.inlineRunner;
@@ -418,7 +427,7 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 	 * Record the item's end exactly once: counters, in-flight tracking, history and
 	 * completion.
 	 */
-	private boolean settle(boolean abandon) {
+	private boolean settle(boolean abandon, boolean started) {
 		if (!SETTLED.compareAndSet(this, false, true)) {
 			return false;
 		}
@@ -426,7 +435,7 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 			this.abandoned = true;
 		}
 		CompletableFuture<Void> future = this.completion;
-		this.queue.settled(this, abandon);
+		this.queue.settled(this, abandon, started);
 		if (future != null) {
 			complete(future);
 		}
