@@ -237,7 +237,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 			return false;
 		}
 		// The pool may have shut down while this thread waited: take the item back
-		return !this.executor.isShutdown() || !this.waiting.remove(item);
+		return !this.executor.isShutdown() || !this.executor.remove(item);
 	}
 
 	private WorkRejectedException reject(String name, WorkRejectedException.Reason reason, String message) {
@@ -270,7 +270,9 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	}
 
 	void dequeued(WorkItem item) {
-		this.waiting.remove(item);
+		// Through the pool, which wakes a worker left waiting on the queue this empties
+		// during shutdown; a worker never woken would outlive the queue
+		this.executor.remove(item);
 	}
 
 	void failed(WorkItem item, @Nullable Throwable failure) {
@@ -483,6 +485,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		setState(QueueState.CANCELLING);
 		List<Runnable> neverStarted = new ArrayList<>();
 		this.waiting.drainTo(neverStarted);
+		// Wake workers left waiting on the queue that was just emptied, so they exit
+		this.executor.shutdown();
 		for (Runnable runnable : neverStarted) {
 			WorkItem item = (WorkItem) runnable;
 			if (item.abandonQueued()) {
