@@ -309,7 +309,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		this.inFlight.remove(item.key());
 		AtomicReferenceArray<WorkItem> history = this.history;
 		if (history != null) {
-			history.set((int) (this.historyCursor.getAndIncrement() % history.length()), item);
+			// A release write: readers of the history need no fence on the worker
+			history.lazySet((int) (this.historyCursor.getAndIncrement() % history.length()), item);
 		}
 		signalIfStopping();
 	}

@@ -31,12 +31,21 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 
 	private static final VarHandle COMPLETION;
 
+	private static final VarHandle STARTED_NANOS;
+
+	private static final VarHandle FINISHED_NANOS;
+
+	private static final VarHandle FAILURE;
+
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			STATE = lookup.findVarHandle(WorkItem.class, "state", WorkState.class);
 			SETTLED = lookup.findVarHandle(WorkItem.class, "settled", boolean.class);
 			COMPLETION = lookup.findVarHandle(WorkItem.class, "completion", CompletableFuture.class);
+			STARTED_NANOS = lookup.findVarHandle(WorkItem.class, "startedNanos", long.class);
+			FINISHED_NANOS = lookup.findVarHandle(WorkItem.class, "finishedNanos", long.class);
+			FAILURE = lookup.findVarHandle(WorkItem.class, "failure", Throwable.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -246,7 +255,9 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 		if (!STATE.compareAndSet(this, WorkState.QUEUED, WorkState.RUNNING)) {
 			return;
 		}
-		this.startedNanos = System.nanoTime();
+		// Release writes on the hot path: no fence each, and readers see them no later
+		// than the state written after them
+		STARTED_NANOS.setRelease(this, System.nanoTime());
 		this.queue.started(this);
 		Runnable decorated = this.decorated;
 		try {
@@ -322,8 +333,8 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 			if (this.state != WorkState.RUNNING) {
 				return;
 			}
-			this.failure = failure;
-			this.finishedNanos = now;
+			FAILURE.setRelease(this, failure);
+			FINISHED_NANOS.setRelease(this, now);
 			this.state = outcome;
 		}
 		this.work = null;
