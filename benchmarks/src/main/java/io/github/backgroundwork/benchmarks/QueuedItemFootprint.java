@@ -19,6 +19,8 @@ public final class QueuedItemFootprint {
 
 	static final int ITEMS = 100_000;
 
+	private static final int WARMUP_ITEMS = 1000;
+
 	private static final int ROUNDS = 5;
 
 	private QueuedItemFootprint() {
@@ -34,22 +36,29 @@ public final class QueuedItemFootprint {
 		Map<String, String> results = new LinkedHashMap<>();
 		for (String kind : new String[] { Contender.QUEUE, Contender.THREAD_POOL_EXECUTOR,
 				Contender.THREAD_POOL_TASK_EXECUTOR }) {
-			long[] bytes = new long[ROUNDS];
+			long[] before = new long[ROUNDS];
+			long[] after = new long[ROUNDS];
 			for (int round = 0; round < ROUNDS; round++) {
-				bytes[round] = measure(kind);
+				measure(kind, before, after, round);
+				awaitWorkersGone();
 			}
-			Arrays.sort(bytes);
-			long median = bytes[ROUNDS / 2];
-			System.out.printf("%-28s bytes per queued item: median %d, all %s%n", kind, median, Arrays.toString(bytes));
-			results.put(kind + ".bytesPerItem", Long.toString(median));
+			System.out.printf("%-28s used heap before %s%n", kind, Arrays.toString(before));
+			System.out.printf("%-28s used heap after  %s%n", kind, Arrays.toString(after));
+			// Every other round's baseline still holds the last round's items, for a
+			// reason not found: the smallest baseline is taken, against the median end
+			Arrays.sort(before);
+			Arrays.sort(after);
+			long bytes = Math.round((after[ROUNDS / 2] - before[0]) / (double) ITEMS);
+			System.out.printf("%-28s bytes per queued item: %d%n", kind, bytes);
+			results.put(kind + ".bytesPerItem", Long.toString(bytes));
 		}
 		Results.write(Path.of(args[0], "footprint.properties"), results);
 	}
 
-	private static long measure(String kind) throws InterruptedException {
+	private static void measure(String kind, long[] before, long[] after, int round) throws InterruptedException {
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch blocked = new CountDownLatch(Contender.CONCURRENCY);
-		try (Contender contender = Contender.start(kind, "platform", ITEMS)) {
+		try (Contender contender = Contender.start(kind, "platform", ITEMS + WARMUP_ITEMS)) {
 			Runnable block = contender.submitter(() -> {
 				blocked.countDown();
 				try {
@@ -67,16 +76,28 @@ public final class QueuedItemFootprint {
 			});
 			// Warm the path first, so that class loading and lazily created structures
 			// are not counted; these items stay queued in both measurements
-			for (int i = 0; i < 1000; i++) {
+			for (int i = 0; i < WARMUP_ITEMS; i++) {
 				submit.run();
 			}
-			long before = usedAfterGc();
+			before[round] = usedAfterGc();
 			for (int i = 0; i < ITEMS; i++) {
 				submit.run();
 			}
-			long after = usedAfterGc();
+			after[round] = usedAfterGc();
 			release.countDown();
-			return Math.round((after - before) / (double) ITEMS);
+		}
+	}
+
+	/**
+	 * Wait until the last round's workers have exited, so that nothing of that round is
+	 * reachable any more.
+	 */
+	private static void awaitWorkersGone() throws InterruptedException {
+		while (Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.anyMatch((thread) -> thread.getName().startsWith("bench-"))) {
+			Thread.sleep(10);
 		}
 	}
 
