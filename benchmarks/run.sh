@@ -5,13 +5,18 @@
 #   footprint.txt/.properties, shutdown.txt/.properties   the two measurements JMH cannot make
 #   table.md              the README table, made from the files above
 # Takes about 10 minutes on 2 cores. Set JDK21_PLUS to a JDK 21+ home if it is not the default below.
+# QUICK=1 runs one short iteration of each (a smoke test of this script, not figures to publish), and
+# RESULTS=dir writes elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jdk21=${JDK21_PLUS:-/usr/lib/jvm/temurin-25-jdk-amd64}
-results=benchmarks/results
+results=${RESULTS:-benchmarks/results}
 jar=benchmarks/target/benchmarks.jar
 jmh_options=(-f 1 -wi 5 -w 1s -i 10 -r 1s -jvmArgs "-Xms2g -Xmx2g")
+if [ "${QUICK:-}" = 1 ]; then
+  jmh_options=(-f 1 -wi 1 -w 1s -i 1 -r 1s -jvmArgs "-Xms2g -Xmx2g")
+fi
 
 if [ ! -x "$jdk21/bin/java" ]; then
   echo "No JDK 21+ at $jdk21: set JDK21_PLUS to one (virtual threads need it)" >&2

@@ -36,8 +36,8 @@ public final class ReportTable {
 
 	private ReportTable(Path results) throws IOException {
 		BasicJsonParser json = new BasicJsonParser();
-		this.jdk17 = json.parseList(Files.readString(results.resolve("jmh-jdk17.json")));
-		this.jdk25 = json.parseList(Files.readString(results.resolve("jmh-jdk25.json")));
+		this.jdk17 = json.parseList(minify(Files.readString(results.resolve("jmh-jdk17.json"))));
+		this.jdk25 = json.parseList(minify(Files.readString(results.resolve("jmh-jdk25.json"))));
 		this.footprint = Results.read(results.resolve("footprint.properties"));
 		this.shutdown = Results.read(results.resolve("shutdown.properties"));
 		this.machine = Results.read(results.resolve("machine.properties"));
@@ -50,6 +50,32 @@ public final class ReportTable {
 	 */
 	public static void main(String[] args) throws IOException {
 		System.out.print(new ReportTable(Path.of(args[0])).render());
+	}
+
+	/**
+	 * Remove the whitespace between tokens: Spring Boot's basic parser, the only one at
+	 * hand, reads JMH's indented lists wrongly.
+	 */
+	private static String minify(String json) {
+		StringBuilder compact = new StringBuilder(json.length());
+		boolean inString = false;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			if (inString) {
+				compact.append(c);
+				if (c == '\\') {
+					compact.append(json.charAt(++i));
+				}
+				else if (c == '"') {
+					inString = false;
+				}
+			}
+			else if (!Character.isWhitespace(c)) {
+				compact.append(c);
+				inString = (c == '"');
+			}
+		}
+		return compact.toString();
 	}
 
 	private String render() {
