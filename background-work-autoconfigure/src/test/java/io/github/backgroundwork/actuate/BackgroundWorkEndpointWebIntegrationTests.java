@@ -16,6 +16,7 @@ import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.WorkTotals;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for the {@link BackgroundWorkEndpoint} over real HTTP.
@@ -46,6 +48,9 @@ class BackgroundWorkEndpointWebIntegrationTests {
 
 	@Autowired
 	private BackgroundWorkQueue queue;
+
+	@Autowired
+	private MeterRegistry meterRegistry;
 
 	@LocalServerPort
 	private int port;
@@ -121,6 +126,17 @@ class BackgroundWorkEndpointWebIntegrationTests {
 		assertThat(json.read("$.error", Object.class)).isNull();
 		get("/actuator/backgroundwork/999999", 404);
 		get("/actuator/backgroundwork/not-an-id", 404);
+		// In a full application the item was also counted and observed
+		assertThat(this.meterRegistry.get("background.work.completed")
+			.tags("name", "lookup", "outcome", "success")
+			.counter()
+			.count()).isEqualTo(1);
+		// The observation stops just after the item completes
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.meterRegistry.get("background.work.execution")
+				.tags("background.work.name", "lookup")
+				.timer()
+				.count()).isEqualTo(1));
 	}
 
 	@Test
