@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -136,7 +135,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		this.decorators = List.copyOf(builder.decorators);
 		this.listeners = builder.listeners.toArray(new WorkListener[0]);
 		this.history = (builder.historySize > 0) ? new AtomicReferenceArray<>(builder.historySize) : null;
-		this.waiting = (this.capacity > 0) ? new LinkedBlockingQueue<>(this.capacity) : new SynchronousQueue<>();
+		this.waiting = new LinkedBlockingQueue<>(this.capacity);
 		this.executor = new ThreadPoolExecutor(this.concurrency, this.concurrency, 0, TimeUnit.MILLISECONDS,
 				this.waiting, WorkerThreads.factory(builder.threadNamePrefix, builder.virtualThreads));
 		this.executor.prestartAllCoreThreads();
@@ -481,7 +480,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	}
 
 	private void abandonUnfinished(List<WorkItemSnapshot> abandoned) {
-		this.executor.shutdownNow();
+		// Recorded before the interrupt, so that what still ran at the deadline is
+		// reported even if the interrupt makes it end a moment later
 		List<WorkItem> unfinished = new ArrayList<>(this.inFlight.values());
 		unfinished.sort(OLDEST_FIRST);
 		for (WorkItem item : unfinished) {
@@ -489,6 +489,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				abandoned.add(item.snapshot());
 			}
 		}
+		this.executor.shutdownNow();
 	}
 
 	private void terminate(List<WorkItemSnapshot> abandoned, Duration took) {
@@ -635,12 +636,12 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 		/**
 		 * Set how many items may wait for a worker.
-		 * @param capacity at least 0; 0 hands items only to an idle worker
+		 * @param capacity at least 1
 		 * @return this builder
 		 */
 		public Builder capacity(int capacity) {
-			if (capacity < 0) {
-				throw new IllegalArgumentException("capacity must not be negative, was " + capacity);
+			if (capacity < 1) {
+				throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
 			}
 			this.capacity = capacity;
 			return this;

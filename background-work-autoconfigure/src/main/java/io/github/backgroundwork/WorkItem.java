@@ -191,7 +191,9 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 				}
 			}
 		}
-		return future.minimalCompletionStage();
+		// Returned as is: the queue never reads it, so a caller completing it only
+		// changes its own view, and join() throws CancellationException unwrapped
+		return future;
 	}
 
 	// --- WorkContext
