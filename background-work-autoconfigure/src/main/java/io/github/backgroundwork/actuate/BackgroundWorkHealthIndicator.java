@@ -48,7 +48,7 @@ public class BackgroundWorkHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	private static double capacityUsed(QueueStatistics statistics) {
-		if (statistics.capacity() == 0) {
+		if (statistics.capacity() <= 0) {
 			return 0;
 		}
 		return Math.round(statistics.queued() * 1000.0 / statistics.capacity()) / 10.0;

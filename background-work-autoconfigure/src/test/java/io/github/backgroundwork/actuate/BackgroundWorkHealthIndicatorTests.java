@@ -80,16 +80,4 @@ class BackgroundWorkHealthIndicatorTests {
 		assertThat(this.indicator.health().getDetails()).containsEntry("state", QueueState.TERMINATED);
 	}
 
-	@Test
-	void capacityUsedIsZeroWhenNothingMayWait() {
-		DefaultBackgroundWorkQueue direct = DefaultBackgroundWorkQueue.builder().capacity(0).build();
-		try {
-			assertThat(new BackgroundWorkHealthIndicator(direct).health().getDetails()).containsEntry("capacityUsed",
-					0.0);
-		}
-		finally {
-			direct.close();
-		}
-	}
-
 }
