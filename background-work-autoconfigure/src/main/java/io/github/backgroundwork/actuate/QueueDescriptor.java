@@ -20,9 +20,9 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param capacity how many items may wait for a worker
  * @param queued how many items wait now
  * @param running how many items run now
- * @param totals counts since the application started: {@code accepted} enqueues, items
- * that {@code succeeded}, {@code failed} or were {@code cancelled}, {@code rejected}
- * enqueues, and items {@code abandoned} at the shutdown deadline
+ * @param totals counts since the queue was created: {@code accepted} enqueues, items that
+ * {@code succeeded}, {@code failed} or were {@code cancelled}, {@code rejected} enqueues,
+ * and items {@code abandoned} at the shutdown deadline
  * @param inFlight the queued and running items, oldest first
  * @param recent the last finished items, most recent first, at most
  * {@code background-work.history.size}
