@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,8 +54,6 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 * any bean is destroyed, so draining work can still use them and the DataSource.
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
-
-	private static final Duration HAND_OFF_TIMEOUT = Duration.ofMillis(100);
 
 	private static final Log logger = LogFactory.getLog(DefaultBackgroundWorkQueue.class);
 
@@ -139,7 +136,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		this.decorators = List.copyOf(builder.decorators);
 		this.listeners = builder.listeners.toArray(new WorkListener[0]);
 		this.history = (builder.historySize > 0) ? new AtomicReferenceArray<>(builder.historySize) : null;
-		this.waiting = (this.capacity > 0) ? new LinkedBlockingQueue<>(this.capacity) : new SynchronousQueue<>();
+		this.waiting = new LinkedBlockingQueue<>(this.capacity);
 		this.executor = new ThreadPoolExecutor(this.concurrency, this.concurrency, 0, TimeUnit.MILLISECONDS,
 				this.waiting, WorkerThreads.factory(builder.threadNamePrefix, builder.virtualThreads), this::refused);
 		this.executor.prestartAllCoreThreads();
@@ -199,11 +196,6 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	private void handleFull(WorkItem item) {
 		if (!this.executor.isShutdown()) {
-			// Without capacity, a worker that is not busy but not yet waiting either
-			// (starting, or between two items) refuses the hand-off: wait for it briefly
-			if (this.capacity == 0 && statistics().running() < this.concurrency && offer(item, HAND_OFF_TIMEOUT)) {
-				return;
-			}
 			if (this.whenFull == WhenFull.CALLER_RUNS) {
 				item.runInline();
 				return;
@@ -667,12 +659,12 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 		/**
 		 * Set how many items may wait for a worker.
-		 * @param capacity at least 0; 0 hands items only to an idle worker
+		 * @param capacity at least 1
 		 * @return this builder
 		 */
 		public Builder capacity(int capacity) {
-			if (capacity < 0) {
-				throw new IllegalArgumentException("capacity must not be negative, was " + capacity);
+			if (capacity < 1) {
+				throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
 			}
 			this.capacity = capacity;
 			return this;

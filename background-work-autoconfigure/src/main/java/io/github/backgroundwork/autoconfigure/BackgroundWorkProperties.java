@@ -36,6 +36,13 @@ public class BackgroundWorkProperties {
 	 */
 	private String threadNamePrefix = "background-work-";
 
+	/**
+	 * Whether to carry the logging MDC and the current Micrometer observation from the
+	 * enqueuing thread to the work, with Micrometer's context-propagation library. The
+	 * security context is never carried this way.
+	 */
+	private boolean propagateContext = true;
+
 	private final Queue queue = new Queue();
 
 	private final Shutdown shutdown = new Shutdown();
@@ -75,6 +82,14 @@ public class BackgroundWorkProperties {
 		this.threadNamePrefix = threadNamePrefix;
 	}
 
+	public boolean isPropagateContext() {
+		return this.propagateContext;
+	}
+
+	public void setPropagateContext(boolean propagateContext) {
+		this.propagateContext = propagateContext;
+	}
+
 	public Queue getQueue() {
 		return this.queue;
 	}
@@ -93,8 +108,7 @@ public class BackgroundWorkProperties {
 	public static class Queue {
 
 		/**
-		 * Maximum number of items waiting for a worker. 0 hands items only to an idle
-		 * worker.
+		 * Maximum number of items waiting for a worker.
 		 */
 		private int capacity = 10_000;
 
@@ -114,7 +128,7 @@ public class BackgroundWorkProperties {
 		}
 
 		public void setCapacity(int capacity) {
-			Check.atLeast(capacity, 0, "queue.capacity");
+			Check.atLeast(capacity, 1, "queue.capacity");
 			this.capacity = capacity;
 		}
 

@@ -24,7 +24,8 @@ class BackgroundWorkPropertiesValidationTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			concurrency                 | 0      | must be at least 1, was 0
 			concurrency                 | -3     | must be at least 1, was -3
-			queue.capacity              | -1     | must be at least 0, was -1
+			queue.capacity              | -1     | must be at least 1, was -1
+			queue.capacity              | 0      | must be at least 1, was 0
 			queue.block-timeout         | -1s    | must not be negative, was PT-1S
 			shutdown.drain-timeout      | -5s    | must not be negative, was PT-5S
 			shutdown.cancellation-grace | -1ms   | must not be negative, was PT-0.001S
