@@ -97,14 +97,15 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	private final AtomicLong sequence = new AtomicLong();
 
-	// Every counter only grows, so that reading the ones a call leaves by before the one
-	// it enters by never makes calls under way look settled. An item touches one counter
-	// on the caller's thread (sequence) and two on the worker's (startedItems and its
-	// outcome): callers and workers share no counter on the hot path.
+	// The outcome counters and rejected only grow, so that reading them before sequence
+	// never makes calls under way look settled; no counter that callers and workers both
+	// update on every item is a single contended field.
 
-	private final LongAdder startedItems = new LongAdder();
+	private final LongAdder accepted = new LongAdder();
 
-	private final LongAdder settledUnstarted = new LongAdder();
+	private final LongAdder queued = new LongAdder();
+
+	private final LongAdder running = new LongAdder();
 
 	private final LongAdder succeeded = new LongAdder();
 
@@ -181,6 +182,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 			item.decorate(this.decorators);
 		}
 		this.inFlight.put(item.key(), item);
+		this.accepted.increment();
+		this.queued.increment();
 		// A full or stopped pool calls handleFull on this thread
 		this.executor.execute(item);
 		return item;
@@ -209,6 +212,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 			return;
 		}
 		this.inFlight.remove(item.key());
+		this.accepted.decrement();
+		this.queued.decrement();
 		if (this.executor.isShutdown()) {
 			throw reject(item.name(), WorkRejectedException.Reason.SHUTTING_DOWN, "Background work '" + item.name()
 					+ "' was refused: the queue is shutting down (" + this.state + ")");
@@ -250,7 +255,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	// --- Callbacks from items
 
 	void started(WorkItem item) {
-		this.startedItems.increment();
+		this.queued.decrement();
+		this.running.increment();
 		for (WorkListener listener : this.listeners) {
 			try {
 				listener.onStarted(item);
@@ -262,6 +268,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	}
 
 	void dequeued(WorkItem item) {
+		this.queued.decrement();
 		// Through the pool, which wakes a worker left waiting on the queue this empties
 		// during shutdown; a worker never woken would outlive the queue
 		this.executor.remove(item);
@@ -277,8 +284,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	}
 
 	void settled(WorkItem item, boolean abandon, boolean hadStarted) {
-		if (!hadStarted) {
-			this.settledUnstarted.increment();
+		if (hadStarted) {
+			this.running.decrement();
 		}
 		if (abandon) {
 			this.abandoned.increment();
@@ -346,20 +353,10 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	@Override
 	public QueueStatistics statistics() {
-		// Outcomes are read before starts, and starts before entries, so that no
-		// difference is less than it was at some moment while they were read
-		long succeeded = this.succeeded.sum();
-		long failed = this.failed.sum();
-		long cancelled = this.cancelled.sum();
-		long abandoned = this.abandoned.sum();
-		long settledUnstarted = this.settledUnstarted.sum();
-		long started = this.startedItems.sum();
-		long rejected = this.rejected.sum();
-		long accepted = Math.max(0, this.sequence.get() - rejected);
-		long settledStarted = succeeded + failed + cancelled + abandoned - settledUnstarted;
-		long queued = Math.max(0, accepted - started - settledUnstarted);
-		long running = Math.max(0, started - settledStarted);
-		WorkTotals totals = new WorkTotals(accepted, succeeded, failed, cancelled, rejected, abandoned);
+		long queued = Math.max(0, this.queued.sum());
+		long running = Math.max(0, this.running.sum());
+		WorkTotals totals = new WorkTotals(this.accepted.sum(), this.succeeded.sum(), this.failed.sum(),
+				this.cancelled.sum(), this.rejected.sum(), this.abandoned.sum());
 		return new QueueStatistics(this.state, this.concurrency, this.capacity, queued, running, totals);
 	}
 
