@@ -97,11 +97,16 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	private final AtomicLong sequence = new AtomicLong();
 
-	// The outcome counters and rejected only grow, so that reading them before sequence
-	// never makes calls under way look settled; no counter that callers and workers both
-	// update on every item is a single contended field.
+	// The outcome counters, rejected and failedEnqueues only grow, so that reading them
+	// before sequence never makes calls under way look settled. No counter that callers
+	// and workers both update on every item is a single contended field.
 
 	private final LongAdder accepted = new LongAdder();
+
+	/**
+	 * Enqueue calls that threw before accepting anything, because a decorator failed.
+	 */
+	private final LongAdder failedEnqueues = new LongAdder();
 
 	private final LongAdder queued = new LongAdder();
 
@@ -179,7 +184,15 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		}
 		WorkItem item = new WorkItem(this, sequence, name, work);
 		if (!this.decorators.isEmpty()) {
-			item.decorate(this.decorators);
+			try {
+				item.decorate(this.decorators);
+			}
+			catch (Throwable ex) {
+				// Nothing was accepted: count the call as gone, or stop would wait for it
+				this.failedEnqueues.increment();
+				signalIfStopping();
+				throw ex;
+			}
 		}
 		this.inFlight.put(item.key(), item);
 		this.accepted.increment();
@@ -588,8 +601,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 * is counted after its entry, and exits are read before entries.
 	 */
 	private boolean isSettled() {
-		long left = this.rejected.sum() + this.succeeded.sum() + this.failed.sum() + this.cancelled.sum()
-				+ this.abandoned.sum();
+		long left = this.rejected.sum() + this.failedEnqueues.sum() + this.succeeded.sum() + this.failed.sum()
+				+ this.cancelled.sum() + this.abandoned.sum();
 		return left == this.sequence.get();
 	}
 

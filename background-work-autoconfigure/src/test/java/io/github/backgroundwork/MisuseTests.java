@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -133,6 +134,23 @@ class MisuseTests {
 			assertThat(reader.get(5, TimeUnit.SECONDS)).isTrue();
 		}
 		assertThat(CompletableFuture.supplyAsync(handle::cancel, this.otherThreads).get(5, TimeUnit.SECONDS)).isFalse();
+	}
+
+	@Test
+	void decoratorFailingOnEnqueueAcceptsNothingAndDoesNotHoldUpClose() {
+		DefaultBackgroundWorkQueue failing = DefaultBackgroundWorkQueue.builder()
+			.threadNamePrefix("misuse-decorator-")
+			.drainTimeout(Duration.ofSeconds(10))
+			.decorator((item, execution) -> {
+				throw new IllegalStateException("no context");
+			})
+			.build();
+		assertThatIllegalStateException().isThrownBy(() -> failing.enqueue("decorated", (context) -> {
+		})).withMessage("no context");
+		assertThat(failing.statistics().totals().accepted()).isZero();
+		long start = System.nanoTime();
+		failing.close();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 	}
 
 	@Test
