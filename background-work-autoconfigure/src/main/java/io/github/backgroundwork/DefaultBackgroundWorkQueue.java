@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -136,7 +135,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		this.decorators = List.copyOf(builder.decorators);
 		this.listeners = builder.listeners.toArray(new WorkListener[0]);
 		this.history = (builder.historySize > 0) ? new AtomicReferenceArray<>(builder.historySize) : null;
-		this.waiting = (this.capacity > 0) ? new LinkedBlockingQueue<>(this.capacity) : new SynchronousQueue<>();
+		this.waiting = new LinkedBlockingQueue<>(this.capacity);
 		this.executor = new ThreadPoolExecutor(this.concurrency, this.concurrency, 0, TimeUnit.MILLISECONDS,
 				this.waiting, WorkerThreads.factory(builder.threadNamePrefix, builder.virtualThreads));
 		this.executor.prestartAllCoreThreads();
@@ -637,12 +636,12 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 		/**
 		 * Set how many items may wait for a worker.
-		 * @param capacity at least 0; 0 hands items only to an idle worker
+		 * @param capacity at least 1
 		 * @return this builder
 		 */
 		public Builder capacity(int capacity) {
-			if (capacity < 0) {
-				throw new IllegalArgumentException("capacity must not be negative, was " + capacity);
+			if (capacity < 1) {
+				throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
 			}
 			this.capacity = capacity;
 			return this;

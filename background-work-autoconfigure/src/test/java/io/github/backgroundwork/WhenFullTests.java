@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -77,17 +78,10 @@ class WhenFullTests {
 	}
 
 	@Test
-	void zeroCapacityHandsWorkOnlyToAnIdleWorker() throws Exception {
-		this.queue = DefaultBackgroundWorkQueue.builder().concurrency(1).capacity(0).build();
-		CountDownLatch started = new CountDownLatch(1);
-		this.queue.enqueue("first", (context) -> {
-			started.countDown();
-			this.release.await();
-		});
-		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-		assertThatExceptionOfType(WorkRejectedException.class)
-			.isThrownBy(() -> this.queue.enqueue("second", (context) -> {
-			}));
+	void capacityBelowOneIsRefusedWithTheArgumentNamed() {
+		this.queue = DefaultBackgroundWorkQueue.builder().build();
+		assertThatIllegalArgumentException().isThrownBy(() -> DefaultBackgroundWorkQueue.builder().capacity(0))
+			.withMessage("capacity must be at least 1, was 0");
 	}
 
 	private DefaultBackgroundWorkQueue fullQueue(WhenFull whenFull, Duration blockTimeout) {

@@ -93,8 +93,7 @@ public class BackgroundWorkProperties {
 	public static class Queue {
 
 		/**
-		 * Maximum number of items waiting for a worker. 0 hands items only to an idle
-		 * worker.
+		 * Maximum number of items waiting for a worker.
 		 */
 		private int capacity = 10_000;
 
@@ -114,7 +113,7 @@ public class BackgroundWorkProperties {
 		}
 
 		public void setCapacity(int capacity) {
-			Check.atLeast(capacity, 0, "queue.capacity");
+			Check.atLeast(capacity, 1, "queue.capacity");
 			this.capacity = capacity;
 		}
 
