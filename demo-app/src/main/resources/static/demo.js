@@ -23,6 +23,12 @@ function row(cells) {
 	return tr;
 }
 
+function emptyRow(text) {
+	const td = element('td', text, 'empty');
+	td.colSpan = 5;
+	return row([td]);
+}
+
 function cell(child, className) {
 	const td = element('td', null, className);
 	td.appendChild(child);
@@ -130,7 +136,7 @@ function drawWork(snapshot) {
 		return tr;
 	}));
 	if (snapshot.inFlight.length === 0) {
-		inFlight.appendChild(row([element('td', 'Nothing in flight', 'empty')]));
+		inFlight.appendChild(emptyRow('Nothing in flight'));
 	}
 
 	const recent = document.getElementById('recent');
@@ -152,7 +158,7 @@ function drawWork(snapshot) {
 		return tr;
 	}));
 	if (snapshot.recent.length === 0) {
-		recent.appendChild(row([element('td', 'Nothing finished yet', 'empty')]));
+		recent.appendChild(emptyRow('Nothing finished yet'));
 	}
 }
 

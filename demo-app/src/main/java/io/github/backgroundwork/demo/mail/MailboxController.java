@@ -1,9 +1,12 @@
 package io.github.backgroundwork.demo.mail;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -49,17 +52,20 @@ public class MailboxController {
 					"The embedded mail server is off (spring.mail.host is set or demo.mail.embedded-server.enabled "
 							+ "is false): look in the configured mail server's mailboxes");
 		}
-		MimeMessage[] received = server.getReceivedMessages();
+		List<StoredMessage> received = server.getManagers().getImapHostManager().getAllMessages();
 		List<ReceivedMail> latest = new ArrayList<>();
-		for (int i = received.length - 1; i >= 0 && latest.size() < LATEST; i--) {
-			MimeMessage mail = received[i];
+		for (StoredMessage stored : received.stream()
+			.sorted(Comparator.comparing(StoredMessage::getReceivedDate).reversed())
+			.limit(LATEST)
+			.toList()) {
+			MimeMessage mail = stored.getMimeMessage();
 			latest.add(new ReceivedMail(addresses(mail), mail.getSubject()));
 		}
-		return new Mailbox(received.length, latest);
+		return new Mailbox(received.size(), latest);
 	}
 
 	private static String addresses(MimeMessage mail) throws MessagingException {
-		jakarta.mail.Address[] recipients = mail.getAllRecipients();
+		Address[] recipients = mail.getAllRecipients();
 		return (recipients != null) ? InternetAddress.toString(recipients) : "";
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.demo.TestPictures;
 import io.github.backgroundwork.demo.pictures.PictureStore;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A queue that refuses work turns into {@code 503 Service Unavailable} with
  * {@code Retry-After}, and nothing is left behind.
  */
-@SpringBootTest(properties = { "background-work.concurrency=1", "background-work.queue.capacity=0",
+@SpringBootTest(properties = { "background-work.concurrency=1", "background-work.queue.capacity=1",
 		"demo.customers.count=3", "demo.mail.send-delay=0" })
 @AutoConfigureMockMvc
 class QueueRefusalTests {
@@ -44,12 +45,14 @@ class QueueRefusalTests {
 	void fullQueueAnswers503WithRetryAfter() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		WorkHandle blocker = this.queue.enqueue("blocker", (context) -> {
+		WorkHandle running = this.queue.enqueue("blocker", (context) -> {
 			started.countDown();
 			release.await();
 		});
 		try {
 			assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+			WorkHandle waiting = this.queue.enqueue("blocker", (context) -> release.await());
+			assertThat(waiting.state()).as("the one place in the queue taken").isEqualTo(WorkState.QUEUED);
 			MvcTestResult notification = notification();
 			assertThat(notification).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 				.headers()
@@ -74,7 +77,7 @@ class QueueRefusalTests {
 		finally {
 			release.countDown();
 		}
-		blocker.completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
+		running.completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
 		assertThat(notification()).hasStatus(HttpStatus.ACCEPTED);
 	}
 
