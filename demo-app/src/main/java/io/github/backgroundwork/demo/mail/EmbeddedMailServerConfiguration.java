@@ -45,9 +45,6 @@ public class EmbeddedMailServerConfiguration {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost(embeddedMailServer.getSmtp().getBindTo());
 		sender.setPort(embeddedMailServer.getSmtp().getPort());
-		// Greets the server as localhost rather than look up this host's name for every
-		// mail
-		sender.getJavaMailProperties().setProperty("mail.smtp.localhost", "localhost");
 		return sender;
 	}
 
