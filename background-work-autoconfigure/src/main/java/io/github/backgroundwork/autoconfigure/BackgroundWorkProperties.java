@@ -36,6 +36,13 @@ public class BackgroundWorkProperties {
 	 */
 	private String threadNamePrefix = "background-work-";
 
+	/**
+	 * Whether to carry the logging MDC and the current Micrometer observation from the
+	 * enqueuing thread to the work, with Micrometer's context-propagation library. The
+	 * security context is never carried this way.
+	 */
+	private boolean propagateContext = true;
+
 	private final Queue queue = new Queue();
 
 	private final Shutdown shutdown = new Shutdown();
@@ -73,6 +80,14 @@ public class BackgroundWorkProperties {
 
 	public void setThreadNamePrefix(String threadNamePrefix) {
 		this.threadNamePrefix = threadNamePrefix;
+	}
+
+	public boolean isPropagateContext() {
+		return this.propagateContext;
+	}
+
+	public void setPropagateContext(boolean propagateContext) {
+		this.propagateContext = propagateContext;
 	}
 
 	public Queue getQueue() {

@@ -28,7 +28,7 @@ class SigtermTests {
 		Path output = directory.resolve("output.txt");
 		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
 				SigtermApplication.class.getName(), "--background-work.concurrency=2", "--spring.main.banner-mode=off",
-				"--logging.level.root=warn")
+				"--logging.level.root=warn", "--spring.main.web-application-type=none")
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile())
 			.redirectInput(ProcessBuilder.Redirect.from(Files.createFile(directory.resolve("stdin")).toFile()))

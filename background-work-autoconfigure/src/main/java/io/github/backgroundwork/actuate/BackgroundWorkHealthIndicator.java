@@ -1,0 +1,57 @@
+package io.github.backgroundwork.actuate;
+
+import io.github.backgroundwork.BackgroundWorkQueue;
+import io.github.backgroundwork.QueueState;
+import io.github.backgroundwork.QueueStatistics;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * {@link HealthIndicator} of a {@link BackgroundWorkQueue}: {@code UP} while it accepts
+ * work, {@code OUT_OF_SERVICE} from the moment its shutdown drain begins (it refuses new
+ * work from then on). Details: {@code state}, {@code queued}, {@code running},
+ * {@code concurrency}, {@code capacity} and {@code capacityUsed}, the percentage of the
+ * waiting room taken.
+ *
+ * @since 0.1.0
+ */
+public class BackgroundWorkHealthIndicator extends AbstractHealthIndicator {
+
+	private final BackgroundWorkQueue queue;
+
+	/**
+	 * Create an indicator.
+	 * @param queue the queue to report on
+	 */
+	public BackgroundWorkHealthIndicator(BackgroundWorkQueue queue) {
+		super("Background work health check failed");
+		this.queue = queue;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		QueueStatistics statistics = this.queue.statistics();
+		if (statistics.state() == QueueState.RUNNING) {
+			builder.up();
+		}
+		else {
+			builder.outOfService();
+		}
+		builder.withDetail("state", statistics.state())
+			.withDetail("queued", statistics.queued())
+			.withDetail("running", statistics.running())
+			.withDetail("concurrency", statistics.concurrency())
+			.withDetail("capacity", statistics.capacity())
+			.withDetail("capacityUsed", capacityUsed(statistics));
+	}
+
+	private static double capacityUsed(QueueStatistics statistics) {
+		if (statistics.capacity() <= 0) {
+			return 0;
+		}
+		return Math.round(statistics.queued() * 1000.0 / statistics.capacity()) / 10.0;
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.github.backgroundwork.actuate;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.backgroundwork.WorkError;
+import io.github.backgroundwork.WorkItemSnapshot;
+import io.github.backgroundwork.WorkProgress;
+import io.github.backgroundwork.WorkState;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
+/**
+ * One item of background work as the endpoint shows it. Every key is always present, with
+ * {@code null} where a value does not apply yet.
+ *
+ * @param id the item's id, for {@code GET} and {@code DELETE
+ * /actuator/backgroundwork/{id}}
+ * @param name the kind of work, as given to {@code enqueue}
+ * @param state {@code QUEUED}, {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} or
+ * {@code CANCELLED}
+ * @param enqueuedAt when the item was accepted (ISO-8601)
+ * @param startedAt when it started to run, or {@code null} if it has not
+ * @param finishedAt when it ended, or {@code null} if it has not
+ * @param duration how long it ran, to now while it runs (ISO-8601 duration), or
+ * {@code null} if it never started
+ * @param progress the last progress the work reported ({@code done} of {@code total}), or
+ * {@code null} if it reported none
+ * @param error for a failed item, the exception's class ({@code type}) and
+ * {@code message}; never a stack trace
+ * @param abandoned whether the shutdown deadline passed before the item ended
+ * @since 0.1.0
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record WorkItemDescriptor(String id, String name, WorkState state, Instant enqueuedAt,
+		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Duration duration,
+		@Nullable WorkProgress progress, @Nullable WorkError error,
+		boolean abandoned) implements OperationResponseBody {
+
+	/**
+	 * Describe a snapshot of an item.
+	 * @param item the snapshot
+	 * @return its description
+	 */
+	public static WorkItemDescriptor of(WorkItemSnapshot item) {
+		return new WorkItemDescriptor(item.id(), item.name(), item.state(), item.enqueuedAt(), item.startedAt(),
+				item.finishedAt(), item.duration(), item.progress(), item.error(), item.abandoned());
+	}
+
+}

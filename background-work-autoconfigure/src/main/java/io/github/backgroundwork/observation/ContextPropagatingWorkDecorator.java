@@ -1,0 +1,96 @@
+package io.github.backgroundwork.observation;
+
+import io.github.backgroundwork.WorkDecorator;
+import io.github.backgroundwork.WorkInfo;
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+
+import org.springframework.core.Ordered;
+import org.springframework.util.ClassUtils;
+
+/**
+ * {@link WorkDecorator} that captures context on the enqueuing thread and restores it
+ * around the work, with Micrometer's context-propagation library. By default it carries
+ * the logging MDC and the current Micrometer observation, and nothing else: not the
+ * security context, nor request attributes, because work outlives the request that
+ * enqueued it. Give it a {@link ContextRegistry} of your own to carry more. On the
+ * worker, thread locals the registry knows but that were unset at enqueue are cleared for
+ * the duration of the work.
+ *
+ * @since 0.1.0
+ */
+public class ContextPropagatingWorkDecorator implements WorkDecorator, Ordered {
+
+	/**
+	 * The order of this decorator: early, so that decorators ordered after it see the
+	 * enqueuing thread's context.
+	 */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
+
+	private final ContextSnapshotFactory snapshotFactory;
+
+	/**
+	 * Create a decorator that carries the {@linkplain #defaultContextRegistry() default}
+	 * context.
+	 */
+	public ContextPropagatingWorkDecorator() {
+		this(defaultContextRegistry());
+	}
+
+	/**
+	 * Create a decorator that carries every thread local the given registry knows.
+	 * @param contextRegistry the thread locals to carry
+	 */
+	public ContextPropagatingWorkDecorator(ContextRegistry contextRegistry) {
+		this.snapshotFactory = ContextSnapshotFactory.builder()
+			.contextRegistry(contextRegistry)
+			.clearMissing(true)
+			.build();
+	}
+
+	/**
+	 * Return a registry of the logging MDC (SLF4J, when present) and the current
+	 * Micrometer observation (when present). Unlike
+	 * {@link ContextRegistry#getInstance()}, it does not hold what other libraries
+	 * register through {@code ServiceLoader}, such as Spring Security's context.
+	 * @return a new registry
+	 */
+	public static ContextRegistry defaultContextRegistry() {
+		ClassLoader classLoader = ContextPropagatingWorkDecorator.class.getClassLoader();
+		ContextRegistry registry = new ContextRegistry();
+		if (ClassUtils.isPresent("org.slf4j.MDC", classLoader)) {
+			registry.registerThreadLocalAccessor(new Slf4jThreadLocalAccessor());
+		}
+		if (ClassUtils.isPresent("io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor",
+				classLoader)) {
+			ObservationAccessor.register(registry);
+		}
+		return registry;
+	}
+
+	@Override
+	public Runnable decorate(WorkInfo item, Runnable execution) {
+		ContextSnapshot snapshot = this.snapshotFactory.captureAll();
+		return snapshot.wrap(execution);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	/**
+	 * Keeps micrometer-observation optional: loaded only when it is present.
+	 */
+	private static final class ObservationAccessor {
+
+		static void register(ContextRegistry registry) {
+			registry.registerThreadLocalAccessor(ObservationThreadLocalAccessor.getInstance());
+		}
+
+	}
+
+}
