@@ -2,13 +2,16 @@ package io.github.backgroundwork.demo;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The demo application.
+ * The demo application: a web page that mails every customer and makes picture thumbnails
+ * as background work, and shows that work live.
  *
  * @since 0.1.0
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class DemoApplication {
 
 	/**

@@ -1,0 +1,92 @@
+package io.github.backgroundwork.demo.mail;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /mailbox}: what the embedded SMTP server has received, so that a person can
+ * see the mail arrive without a mail client.
+ *
+ * @since 0.1.0
+ */
+@RestController
+public class MailboxController {
+
+	private static final int LATEST = 20;
+
+	private final ObjectProvider<GreenMail> embeddedMailServer;
+
+	/**
+	 * Create a controller.
+	 * @param embeddedMailServer the embedded SMTP server, if it runs
+	 */
+	public MailboxController(ObjectProvider<GreenMail> embeddedMailServer) {
+		this.embeddedMailServer = embeddedMailServer;
+	}
+
+	/**
+	 * Return how many mails the embedded server received and the latest ones.
+	 * @return the mailbox
+	 * @throws MessagingException if a received mail cannot be read
+	 */
+	@GetMapping("/mailbox")
+	public Mailbox mailbox() throws MessagingException {
+		GreenMail server = this.embeddedMailServer.getIfAvailable();
+		if (server == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"The embedded mail server is off (spring.mail.host is set or demo.mail.embedded-server.enabled "
+							+ "is false): look in the configured mail server's mailboxes");
+		}
+		List<StoredMessage> received = server.getManagers().getImapHostManager().getAllMessages();
+		List<ReceivedMail> latest = new ArrayList<>();
+		for (StoredMessage stored : received.stream()
+			.sorted(Comparator.comparing(StoredMessage::getReceivedDate).reversed())
+			.limit(LATEST)
+			.toList()) {
+			MimeMessage mail = stored.getMimeMessage();
+			latest.add(new ReceivedMail(addresses(mail), mail.getSubject()));
+		}
+		return new Mailbox(received.size(), latest);
+	}
+
+	private static String addresses(MimeMessage mail) throws MessagingException {
+		Address[] recipients = mail.getAllRecipients();
+		return (recipients != null) ? InternetAddress.toString(recipients) : "";
+	}
+
+	/**
+	 * The embedded server's mailbox.
+	 *
+	 * @param received how many mails it received since it started
+	 * @param latest the latest of them, most recent first
+	 */
+	public record Mailbox(int received, List<ReceivedMail> latest) {
+
+	}
+
+	/**
+	 * One received mail.
+	 *
+	 * @param to its recipients
+	 * @param subject its subject
+	 */
+	public record ReceivedMail(String to, @Nullable String subject) {
+
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.github.backgroundwork.demo.web;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.backgroundwork.DefaultBackgroundWorkQueue;
+import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkState;
+import io.github.backgroundwork.demo.TestPictures;
+import io.github.backgroundwork.demo.pictures.PictureStore;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A queue that refuses work turns into {@code 503 Service Unavailable} with
+ * {@code Retry-After}, and nothing is left behind.
+ */
+@SpringBootTest(properties = { "background-work.concurrency=1", "background-work.queue.capacity=1",
+		"demo.customers.count=3", "demo.mail.send-delay=0" })
+@AutoConfigureMockMvc
+class QueueRefusalTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private DefaultBackgroundWorkQueue queue;
+
+	@Autowired
+	private PictureStore store;
+
+	@Test
+	void fullQueueAnswers503WithRetryAfter() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		WorkHandle running = this.queue.enqueue("blocker", (context) -> {
+			started.countDown();
+			release.await();
+		});
+		try {
+			assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+			WorkHandle waiting = this.queue.enqueue("blocker", (context) -> release.await());
+			assertThat(waiting.state()).as("the one place in the queue taken").isEqualTo(WorkState.QUEUED);
+			MvcTestResult notification = notification();
+			assertThat(notification).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+				.headers()
+				.hasValue(HttpHeaders.RETRY_AFTER, "5");
+			assertThat(notification).bodyJson().extractingPath("$.reason").isEqualTo("CAPACITY");
+			assertThat(notification).bodyJson()
+				.extractingPath("$.detail")
+				.asString()
+				.startsWith("The background work queue is full, try again later")
+				.contains("capacity");
+
+			MvcTestResult upload = this.mvc.post()
+				.uri("/pictures")
+				.multipart()
+				.file(new MockMultipartFile("file", "sunset.png", "image/png", TestPictures.png(300, 200)))
+				.exchange();
+			assertThat(upload).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+				.headers()
+				.hasValue(HttpHeaders.RETRY_AFTER, "5");
+			assertThat(this.store.list()).as("pictures kept after the refusal").isEmpty();
+		}
+		finally {
+			release.countDown();
+		}
+		running.completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
+		assertThat(notification()).hasStatus(HttpStatus.ACCEPTED);
+	}
+
+	@Test
+	@DirtiesContext
+	void queueThatIsShuttingDownAnswers503() {
+		this.queue.stop();
+		MvcTestResult notification = notification();
+		assertThat(notification).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.headers()
+			.hasValue(HttpHeaders.RETRY_AFTER, "5");
+		assertThat(notification).bodyJson().extractingPath("$.reason").isEqualTo("SHUTTING_DOWN");
+		assertThat(notification).bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("The application is shutting down");
+	}
+
+	private MvcTestResult notification() {
+		return this.mvc.post()
+			.uri("/customers/notifications")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"subject\": \"Spring sale\", \"message\": \"20% off\"}")
+			.exchange();
+	}
+
+}
