@@ -1,6 +1,7 @@
 package io.github.backgroundwork;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,7 +85,20 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	private final ThreadPoolExecutor executor;
 
-	private final ConcurrentHashMap<Long, WorkItem> inFlight = new ConcurrentHashMap<>();
+	/**
+	 * Items that have started and not settled. Queued items are found in {@link #waiting}
+	 * instead, so that enqueue touches no map.
+	 */
+	private final ConcurrentHashMap<Long, WorkItem> runningItems = new ConcurrentHashMap<>();
+
+	/**
+	 * Wall-clock time and monotonic time read together when the queue was built: item
+	 * times are read from the monotonic clock only, once per event, and shown as
+	 * wall-clock times from this anchor.
+	 */
+	private final long anchorMillis = System.currentTimeMillis();
+
+	private final long anchorNanos = System.nanoTime();
 
 	private final @Nullable AtomicReferenceArray<WorkItem> history;
 
@@ -97,20 +111,24 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	private final AtomicLong sequence = new AtomicLong();
 
-	// The outcome counters, rejected and failedEnqueues only grow, so that reading them
-	// before sequence never makes calls under way look settled. No counter that callers
-	// and workers both update on every item is a single contended field.
+	// Every counter only grows, so that reading the outcome counters, rejected and
+	// failedEnqueues before sequence never makes calls under way look settled. Callers
+	// update only sequence and accepted, workers only started and the outcomes: no
+	// counter is shared by both sides on every item. Queued and running are derived.
 
 	private final LongAdder accepted = new LongAdder();
+
+	private final LongAdder startedItems = new LongAdder();
+
+	/**
+	 * Items that settled without starting: cancelled or abandoned while queued.
+	 */
+	private final LongAdder settledUnstarted = new LongAdder();
 
 	/**
 	 * Enqueue calls that threw before accepting anything, because a decorator failed.
 	 */
 	private final LongAdder failedEnqueues = new LongAdder();
-
-	private final LongAdder queued = new LongAdder();
-
-	private final LongAdder running = new LongAdder();
 
 	private final LongAdder succeeded = new LongAdder();
 
@@ -194,11 +212,10 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				throw ex;
 			}
 		}
-		this.inFlight.put(item.key(), item);
-		this.accepted.increment();
-		this.queued.increment();
-		// A full or stopped pool calls handleFull on this thread
+		// A full or stopped pool calls handleFull on this thread, which throws if the
+		// item is refused after all
 		this.executor.execute(item);
+		this.accepted.increment();
 		return item;
 	}
 
@@ -224,9 +241,6 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		if (!item.withdraw()) {
 			return;
 		}
-		this.inFlight.remove(item.key());
-		this.accepted.decrement();
-		this.queued.decrement();
 		if (this.executor.isShutdown()) {
 			throw reject(item.name(), WorkRejectedException.Reason.SHUTTING_DOWN, "Background work '" + item.name()
 					+ "' was refused: the queue is shutting down (" + this.state + ")");
@@ -268,8 +282,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	// --- Callbacks from items
 
 	void started(WorkItem item) {
-		this.queued.decrement();
-		this.running.increment();
+		this.runningItems.put(item.key(), item);
+		this.startedItems.increment();
 		for (WorkListener listener : this.listeners) {
 			try {
 				listener.onStarted(item);
@@ -281,7 +295,6 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	}
 
 	void dequeued(WorkItem item) {
-		this.queued.decrement();
 		// Through the pool, which wakes a worker left waiting on the queue this empties
 		// during shutdown; a worker never woken would outlive the queue
 		this.executor.remove(item);
@@ -298,7 +311,10 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	void settled(WorkItem item, boolean abandon, boolean hadStarted) {
 		if (hadStarted) {
-			this.running.decrement();
+			this.runningItems.remove(item.key());
+		}
+		else {
+			this.settledUnstarted.increment();
 		}
 		if (abandon) {
 			this.abandoned.increment();
@@ -318,7 +334,6 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				}
 			}
 		}
-		this.inFlight.remove(item.key());
 		AtomicReferenceArray<WorkItem> history = this.history;
 		if (history != null) {
 			// A release write: readers of the history need no fence on the worker
@@ -354,9 +369,14 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
-		WorkItem item = this.inFlight.get(sequence);
+		WorkItem item = this.runningItems.get(sequence);
 		if (item != null) {
 			return Optional.of(item);
+		}
+		for (Runnable queued : this.waiting) {
+			if (((WorkItem) queued).sequence() == sequence) {
+				return Optional.of((WorkItem) queued);
+			}
 		}
 		return recentItems().stream()
 			.filter((recent) -> recent.sequence() == sequence)
@@ -366,20 +386,41 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	@Override
 	public QueueStatistics statistics() {
-		long queued = Math.max(0, this.queued.sum());
-		long running = Math.max(0, this.running.sum());
-		WorkTotals totals = new WorkTotals(this.accepted.sum(), this.succeeded.sum(), this.failed.sum(),
-				this.cancelled.sum(), this.rejected.sum(), this.abandoned.sum());
+		// Outcomes before starts before acceptances: each difference below is then never
+		// less than it was at some moment during the reads; a moment's excess is clamped
+		long succeeded = this.succeeded.sum();
+		long failed = this.failed.sum();
+		long cancelled = this.cancelled.sum();
+		long abandoned = this.abandoned.sum();
+		long settledUnstarted = this.settledUnstarted.sum();
+		long started = this.startedItems.sum();
+		long accepted = this.accepted.sum();
+		long settledStarted = succeeded + failed + cancelled + abandoned - settledUnstarted;
+		long queued = Math.max(0, accepted - started - settledUnstarted);
+		long running = Math.max(0, started - settledStarted);
+		WorkTotals totals = new WorkTotals(accepted, succeeded, failed, cancelled, this.rejected.sum(), abandoned);
 		return new QueueStatistics(this.state, this.concurrency, this.capacity, queued, running, totals);
 	}
 
 	@Override
 	public QueueSnapshot snapshot() {
 		QueueStatistics statistics = statistics();
-		List<WorkItem> inFlight = new ArrayList<>(this.inFlight.values());
-		inFlight.sort(OLDEST_FIRST);
+		List<WorkItem> inFlight = inFlightItems();
 		return new QueueSnapshot(statistics, inFlight.stream().map(WorkItem::snapshot).toList(),
 				recentItems().stream().map(WorkItem::snapshot).toList());
+	}
+
+	private List<WorkItem> inFlightItems() {
+		List<WorkItem> items = new ArrayList<>(this.runningItems.values());
+		for (Runnable queued : this.waiting) {
+			items.add((WorkItem) queued);
+		}
+		items.sort(OLDEST_FIRST);
+		return items;
+	}
+
+	Instant wallClock(long nanos) {
+		return Instant.ofEpochMilli(this.anchorMillis).plusNanos(nanos - this.anchorNanos);
 	}
 
 	private List<WorkItem> recentItems() {
@@ -496,7 +537,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				abandoned.add(item.snapshot());
 			}
 		}
-		for (WorkItem item : new ArrayList<>(this.inFlight.values())) {
+		for (WorkItem item : new ArrayList<>(this.runningItems.values())) {
 			item.requestCancellation();
 		}
 	}
@@ -504,8 +545,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	private void abandonUnfinished(List<WorkItemSnapshot> abandoned) {
 		// Recorded before the interrupt, so that what still ran at the deadline is
 		// reported even if the interrupt makes it end a moment later
-		List<WorkItem> unfinished = new ArrayList<>(this.inFlight.values());
-		unfinished.sort(OLDEST_FIRST);
+		List<WorkItem> unfinished = inFlightItems();
 		for (WorkItem item : unfinished) {
 			if (item.abandonQueued() || item.abandonRunning()) {
 				abandoned.add(item.snapshot());

@@ -61,8 +61,6 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 
 	private final String name;
 
-	private final long enqueuedMillis;
-
 	private final long enqueuedNanos;
 
 	private @Nullable Object work;
@@ -98,7 +96,6 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 		this.key = sequence;
 		this.name = name;
 		this.work = work;
-		this.enqueuedMillis = System.currentTimeMillis();
 		this.enqueuedNanos = System.nanoTime();
 		// A plain write: enqueue publishes the item safely, and a volatile write would
 		// cost the caller a fence per item
@@ -172,14 +169,11 @@ final class WorkItem implements WorkHandle, WorkContext, Runnable {
 		long finished = this.finishedNanos;
 		Throwable failure = this.failure;
 		WorkState state = this.state;
-		return new WorkItemSnapshot(id(), this.name, state, Instant.ofEpochMilli(this.enqueuedMillis),
-				(started != 0) ? wallClock(started) : null, (finished != 0) ? wallClock(finished) : null,
-				(started != 0) ? runTime() : null, this.progress,
-				(failure != null && state == WorkState.FAILED) ? WorkError.of(failure) : null, this.abandoned);
-	}
-
-	private Instant wallClock(long nanos) {
-		return Instant.ofEpochMilli(this.enqueuedMillis).plusNanos(nanos - this.enqueuedNanos);
+		return new WorkItemSnapshot(id(), this.name, state, this.queue.wallClock(this.enqueuedNanos),
+				(started != 0) ? this.queue.wallClock(started) : null,
+				(finished != 0) ? this.queue.wallClock(finished) : null, (started != 0) ? runTime() : null,
+				this.progress, (failure != null && state == WorkState.FAILED) ? WorkError.of(failure) : null,
+				this.abandoned);
 	}
 
 	@Override
