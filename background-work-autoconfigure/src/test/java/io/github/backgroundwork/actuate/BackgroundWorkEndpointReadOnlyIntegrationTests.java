@@ -13,6 +13,7 @@ import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkContext;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkState;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for the {@link BackgroundWorkEndpoint} over real HTTP with
  * {@code management.endpoint.backgroundwork.access=read-only}.
  */
+// Spring Boot's logging system is global: applications must not start it in parallel
+@ResourceLock("spring-boot-logging-system")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "management.endpoints.web.exposure.include=backgroundwork",
 				"management.endpoint.backgroundwork.access=read-only" })

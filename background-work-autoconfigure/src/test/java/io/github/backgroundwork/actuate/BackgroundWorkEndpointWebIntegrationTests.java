@@ -17,6 +17,7 @@ import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.WorkTotals;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests for the {@link BackgroundWorkEndpoint} over real HTTP.
  */
+// Spring Boot's logging system is global: applications must not start it in parallel
+@ResourceLock("spring-boot-logging-system")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "management.endpoints.web.exposure.include=backgroundwork",
 				"background-work.concurrency=2", "background-work.queue.capacity=5" })

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkTotals;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.RepeatedTest;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +27,8 @@ import static org.awaitility.Awaitility.await;
  * Producers enqueue while the context closes: every accepted item ends or is reported
  * abandoned, every refused one got an exception, none is lost and none runs twice.
  */
+// Spring Boot's logging system is global: applications must not start it in parallel
+@ResourceLock("spring-boot-logging-system")
 class CloseRaceTests {
 
 	private static final int PRODUCERS = 4;

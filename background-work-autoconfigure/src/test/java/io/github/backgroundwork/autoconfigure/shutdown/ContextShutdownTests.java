@@ -13,6 +13,7 @@ import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRejectedException;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.autoconfigure.shutdown.ShutdownTestApplication.Journal;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +27,8 @@ import static org.awaitility.Awaitility.await;
  * Tests that closing a real application context drains the queue before any bean is
  * destroyed.
  */
+// Spring Boot's logging system is global: applications must not start it in parallel
+@ResourceLock("spring-boot-logging-system")
 class ContextShutdownTests {
 
 	@Test
