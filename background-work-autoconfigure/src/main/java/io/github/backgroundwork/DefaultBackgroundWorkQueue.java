@@ -58,6 +58,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	private static final Log logger = LogFactory.getLog(DefaultBackgroundWorkQueue.class);
 
+	private static final int ITEMS_PER_LOG_LINE = 100;
+
 	private static final Comparator<WorkItem> OLDEST_FIRST = Comparator.comparingLong(WorkItem::sequence);
 
 	private static final Comparator<WorkItem> LAST_FINISHED_FIRST = Comparator.comparingLong(WorkItem::finishedNanos)
@@ -566,7 +568,14 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		if (!abandoned.isEmpty()) {
 			logger.warn(abandoned.size() + " background work item(s) did not finish within the shutdown deadline ("
 					+ this.drainTimeout + " drain + " + this.cancellationGrace
-					+ " cancellation grace) and were abandoned: " + describe(abandoned));
+					+ " cancellation grace) and were abandoned: "
+					+ describe(abandoned.subList(0, Math.min(abandoned.size(), ITEMS_PER_LOG_LINE))));
+			// Every item is logged, a bounded number per line, so that a deep queue makes
+			// many lines rather than one of megabytes
+			for (int from = ITEMS_PER_LOG_LINE; from < abandoned.size(); from += ITEMS_PER_LOG_LINE) {
+				logger.warn("Also abandoned: "
+						+ describe(abandoned.subList(from, Math.min(abandoned.size(), from + ITEMS_PER_LOG_LINE))));
+			}
 			List<WorkItemSnapshot> report = List.copyOf(abandoned);
 			for (WorkListener listener : this.listeners) {
 				try {

@@ -12,13 +12,6 @@ import java.util.List;
 public interface WorkListener {
 
 	/**
-	 * Called when an item has been accepted.
-	 * @param item the item
-	 */
-	default void onAccepted(WorkInfo item) {
-	}
-
-	/**
 	 * Called when an item starts running.
 	 * @param item the item
 	 */
