@@ -88,10 +88,10 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	private final ThreadPoolExecutor executor;
 
 	/**
-	 * Items that have started and not settled. Queued items are found in {@link #waiting}
-	 * instead, so that enqueue touches no map.
+	 * Every accepted item from enqueue until it settles, so that an id returned by
+	 * enqueue can always be found: here, then in the history.
 	 */
-	private final ConcurrentHashMap<Long, WorkItem> runningItems = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Long, WorkItem> inFlight = new ConcurrentHashMap<>();
 
 	/**
 	 * Wall-clock time and monotonic time read together when the queue was built: item
@@ -214,6 +214,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				throw ex;
 			}
 		}
+		this.inFlight.put(item.key(), item);
 		// A full or stopped pool calls handleFull on this thread, which throws if the
 		// item is refused after all
 		this.executor.execute(item);
@@ -243,6 +244,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		if (!item.withdraw()) {
 			return;
 		}
+		this.inFlight.remove(item.key());
 		if (this.executor.isShutdown()) {
 			throw reject(item.name(), WorkRejectedException.Reason.SHUTTING_DOWN, "Background work '" + item.name()
 					+ "' was refused: the queue is shutting down (" + this.state + ")");
@@ -284,7 +286,6 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	// --- Callbacks from items
 
 	void started(WorkItem item) {
-		this.runningItems.put(item.key(), item);
 		this.startedItems.increment();
 		for (WorkListener listener : this.listeners) {
 			try {
@@ -312,10 +313,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	}
 
 	void settled(WorkItem item, boolean abandon, boolean hadStarted) {
-		if (hadStarted) {
-			this.runningItems.remove(item.key());
-		}
-		else {
+		if (!hadStarted) {
 			this.settledUnstarted.increment();
 		}
 		if (abandon) {
@@ -341,6 +339,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 			// A release write: readers of the history need no fence on the worker
 			history.lazySet((int) (this.historyCursor.getAndIncrement() % history.length()), item);
 		}
+		// Removed after it joined the history, so that find never misses it
+		this.inFlight.remove(item.key());
 		signalIfStopping();
 	}
 
@@ -371,14 +371,9 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
-		WorkItem item = this.runningItems.get(sequence);
+		WorkItem item = this.inFlight.get(sequence);
 		if (item != null) {
 			return Optional.of(item);
-		}
-		for (Runnable queued : this.waiting) {
-			if (((WorkItem) queued).sequence() == sequence) {
-				return Optional.of((WorkItem) queued);
-			}
 		}
 		return recentItems().stream()
 			.filter((recent) -> recent.sequence() == sequence)
@@ -413,10 +408,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	}
 
 	private List<WorkItem> inFlightItems() {
-		List<WorkItem> items = new ArrayList<>(this.runningItems.values());
-		for (Runnable queued : this.waiting) {
-			items.add((WorkItem) queued);
-		}
+		List<WorkItem> items = new ArrayList<>(this.inFlight.values());
 		items.sort(OLDEST_FIRST);
 		return items;
 	}
@@ -539,7 +531,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				abandoned.add(item.snapshot());
 			}
 		}
-		for (WorkItem item : new ArrayList<>(this.runningItems.values())) {
+		for (WorkItem item : inFlightItems()) {
 			item.requestCancellation();
 		}
 	}

@@ -140,4 +140,13 @@ class EnqueueTests {
 		assertThat(this.queue.snapshot().recent()).extracting(WorkItemSnapshot::id).containsExactly(handle.id());
 	}
 
+	@Test
+	void everyAcceptedItemCanBeFoundByItsIdAtOnce() {
+		for (int i = 0; i < 20_000; i++) {
+			WorkHandle handle = this.queue.enqueue("found", (context) -> {
+			});
+			assertThat(this.queue.find(handle.id())).as("item %s", handle.id()).containsSame(handle);
+		}
+	}
+
 }
