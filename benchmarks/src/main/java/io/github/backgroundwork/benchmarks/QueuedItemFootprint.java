@@ -93,11 +93,10 @@ public final class QueuedItemFootprint {
 	 * reachable any more.
 	 */
 	private static void awaitWorkersGone() throws InterruptedException {
-		while (Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.anyMatch((thread) -> thread.getName().startsWith("bench-"))) {
-			Thread.sleep(10);
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().startsWith("bench-")) {
+				thread.join();
+			}
 		}
 	}
 
