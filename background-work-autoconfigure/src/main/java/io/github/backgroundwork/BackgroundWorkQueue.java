@@ -1,5 +1,6 @@
 package io.github.backgroundwork;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -74,9 +75,26 @@ public interface BackgroundWorkQueue {
 	QueueStatistics statistics();
 
 	/**
-	 * Return the statistics, every in-flight item and the recently finished ones.
+	 * Return the statistics, every in-flight item and the recently finished ones. Its
+	 * size grows with the queue: prefer {@link #items(WorkQuery)} and
+	 * {@link #summaryByName()} where the queue may be deep.
 	 * @return the snapshot
 	 */
 	QueueSnapshot snapshot();
+
+	/**
+	 * Return one page of the items in flight and recently finished that match a query:
+	 * those in flight oldest first, then the finished ones most recent first.
+	 * @param query the filter and the page
+	 * @return the page, with the number of matches in all
+	 */
+	WorkPage items(WorkQuery query);
+
+	/**
+	 * Return, for each name of work in flight or recently failed, how many items of it
+	 * are queued, scheduled and running, and how many recently failed; names in order.
+	 * @return one summary per name
+	 */
+	List<WorkNameSummary> summaryByName();
 
 }

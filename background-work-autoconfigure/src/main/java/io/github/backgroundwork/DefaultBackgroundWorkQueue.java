@@ -407,6 +407,40 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				recentItems().stream().map(WorkItem::snapshot).toList());
 	}
 
+	@Override
+	public WorkPage items(WorkQuery query) {
+		List<WorkItemSnapshot> page = new ArrayList<>(Math.min(query.limit(), 1024));
+		long total = 0;
+		List<WorkItem> candidates = inFlightItems();
+		candidates.addAll(recentItems());
+		for (WorkItem item : candidates) {
+			if (query.matches(item)) {
+				if (total >= query.offset() && page.size() < query.limit()) {
+					page.add(item.snapshot());
+				}
+				total++;
+			}
+		}
+		return new WorkPage(page, total);
+	}
+
+	@Override
+	public List<WorkNameSummary> summaryByName() {
+		java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+		for (WorkItem item : inFlightItems()) {
+			long[] c = counts.computeIfAbsent(item.name(), (name) -> new long[4]);
+			c[(item.state() == WorkState.RUNNING) ? 2 : 0]++;
+		}
+		for (WorkItem item : recentItems()) {
+			if (item.state() == WorkState.FAILED) {
+				counts.computeIfAbsent(item.name(), (name) -> new long[4])[3]++;
+			}
+		}
+		List<WorkNameSummary> summaries = new ArrayList<>(counts.size());
+		counts.forEach((name, c) -> summaries.add(new WorkNameSummary(name, c[0], c[1], c[2], c[3])));
+		return summaries;
+	}
+
 	private List<WorkItem> inFlightItems() {
 		List<WorkItem> items = new ArrayList<>(this.inFlight.values());
 		items.sort(OLDEST_FIRST);
