@@ -45,7 +45,13 @@ public class WorkRejectedException extends RejectedExecutionException {
 		/**
 		 * The queue is shutting down or has stopped. Not worth retrying here.
 		 */
-		SHUTTING_DOWN
+		SHUTTING_DOWN,
+
+		/**
+		 * The enqueuing thread was interrupted while it waited for room, with
+		 * {@link WhenFull#BLOCK}. The thread's interrupt flag is set again.
+		 */
+		INTERRUPTED
 
 	}
 

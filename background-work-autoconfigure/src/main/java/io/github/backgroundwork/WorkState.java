@@ -30,11 +30,18 @@ public enum WorkState {
 	/**
 	 * Ended after cancellation was requested, or cancelled before it started.
 	 */
-	CANCELLED;
+	CANCELLED,
+
+	/**
+	 * Ended by the shutdown deadline: it never started, or it still ran when the deadline
+	 * passed. Whatever its work does afterwards changes nothing about it.
+	 */
+	ABANDONED;
 
 	/**
 	 * Whether the item has ended.
-	 * @return {@code true} for {@link #SUCCEEDED}, {@link #FAILED} and {@link #CANCELLED}
+	 * @return {@code true} for {@link #SUCCEEDED}, {@link #FAILED}, {@link #CANCELLED}
+	 * and {@link #ABANDONED}
 	 */
 	public boolean isTerminal() {
 		return this != QUEUED && this != RUNNING;

@@ -22,14 +22,13 @@ class AbandonedReportLogTests {
 
 	@Test
 	void everyAbandonedItemIsLoggedByIdAndNameInBoundedLines(CapturedOutput output) throws Exception {
-		DefaultBackgroundWorkQueue queue = DefaultBackgroundWorkQueue.builder()
+		DefaultBackgroundWorkQueue queue = TestQueues.started(DefaultBackgroundWorkQueue.builder()
 			.concurrency(1)
 			.drainTimeout(Duration.ofMillis(50))
 			.cancellationGrace(Duration.ofMillis(50))
-			.threadNamePrefix("abandoned-log-tests-")
-			.build();
+			.threadNamePrefix("abandoned-log-tests-"));
 		CountDownLatch started = new CountDownLatch(1);
-		queue.enqueue("stuck", (work) -> {
+		WorkHandle stuck = queue.enqueue("stuck", (work) -> {
 			started.countDown();
 			while (!Thread.currentThread().isInterrupted()) {
 				Thread.onSpinWait();
@@ -45,14 +44,14 @@ class AbandonedReportLogTests {
 		List<String> lines = output.getOut()
 			.lines()
 			// Other tests log in parallel: keep this test's lines only
-			.filter((line) -> line.contains("'waiting-"))
+			.filter((line) -> line.contains("'waiting-") && line.contains(" WARN "))
 			.toList();
 		assertThat(lines).hasSize(2);
 		assertThat(lines.get(0)).contains("151 background work item(s) did not finish");
 		assertThat(lines.get(1)).contains("Also abandoned: ");
 		assertThat(lines).allSatisfy((line) -> assertThat(line.split("\\), '").length).isLessThanOrEqualTo(100));
 		String logged = String.join("\n", lines);
-		assertThat(logged).contains("'stuck' (1, still running)");
+		assertThat(logged).contains("'stuck' (" + stuck.id() + ", still running)");
 		assertThat(waiting).allSatisfy((handle) -> assertThat(logged)
 			.contains("'" + handle.name() + "' (" + handle.id() + ", never started)"));
 	}

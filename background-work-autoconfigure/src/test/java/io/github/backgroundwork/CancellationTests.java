@@ -18,10 +18,8 @@ import static org.awaitility.Awaitility.await;
  */
 class CancellationTests {
 
-	private final DefaultBackgroundWorkQueue queue = DefaultBackgroundWorkQueue.builder()
-		.concurrency(1)
-		.threadNamePrefix("cancellation-tests-")
-		.build();
+	private final DefaultBackgroundWorkQueue queue = TestQueues
+		.started(DefaultBackgroundWorkQueue.builder().concurrency(1).threadNamePrefix("cancellation-tests-"));
 
 	private final CountDownLatch release = new CountDownLatch(1);
 

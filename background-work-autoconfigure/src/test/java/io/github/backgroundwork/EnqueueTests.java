@@ -20,10 +20,8 @@ import static org.awaitility.Awaitility.await;
  */
 class EnqueueTests {
 
-	private final DefaultBackgroundWorkQueue queue = DefaultBackgroundWorkQueue.builder()
-		.concurrency(2)
-		.threadNamePrefix("enqueue-tests-")
-		.build();
+	private final DefaultBackgroundWorkQueue queue = TestQueues
+		.started(DefaultBackgroundWorkQueue.builder().concurrency(2).threadNamePrefix("enqueue-tests-"));
 
 	@AfterEach
 	void close() {

@@ -19,11 +19,10 @@ class FailureTests {
 
 	private final List<String> handled = new CopyOnWriteArrayList<>();
 
-	private final DefaultBackgroundWorkQueue queue = DefaultBackgroundWorkQueue.builder()
+	private final DefaultBackgroundWorkQueue queue = TestQueues.started(DefaultBackgroundWorkQueue.builder()
 		.concurrency(1)
 		.threadNamePrefix("failure-tests-")
-		.errorHandler((item, error) -> this.handled.add(item.name() + ":" + error.getMessage()))
-		.build();
+		.errorHandler((item, error) -> this.handled.add(item.name() + ":" + error.getMessage())));
 
 	@AfterEach
 	void close() {

@@ -27,7 +27,7 @@ class MisuseTests {
 
 	private final List<String> rejections = new CopyOnWriteArrayList<>();
 
-	private final DefaultBackgroundWorkQueue queue = DefaultBackgroundWorkQueue.builder()
+	private final DefaultBackgroundWorkQueue queue = TestQueues.started(DefaultBackgroundWorkQueue.builder()
 		.concurrency(2)
 		.threadNamePrefix("misuse-tests-")
 		.listener(new WorkListener() {
@@ -37,8 +37,7 @@ class MisuseTests {
 				MisuseTests.this.rejections.add(name + ":" + ex.getReason());
 			}
 
-		})
-		.build();
+		}));
 
 	private final ExecutorService otherThreads = Executors.newFixedThreadPool(9);
 
@@ -138,13 +137,12 @@ class MisuseTests {
 
 	@Test
 	void decoratorFailingOnEnqueueAcceptsNothingAndDoesNotHoldUpClose() {
-		DefaultBackgroundWorkQueue failing = DefaultBackgroundWorkQueue.builder()
+		DefaultBackgroundWorkQueue failing = TestQueues.started(DefaultBackgroundWorkQueue.builder()
 			.threadNamePrefix("misuse-decorator-")
 			.drainTimeout(Duration.ofSeconds(10))
 			.decorator((item, execution) -> {
 				throw new IllegalStateException("no context");
-			})
-			.build();
+			}));
 		assertThatIllegalStateException().isThrownBy(() -> failing.enqueue("decorated", (context) -> {
 		})).withMessage("no context");
 		assertThat(failing.statistics().totals().accepted()).isZero();

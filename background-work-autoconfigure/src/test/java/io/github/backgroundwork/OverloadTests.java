@@ -35,15 +35,14 @@ class OverloadTests {
 	@EnumSource(WhenFull.class)
 	void overloadIsRefusedOrAbsorbedAndEveryAcceptedItemEnds(WhenFull whenFull) throws Exception {
 		String prefix = "overload-" + whenFull.name().toLowerCase() + "-";
-		DefaultBackgroundWorkQueue queue = DefaultBackgroundWorkQueue.builder()
+		DefaultBackgroundWorkQueue queue = TestQueues.started(DefaultBackgroundWorkQueue.builder()
 			.concurrency(CONCURRENCY)
 			.capacity(CAPACITY)
 			.whenFull(whenFull)
 			.blockTimeout(Duration.ofMillis(2))
 			.threadNamePrefix(prefix)
 			.errorHandler((item, ex) -> {
-			})
-			.build();
+			}));
 		ConcurrentLinkedQueue<WorkHandle> accepted = new ConcurrentLinkedQueue<>();
 		ConcurrentLinkedQueue<Throwable> refusals = new ConcurrentLinkedQueue<>();
 		AtomicLong ranOnCaller = new AtomicLong();

@@ -148,12 +148,11 @@ class ShutdownRaceTests {
 	}
 
 	private static DefaultBackgroundWorkQueue queue(String prefix, int concurrency) {
-		return DefaultBackgroundWorkQueue.builder()
+		return TestQueues.started(DefaultBackgroundWorkQueue.builder()
 			.concurrency(concurrency)
 			.capacity(100_000)
 			.threadNamePrefix(prefix)
-			.drainTimeout(Duration.ofSeconds(10))
-			.build();
+			.drainTimeout(Duration.ofSeconds(10)));
 	}
 
 	private static void pauseRandomly(long maxNanos) {

@@ -35,7 +35,7 @@ class ShutdownTests {
 
 	@Test
 	void queuedItemsStillRunBeforeStopReturns() {
-		DefaultBackgroundWorkQueue queue = builder().concurrency(1).build();
+		DefaultBackgroundWorkQueue queue = TestQueues.started(builder().concurrency(1));
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger done = new AtomicInteger();
 		queue.enqueue("first", (context) -> {
@@ -57,7 +57,7 @@ class ShutdownTests {
 
 	@Test
 	void enqueueDuringTheDrainIsRefusedWithTheReason() throws Exception {
-		DefaultBackgroundWorkQueue queue = builder().build();
+		DefaultBackgroundWorkQueue queue = TestQueues.started(builder());
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		queue.enqueue("long", (context) -> {
@@ -83,9 +83,8 @@ class ShutdownTests {
 
 	@Test
 	void cooperativeWorkIsCancelledAfterTheDrainTimeout() throws Exception {
-		DefaultBackgroundWorkQueue queue = builder().drainTimeout(Duration.ofMillis(200))
-			.cancellationGrace(Duration.ofSeconds(10))
-			.build();
+		DefaultBackgroundWorkQueue queue = TestQueues
+			.started(builder().drainTimeout(Duration.ofMillis(200)).cancellationGrace(Duration.ofSeconds(10)));
 		CountDownLatch started = new CountDownLatch(1);
 		WorkHandle handle = queue.enqueue("cooperative", (context) -> {
 			started.countDown();
@@ -104,10 +103,9 @@ class ShutdownTests {
 
 	@Test
 	void uncooperativeWorkIsInterruptedAndReportedByName() throws Exception {
-		DefaultBackgroundWorkQueue queue = builder().concurrency(1)
+		DefaultBackgroundWorkQueue queue = TestQueues.started(builder().concurrency(1)
 			.drainTimeout(Duration.ofMillis(200))
-			.cancellationGrace(Duration.ofMillis(200))
-			.build();
+			.cancellationGrace(Duration.ofMillis(200)));
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
 		WorkHandle stubborn = queue.enqueue("stubborn", (context) -> {
@@ -138,7 +136,7 @@ class ShutdownTests {
 
 	@Test
 	void stopReturnsAsSoonAsTheLastItemEnds() throws Exception {
-		DefaultBackgroundWorkQueue queue = builder().drainTimeout(Duration.ofSeconds(60)).build();
+		DefaultBackgroundWorkQueue queue = TestQueues.started(builder().drainTimeout(Duration.ofSeconds(60)));
 		CountDownLatch release = new CountDownLatch(1);
 		queue.enqueue("last", (context) -> release.await());
 		Thread closer = new Thread(queue::close);
@@ -151,7 +149,7 @@ class ShutdownTests {
 
 	@Test
 	void secondStopWaitsForTheFirstOne() throws Exception {
-		DefaultBackgroundWorkQueue queue = builder().build();
+		DefaultBackgroundWorkQueue queue = TestQueues.started(builder());
 		CountDownLatch release = new CountDownLatch(1);
 		WorkHandle handle = queue.enqueue("slow", (context) -> release.await());
 		Thread first = new Thread(queue::close);

@@ -79,19 +79,18 @@ class WhenFullTests {
 
 	@Test
 	void capacityBelowOneIsRefusedWithTheArgumentNamed() {
-		this.queue = DefaultBackgroundWorkQueue.builder().build();
+		this.queue = TestQueues.started(DefaultBackgroundWorkQueue.builder());
 		assertThatIllegalArgumentException().isThrownBy(() -> DefaultBackgroundWorkQueue.builder().capacity(0))
 			.withMessage("capacity must be at least 1, was 0");
 	}
 
 	private DefaultBackgroundWorkQueue fullQueue(WhenFull whenFull, Duration blockTimeout) {
-		DefaultBackgroundWorkQueue queue = DefaultBackgroundWorkQueue.builder()
+		DefaultBackgroundWorkQueue queue = TestQueues.started(DefaultBackgroundWorkQueue.builder()
 			.concurrency(1)
 			.capacity(2)
 			.whenFull(whenFull)
 			.blockTimeout(blockTimeout)
-			.threadNamePrefix("when-full-tests-")
-			.build();
+			.threadNamePrefix("when-full-tests-"));
 		CountDownLatch started = new CountDownLatch(1);
 		queue.enqueue("blocker", (context) -> {
 			started.countDown();

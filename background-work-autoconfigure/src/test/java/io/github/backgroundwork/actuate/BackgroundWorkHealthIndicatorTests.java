@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
+import io.github.backgroundwork.TestQueues;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkState;
@@ -25,11 +26,8 @@ class BackgroundWorkHealthIndicatorTests {
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
-	private final DefaultBackgroundWorkQueue queue = DefaultBackgroundWorkQueue.builder()
-		.concurrency(1)
-		.capacity(4)
-		.threadNamePrefix("health-tests-")
-		.build();
+	private final DefaultBackgroundWorkQueue queue = TestQueues
+		.started(DefaultBackgroundWorkQueue.builder().concurrency(1).capacity(4).threadNamePrefix("health-tests-"));
 
 	private final BackgroundWorkHealthIndicator indicator = new BackgroundWorkHealthIndicator(this.queue);
 

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.backgroundwork.BackgroundWork;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
+import io.github.backgroundwork.TestQueues;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRejectedException;
 import io.github.backgroundwork.WorkState;
@@ -109,7 +110,7 @@ class BackgroundWorkMetricsTests {
 	void everyMeterHasADescriptionAndIsRemovedOnClose() throws Exception {
 		BackgroundWorkMetricsListener listener = new BackgroundWorkMetricsListener(this.registry);
 		BackgroundWorkMeterBinder binder = new BackgroundWorkMeterBinder(
-				this.queue = DefaultBackgroundWorkQueue.builder().listener(listener).build());
+				this.queue = TestQueues.started(DefaultBackgroundWorkQueue.builder().listener(listener)));
 		binder.bindTo(this.registry);
 		finish(this.queue.enqueue("mail", (context) -> {
 		}));
@@ -147,9 +148,8 @@ class BackgroundWorkMetricsTests {
 	}
 
 	private DefaultBackgroundWorkQueue instrumented(DefaultBackgroundWorkQueue.Builder builder) {
-		DefaultBackgroundWorkQueue queue = builder.threadNamePrefix("metrics-tests-")
-			.listener(new BackgroundWorkMetricsListener(this.registry))
-			.build();
+		DefaultBackgroundWorkQueue queue = TestQueues.started(
+				builder.threadNamePrefix("metrics-tests-").listener(new BackgroundWorkMetricsListener(this.registry)));
 		new BackgroundWorkMeterBinder(queue).bindTo(this.registry);
 		return queue;
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
+import io.github.backgroundwork.TestQueues;
 import io.github.backgroundwork.WorkHandle;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -26,10 +27,9 @@ class ObservationWorkDecoratorTests {
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
-	private final DefaultBackgroundWorkQueue queue = DefaultBackgroundWorkQueue.builder()
+	private final DefaultBackgroundWorkQueue queue = TestQueues.started(DefaultBackgroundWorkQueue.builder()
 		.threadNamePrefix("observation-tests-")
-		.decorator(new ObservationWorkDecorator(this.registry, null))
-		.build();
+		.decorator(new ObservationWorkDecorator(this.registry, null)));
 
 	@AfterEach
 	void close() {

@@ -1,0 +1,41 @@
+package io.github.backgroundwork.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.backgroundwork.WhenFull;
+import io.github.backgroundwork.WorkDecorator;
+import io.github.backgroundwork.WorkErrorHandler;
+import io.github.backgroundwork.WorkListener;
+
+/**
+ * How an engine is configured; checked by the queue's builder.
+ *
+ * @param concurrency how many items may run at once
+ * @param capacity how many items may wait
+ * @param whenFull what enqueue does when the queue is full
+ * @param blockTimeout how long enqueue waits for room with {@link WhenFull#BLOCK}
+ * @param drainTimeout how long shutdown lets accepted work run
+ * @param cancellationGrace how long shutdown waits after requesting cancellation
+ * @param historySize how many finished items are kept
+ * @param threadNamePrefix the prefix of the workers' names
+ * @param virtualThreads whether workers are virtual threads
+ * @param errorHandler what handles failures
+ * @param decorators the decorators, outermost first
+ * @param listeners the listeners
+ * @since 0.2.0
+ */
+public record EngineSettings(int concurrency, int capacity, WhenFull whenFull, Duration blockTimeout,
+		Duration drainTimeout, Duration cancellationGrace, int historySize, String threadNamePrefix,
+		boolean virtualThreads, WorkErrorHandler errorHandler, List<WorkDecorator> decorators,
+		List<WorkListener> listeners) {
+
+	/**
+	 * Create settings.
+	 */
+	public EngineSettings {
+		decorators = List.copyOf(decorators);
+		listeners = List.copyOf(listeners);
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.github.backgroundwork.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import io.github.backgroundwork.WorkProgress;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What only some items need: kept apart, and made on first use, so that an item that
+ * nobody watches stays small.
+ */
+final class ItemExtras {
+
+	volatile @Nullable WorkProgress progress;
+
+	volatile @Nullable Throwable failure;
+
+	volatile @Nullable CompletionFuture completion;
+
+	volatile @Nullable CompletionStage<?> stage;
+
+	volatile @Nullable Thread inlineRunner;
+
+	/**
+	 * Whether the decorators ran the work, and what a decorated synchronous work threw:
+	 * written and read by the thread that runs the item.
+	 */
+	boolean ran;
+
+	/**
+	 * Callbacks registered through the context; guarded by this object.
+	 */
+	@Nullable List<Runnable> cancellationCallbacks;
+
+	synchronized void addCallback(Runnable callback) {
+		if (this.cancellationCallbacks == null) {
+			this.cancellationCallbacks = new ArrayList<>(2);
+		}
+		this.cancellationCallbacks.add(callback);
+	}
+
+	synchronized @Nullable List<Runnable> takeCallbacks() {
+		List<Runnable> callbacks = this.cancellationCallbacks;
+		this.cancellationCallbacks = null;
+		return callbacks;
+	}
+
+}

@@ -1,0 +1,167 @@
+package io.github.backgroundwork.engine;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import io.github.backgroundwork.AsyncBackgroundWork;
+import io.github.backgroundwork.BackgroundWork;
+import io.github.backgroundwork.WorkDecorator;
+import io.github.backgroundwork.WorkState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one item's work on the current thread and decides how the item ended: the rules
+ * for success, failure and cancellation live here and nowhere else. It does not settle
+ * the item: the {@link Dispatcher} does, under its lock.
+ */
+final class ItemRunner {
+
+	private final WorkEvents events;
+
+	private final List<WorkDecorator> decorators;
+
+	ItemRunner(WorkEvents events, List<WorkDecorator> decorators) {
+		this.events = events;
+		this.decorators = List.copyOf(decorators);
+	}
+
+	/**
+	 * How a synchronous item ended; one per worker, reused.
+	 */
+	static final class Outcome {
+
+		WorkState state = WorkState.SUCCEEDED;
+
+		@Nullable Throwable failure;
+
+		void set(WorkItem item, @Nullable Throwable failure) {
+			this.state = outcome(item, failure);
+			this.failure = (this.state == WorkState.FAILED) ? failure : null;
+		}
+
+	}
+
+	/**
+	 * Wrap a new item's execution in the decorators, on the enqueuing thread.
+	 */
+	void decorate(WorkItem item) {
+		if (this.decorators.isEmpty()) {
+			return;
+		}
+		Object work = item.work;
+		Runnable execution = () -> executeDecorated(item, work);
+		for (int i = this.decorators.size() - 1; i >= 0; i--) {
+			execution = this.decorators.get(i).decorate(item, execution);
+		}
+		item.work = new WorkItem.Decorated(work, execution);
+	}
+
+	/**
+	 * Run a taken item.
+	 * @param item the item
+	 * @param outcome where to say how a synchronous item ended
+	 * @return {@code true} if the item ran synchronously and {@code outcome} says how it
+	 * ended; {@code false} if there is nothing for this thread to settle: the item is
+	 * asynchronous and its stage settles it, or it was abandoned before it began
+	 */
+	boolean run(WorkItem item, Outcome outcome) {
+		Object work = item.work;
+		if (work == null || !item.begin(System.nanoTime())) {
+			return false;
+		}
+		this.events.started(item);
+		if (item.isCancellationRequested()) {
+			outcome.set(item, null);
+			return true;
+		}
+		if (!(work instanceof WorkItem.Decorated decorated)) {
+			if (work instanceof AsyncBackgroundWork async) {
+				executeAsync(item, async);
+				return false;
+			}
+			outcome.set(item, execute(item, (BackgroundWork) work));
+			return true;
+		}
+		boolean async = decorated.work() instanceof AsyncBackgroundWork;
+		Throwable decoratorFailure = null;
+		try {
+			decorated.execution().run();
+		}
+		catch (Throwable ex) {
+			// Only a decorator gets here: the work's own failures are caught below
+			decoratorFailure = ex;
+		}
+		ItemExtras extras = item.extras();
+		if (decoratorFailure == null && !extras.ran) {
+			decoratorFailure = new IllegalStateException("A WorkDecorator returned without running background work '"
+					+ item.name() + "' (" + item.id() + ")");
+		}
+		if (async) {
+			if (decoratorFailure != null) {
+				item.dispatcher.settle(item, outcome(item, decoratorFailure), decoratorFailure);
+			}
+			return false;
+		}
+		outcome.set(item, (decoratorFailure != null) ? decoratorFailure : extras.failure);
+		return true;
+	}
+
+	private void executeDecorated(WorkItem item, Object work) {
+		ItemExtras extras = item.extras();
+		extras.ran = true;
+		if (work instanceof AsyncBackgroundWork async) {
+			executeAsync(item, async);
+		}
+		else {
+			extras.failure = execute(item, (BackgroundWork) work);
+		}
+	}
+
+	private static @Nullable Throwable execute(WorkItem item, BackgroundWork work) {
+		try {
+			work.run(new ItemContext(item));
+			return null;
+		}
+		catch (Throwable ex) {
+			return ex;
+		}
+	}
+
+	private void executeAsync(WorkItem item, AsyncBackgroundWork work) {
+		CompletionStage<?> stage;
+		try {
+			stage = work.start(new ItemContext(item));
+		}
+		catch (Throwable ex) {
+			settleAsync(item, ex);
+			return;
+		}
+		if (stage == null) {
+			settleAsync(item, new IllegalStateException(
+					"AsyncBackgroundWork '" + item.name() + "' (" + item.id() + ") returned a null CompletionStage"));
+			return;
+		}
+		item.extras().stage = stage;
+		stage.whenComplete((result, ex) -> settleAsync(item,
+				(ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex));
+	}
+
+	private static void settleAsync(WorkItem item, @Nullable Throwable failure) {
+		WorkState state = outcome(item, failure);
+		item.dispatcher.settle(item, state, (state == WorkState.FAILED) ? failure : null);
+	}
+
+	static WorkState outcome(WorkItem item, @Nullable Throwable failure) {
+		if (failure == null) {
+			return item.isCancellationRequested() ? WorkState.CANCELLED : WorkState.SUCCEEDED;
+		}
+		if (item.isCancellationRequested()
+				&& (failure instanceof CancellationException || failure instanceof InterruptedException)) {
+			return WorkState.CANCELLED;
+		}
+		return WorkState.FAILED;
+	}
+
+}

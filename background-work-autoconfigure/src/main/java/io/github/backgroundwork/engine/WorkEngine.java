@@ -1,0 +1,139 @@
+package io.github.backgroundwork.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.github.backgroundwork.AsyncBackgroundWork;
+import io.github.backgroundwork.BackgroundWork;
+import io.github.backgroundwork.QueueSnapshot;
+import io.github.backgroundwork.QueueState;
+import io.github.backgroundwork.QueueStatistics;
+import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkNameSummary;
+import io.github.backgroundwork.WorkPage;
+import io.github.backgroundwork.WorkQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine of one queue: what
+ * {@link io.github.backgroundwork.DefaultBackgroundWorkQueue} delegates to. Internal.
+ *
+ * @since 0.2.0
+ */
+public final class WorkEngine {
+
+	private final Dispatcher dispatcher;
+
+	private final Workers workers;
+
+	private final ShutdownSequence shutdown;
+
+	private final Inspector inspector;
+
+	/**
+	 * Create an engine; it accepts work at once and runs it from {@link #start()}.
+	 * @param settings the settings, already checked
+	 */
+	public WorkEngine(EngineSettings settings) {
+		WorkEvents events = new WorkEvents(settings.listeners(), settings.errorHandler());
+		this.dispatcher = new Dispatcher(settings, new ItemRunner(events, settings.decorators()), events);
+		this.workers = new Workers(settings.threadNamePrefix(), settings.virtualThreads(), settings.concurrency());
+		this.shutdown = new ShutdownSequence(this.dispatcher, this.workers, events, settings);
+		this.inspector = new Inspector(this.dispatcher);
+	}
+
+	/**
+	 * Accept synchronous work.
+	 * @param name the name, checked
+	 * @param work the work
+	 * @return the handle
+	 */
+	public WorkHandle submit(String name, BackgroundWork work) {
+		return this.dispatcher.submit(name, work);
+	}
+
+	/**
+	 * Accept asynchronous work.
+	 * @param name the name, checked
+	 * @param work the work
+	 * @return the handle
+	 */
+	public WorkHandle submitAsync(String name, AsyncBackgroundWork work) {
+		return this.dispatcher.submit(name, work);
+	}
+
+	/**
+	 * Start the workers, or start them again after a stop. Does not block.
+	 */
+	public void start() {
+		if (this.dispatcher.startDispatching()) {
+			this.workers.start(this.dispatcher::work);
+		}
+	}
+
+	/**
+	 * Run the shutdown sequence; blocks until the queue has terminated.
+	 */
+	public void stop() {
+		this.shutdown.run();
+	}
+
+	/**
+	 * Whether workers run items.
+	 * @return whether the engine has started and not yet terminated
+	 */
+	public boolean isRunning() {
+		return this.dispatcher.isDispatching();
+	}
+
+	/**
+	 * Return the queue's state.
+	 * @return the state
+	 */
+	public QueueState state() {
+		return this.dispatcher.state();
+	}
+
+	/**
+	 * Find an item.
+	 * @param id any string
+	 * @return the item, if known
+	 */
+	public Optional<WorkHandle> find(@Nullable String id) {
+		return this.inspector.find(id);
+	}
+
+	/**
+	 * Return the statistics.
+	 * @return the statistics
+	 */
+	public QueueStatistics statistics() {
+		return this.dispatcher.statistics();
+	}
+
+	/**
+	 * Return a page of items.
+	 * @param query the query
+	 * @return the page
+	 */
+	public WorkPage items(WorkQuery query) {
+		return this.inspector.items(query);
+	}
+
+	/**
+	 * Return counts per name.
+	 * @return the counts
+	 */
+	public List<WorkNameSummary> summaryByName() {
+		return this.inspector.summaryByName();
+	}
+
+	/**
+	 * Return a snapshot of every item.
+	 * @return the snapshot
+	 */
+	public QueueSnapshot snapshot() {
+		return this.inspector.snapshot();
+	}
+
+}

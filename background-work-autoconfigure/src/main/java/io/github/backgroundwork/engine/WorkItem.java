@@ -1,0 +1,342 @@
+package io.github.backgroundwork.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+
+import io.github.backgroundwork.WorkAbandonedException;
+import io.github.backgroundwork.WorkError;
+import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkItemSnapshot;
+import io.github.backgroundwork.WorkProgress;
+import io.github.backgroundwork.WorkState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One accepted item and its life: {@code QUEUED}, then {@code RUNNING}, then one terminal
+ * state, reached exactly once. It is the handle given to the caller; the work sees it
+ * through an {@link ItemContext} and the pool runs it through the {@link Dispatcher}, so
+ * that no view can run or settle it. Kept small, because one exists per queued item.
+ */
+final class WorkItem implements WorkHandle {
+
+	// Internal states: two transient ones besides WorkState's, so that the times and the
+	// failure are written before the state that makes them visible, and by one thread
+	static final int QUEUED = 0;
+
+	static final int STARTING = 1;
+
+	static final int RUNNING = 2;
+
+	static final int SETTLING = 3;
+
+	private static final int TERMINAL = 4;
+
+	private static final WorkState[] TERMINAL_STATES = { WorkState.SUCCEEDED, WorkState.FAILED, WorkState.CANCELLED,
+			WorkState.ABANDONED };
+
+	private static final VarHandle STATE;
+
+	private static final VarHandle EXTRAS;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			STATE = lookup.findVarHandle(WorkItem.class, "state", int.class);
+			EXTRAS = lookup.findVarHandle(WorkItem.class, "extras", ItemExtras.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	final Dispatcher dispatcher;
+
+	final long sequence;
+
+	private final String name;
+
+	private final long enqueuedNanos;
+
+	/**
+	 * The work, or a {@link Decorated} holding it; released when the item ends.
+	 */
+	@Nullable Object work;
+
+	private volatile int state;
+
+	private long startedNanos;
+
+	private long finishedNanos;
+
+	/**
+	 * The item's place among the running ones, guarded by the dispatcher's lock:
+	 * {@link #NO_SLOT} while queued and once released.
+	 */
+	int slot = NO_SLOT;
+
+	static final int NO_SLOT = -1;
+
+	static final int INLINE_SLOT = -2;
+
+	/**
+	 * Whether the item left the ready queue as cancelled, guarded by the dispatcher's
+	 * lock.
+	 */
+	boolean removed;
+
+	private volatile boolean cancellationRequested;
+
+	private volatile @Nullable ItemExtras extras;
+
+	WorkItem(Dispatcher dispatcher, long sequence, String name, Object work) {
+		this.dispatcher = dispatcher;
+		this.sequence = sequence;
+		this.name = name;
+		this.work = work;
+		this.enqueuedNanos = System.nanoTime();
+	}
+
+	// --- The handle
+
+	@Override
+	public String id() {
+		return this.dispatcher.ids.format(this.sequence);
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public WorkState state() {
+		return stateOf(this.state);
+	}
+
+	private static WorkState stateOf(int state) {
+		return switch (state) {
+			case QUEUED, STARTING -> WorkState.QUEUED;
+			case RUNNING, SETTLING -> WorkState.RUNNING;
+			default -> TERMINAL_STATES[state - TERMINAL];
+		};
+	}
+
+	int internalState() {
+		return this.state;
+	}
+
+	boolean isTerminal() {
+		return this.state >= TERMINAL;
+	}
+
+	@Override
+	public Duration waitTime() {
+		int state = this.state;
+		long end = (state >= RUNNING && this.startedNanos != 0) ? this.startedNanos
+				: (state >= TERMINAL) ? this.finishedNanos : System.nanoTime();
+		return Duration.ofNanos(end - this.enqueuedNanos);
+	}
+
+	@Override
+	public Duration runTime() {
+		int state = this.state;
+		if (state < RUNNING || this.startedNanos == 0) {
+			return Duration.ZERO;
+		}
+		return Duration.ofNanos(((state >= TERMINAL) ? this.finishedNanos : System.nanoTime()) - this.startedNanos);
+	}
+
+	@Override
+	public WorkItemSnapshot snapshot() {
+		int state = this.state;
+		WorkState publicState = stateOf(state);
+		boolean started = state >= RUNNING && this.startedNanos != 0;
+		boolean finished = state >= TERMINAL;
+		ItemExtras extras = this.extras;
+		Throwable failure = (extras != null && publicState == WorkState.FAILED) ? extras.failure : null;
+		return new WorkItemSnapshot(id(), this.name, publicState, this.dispatcher.wallClock(this.enqueuedNanos),
+				started ? this.dispatcher.wallClock(this.startedNanos) : null,
+				finished ? this.dispatcher.wallClock(this.finishedNanos) : null, started ? runTime() : null,
+				(extras != null) ? extras.progress : null, (failure != null) ? WorkError.of(failure) : null,
+				publicState == WorkState.ABANDONED);
+	}
+
+	@Override
+	public boolean cancel() {
+		if (isTerminal()) {
+			return false;
+		}
+		requestCancellation();
+		this.dispatcher.cancelQueued(this);
+		return true;
+	}
+
+	@Override
+	public CompletionStage<Void> completion() {
+		ItemExtras extras = extras();
+		CompletionFuture future = extras.completion;
+		if (future == null) {
+			synchronized (extras) {
+				future = extras.completion;
+				if (future == null) {
+					future = new CompletionFuture();
+					extras.completion = future;
+				}
+			}
+			if (isTerminal()) {
+				complete(future);
+			}
+		}
+		return future;
+	}
+
+	// --- Transitions, each won by exactly one thread
+
+	/**
+	 * Leave the queue for a worker or the caller; under the dispatcher's lock.
+	 */
+	boolean take() {
+		return STATE.compareAndSet(this, QUEUED, STARTING);
+	}
+
+	/**
+	 * Start running, on the thread that runs the work.
+	 * @return whether it started; {@code false} if it was abandoned since it was taken
+	 */
+	boolean begin(long now) {
+		this.startedNanos = now;
+		return STATE.compareAndSet(this, STARTING, RUNNING);
+	}
+
+	/**
+	 * End a queued item without running it; under the dispatcher's lock.
+	 */
+	boolean endQueued(WorkState outcome, long now) {
+		return end(QUEUED, outcome, null, now);
+	}
+
+	/**
+	 * End a running (or just taken) item with the given outcome.
+	 */
+	boolean endRunning(WorkState outcome, @Nullable Throwable failure, long now) {
+		return end(RUNNING, outcome, failure, now) || end(STARTING, outcome, failure, now);
+	}
+
+	private boolean end(int from, WorkState outcome, @Nullable Throwable failure, long now) {
+		if (!STATE.compareAndSet(this, from, SETTLING)) {
+			return false;
+		}
+		this.finishedNanos = now;
+		if (failure != null) {
+			extras().failure = failure;
+		}
+		// A volatile write: it publishes the times and failure, and orders the read of
+		// the completion below against completion()'s write then read
+		this.state = TERMINAL + outcome.ordinal() - WorkState.SUCCEEDED.ordinal();
+		this.work = null;
+		return true;
+	}
+
+	/**
+	 * Complete the stage of {@link #completion()}, if anyone asked for it; called once
+	 * the item has ended and has been counted, outside the dispatcher's lock.
+	 */
+	void completeFuture() {
+		ItemExtras extras = this.extras;
+		CompletionFuture future = (extras != null) ? extras.completion : null;
+		if (future != null) {
+			complete(future);
+		}
+	}
+
+	private void complete(CompletionFuture future) {
+		WorkState state = state();
+		switch (state) {
+			case SUCCEEDED -> future.settle(null);
+			case CANCELLED -> future
+				.settle(new CancellationException("Background work '" + this.name + "' (" + id() + ") was cancelled"));
+			case ABANDONED -> future.settle(new WorkAbandonedException(
+					"Background work '" + this.name + "' (" + id() + ") did not finish before the shutdown deadline"));
+			default -> {
+				Throwable failure = extras().failure;
+				future.settle((failure != null) ? failure : new IllegalStateException("failed"));
+			}
+		}
+	}
+
+	// --- Cancellation, progress, and what the context needs
+
+	boolean isCancellationRequested() {
+		return this.cancellationRequested;
+	}
+
+	void requestCancellation() {
+		ItemExtras extras = extras();
+		List<Runnable> callbacks;
+		synchronized (extras) {
+			if (this.cancellationRequested) {
+				return;
+			}
+			this.cancellationRequested = true;
+			callbacks = extras.takeCallbacks();
+		}
+		if (callbacks != null) {
+			callbacks.forEach(this.dispatcher::runCancellationCallback);
+		}
+	}
+
+	void onCancellation(Runnable callback) {
+		ItemExtras extras = extras();
+		synchronized (extras) {
+			if (!this.cancellationRequested) {
+				extras.addCallback(callback);
+				return;
+			}
+		}
+		this.dispatcher.runCancellationCallback(callback);
+	}
+
+	void reportProgress(long done, long total) {
+		extras().progress = new WorkProgress(done, total);
+	}
+
+	ItemExtras extras() {
+		ItemExtras extras = this.extras;
+		if (extras == null) {
+			ItemExtras created = new ItemExtras();
+			extras = (ItemExtras) EXTRAS.compareAndExchange(this, null, created);
+			if (extras == null) {
+				extras = created;
+			}
+		}
+		return extras;
+	}
+
+	@Nullable ItemExtras extrasIfAny() {
+		return this.extras;
+	}
+
+	long enqueuedNanos() {
+		return this.enqueuedNanos;
+	}
+
+	long finishedNanos() {
+		return this.finishedNanos;
+	}
+
+	@Override
+	public String toString() {
+		return "'" + this.name + "' (" + id() + ", " + state() + ")";
+	}
+
+	/**
+	 * The work with what the decorators made of its execution.
+	 */
+	record Decorated(Object work, Runnable execution) {
+	}
+
+}
