@@ -1,7 +1,6 @@
 package io.github.backgroundwork.engine;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -14,20 +13,17 @@ import io.github.backgroundwork.WhenFull;
 import io.github.backgroundwork.WorkRejectedException;
 import io.github.backgroundwork.WorkRejectedException.Reason;
 import io.github.backgroundwork.WorkState;
-import io.github.backgroundwork.WorkTotals;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands accepted items to at most {@code concurrency} places at once, and keeps track of
- * every item until it ends: the ready queue, the running places and the history are its
- * registry, all behind one lock that each item takes once on enqueue and once on the
- * worker, where settling one item and taking the next share a single acquisition.
+ * Hands accepted items to at most {@code concurrency} places at once and keeps track of
+ * every item until it ends. Enqueuing threads take the put lock once per item; a worker
+ * takes the take lock once per item, settling the item it ran and taking the next in one
+ * acquisition. The ready queue, the running places and the history are the registry;
+ * every move between them happens under the take lock, so an item is always in one of
+ * them.
  */
 final class Dispatcher {
-
-	private static final Log logger = LogFactory.getLog(Dispatcher.class);
 
 	final ItemIds ids = new ItemIds();
 
@@ -37,13 +33,15 @@ final class Dispatcher {
 
 	private final WorkEvents events;
 
-	private final ReentrantLock lock = new ReentrantLock();
+	private final ReentrantLock putLock = new ReentrantLock();
 
-	private final Condition workAvailable = this.lock.newCondition();
+	private final Condition roomAvailable = this.putLock.newCondition();
 
-	private final Condition roomAvailable = this.lock.newCondition();
+	private final ReentrantLock takeLock = new ReentrantLock();
 
-	private final Condition changed = this.lock.newCondition();
+	private final Condition workAvailable = this.takeLock.newCondition();
+
+	private final Condition changed = this.takeLock.newCondition();
 
 	/**
 	 * Numbers the items; written by enqueuing threads only, never by workers.
@@ -52,53 +50,43 @@ final class Dispatcher {
 
 	private final ReadyQueue ready;
 
-	private final WorkItem[] running;
-
-	private final int[] freeSlots;
-
-	private int freeCount;
-
-	private final List<WorkItem> inline = new ArrayList<>(0);
-
-	private final FinishedHistory history;
+	private final RunningItems running;
 
 	private final long anchorMillis = System.currentTimeMillis();
 
 	private final long anchorNanos = System.nanoTime();
 
-	// Guarded by the lock
-	private QueueState state = QueueState.RUNNING;
+	/**
+	 * Written under both locks, so either one is enough to read it.
+	 */
+	private volatile QueueState state = QueueState.RUNNING;
 
-	private boolean dispatching;
+	/**
+	 * Whether workers take items: from start to termination. Written under both locks.
+	 */
+	private volatile boolean dispatching;
 
-	private int idleWorkers;
-
-	private int blockedCallers;
-
+	// Guarded by the put lock
 	private long accepted;
-
-	private long succeeded;
-
-	private long failed;
-
-	private long cancelled;
 
 	private long rejected;
 
-	private long abandoned;
+	private int blockedCallers;
+
+	// Guarded by the take lock
+	private int idleWorkers;
+
+	/**
+	 * Whether the last {@link #take} waited, read by the worker that called it.
+	 */
+	private boolean tookAfterWait;
 
 	Dispatcher(EngineSettings settings, ItemRunner runner, WorkEvents events) {
 		this.settings = settings;
 		this.runner = runner;
 		this.events = events;
-		this.ready = new ReadyQueue(Math.min(settings.capacity(), 1024));
-		this.running = new WorkItem[settings.concurrency()];
-		this.freeSlots = new int[settings.concurrency()];
-		for (int i = 0; i < this.freeSlots.length; i++) {
-			this.freeSlots[i] = this.freeSlots.length - 1 - i;
-		}
-		this.freeCount = this.freeSlots.length;
-		this.history = new FinishedHistory(settings.historySize());
+		this.ready = new ReadyQueue(new WorkItem(this, 0, "", ""));
+		this.running = new RunningItems(settings.concurrency(), settings.historySize());
 	}
 
 	// --- Enqueue
@@ -111,36 +99,42 @@ final class Dispatcher {
 	 */
 	WorkItem submit(String name, Object work) {
 		WorkItem item = new WorkItem(this, this.sequence.incrementAndGet(), name, work);
-		// Decorators run outside the lock: they may be slow, and they may throw, in which
+		// Decorators run outside the locks: they may be slow, and they may throw, in
+		// which
 		// case nothing was accepted
 		this.runner.decorate(item);
 		Reason refusal;
-		this.lock.lock();
+		int before = -1;
+		boolean inline = false;
+		this.putLock.lock();
 		try {
 			refusal = admit();
 			if (refusal == null) {
-				this.ready.add(item);
+				before = this.ready.link(item);
 				this.accepted++;
-				if (this.idleWorkers > 0 && this.freeCount > 0 && this.ready.size() == 1) {
-					this.workAvailable.signal();
+				if (before + 1 < this.settings.capacity() && this.blockedCallers > 0) {
+					this.roomAvailable.signal();
 				}
-				return item;
 			}
-			if (refusal == Reason.CAPACITY && this.settings.whenFull() == WhenFull.CALLER_RUNS && this.dispatching) {
-				item.take();
-				item.slot = WorkItem.INLINE_SLOT;
-				this.inline.add(item);
+			else if (refusal == Reason.CAPACITY && this.settings.whenFull() == WhenFull.CALLER_RUNS
+					&& this.dispatching) {
+				inline = occupyInline(item);
 				this.accepted++;
 			}
 			else {
 				this.rejected++;
-				signalChanged();
 			}
 		}
 		finally {
-			this.lock.unlock();
+			this.putLock.unlock();
 		}
-		if (item.slot == WorkItem.INLINE_SLOT) {
+		if (before == 0) {
+			signalWorkAvailable();
+		}
+		if (refusal == null) {
+			return item;
+		}
+		if (inline) {
 			runInline(item);
 			return item;
 		}
@@ -148,7 +142,7 @@ final class Dispatcher {
 	}
 
 	/**
-	 * Decide, under the lock, whether there is room; waits for it with
+	 * Decide, under the put lock, whether there is room; waits for it with
 	 * {@link WhenFull#BLOCK}.
 	 * @return why the item is refused, or {@code null} if there is room
 	 */
@@ -182,11 +176,23 @@ final class Dispatcher {
 		return (this.state != QueueState.RUNNING) ? Reason.SHUTTING_DOWN : null;
 	}
 
+	private boolean occupyInline(WorkItem item) {
+		this.takeLock.lock();
+		try {
+			item.take();
+			this.running.occupyInline(item);
+			return true;
+		}
+		finally {
+			this.takeLock.unlock();
+		}
+	}
+
 	private WorkRejectedException refuse(WorkItem item, Reason reason) {
 		String name = item.name();
 		String message = switch (reason) {
 			case SHUTTING_DOWN ->
-				"Background work '" + name + "' was refused: the queue is shutting down (" + statistics().state() + ")";
+				"Background work '" + name + "' was refused: the queue is shutting down (" + this.state + ")";
 			case INTERRUPTED -> "Background work '" + name
 					+ "' was refused: the enqueuing thread was interrupted while it waited for room";
 			case CAPACITY -> "Background work '" + name + "' was refused: queue capacity " + this.settings.capacity()
@@ -203,7 +209,7 @@ final class Dispatcher {
 		ItemRunner.Outcome outcome = new ItemRunner.Outcome();
 		boolean ended;
 		try {
-			ended = this.runner.run(item, outcome);
+			ended = this.runner.run(item, outcome, System.nanoTime());
 		}
 		finally {
 			item.extras().inlineRunner = null;
@@ -213,11 +219,33 @@ final class Dispatcher {
 		}
 	}
 
+	private void signalWorkAvailable() {
+		this.takeLock.lock();
+		try {
+			if (this.idleWorkers > 0 && this.running.hasFreePlace()) {
+				this.workAvailable.signal();
+			}
+		}
+		finally {
+			this.takeLock.unlock();
+		}
+	}
+
+	private void signalRoomAvailable() {
+		this.putLock.lock();
+		try {
+			this.roomAvailable.signal();
+		}
+		finally {
+			this.putLock.unlock();
+		}
+	}
+
 	// --- Workers
 
 	/**
 	 * The loop of one worker: settle what it ran and take the next item under one
-	 * acquisition of the lock, then tell of the settled one, then run the next.
+	 * acquisition of the take lock, then tell of the settled one, then run the next.
 	 */
 	void work() {
 		ItemRunner.Outcome outcome = new ItemRunner.Outcome();
@@ -225,18 +253,33 @@ final class Dispatcher {
 		while (true) {
 			WorkItem next;
 			boolean ended = false;
+			int before = 0;
 			long now = (done != null) ? System.nanoTime() : 0;
-			this.lock.lock();
+			this.takeLock.lock();
 			try {
 				if (done != null) {
 					ended = done.endRunning(outcome.state, outcome.failure, now);
-					releaseLocked(done);
+					// This worker takes the next item itself: no other worker to wake
+					release(done, false);
 				}
 				// Never wait for work with an item still to announce
-				next = takeLocked(!ended);
+				next = take(!ended);
+				if (this.tookAfterWait || now == 0) {
+					// The clock read for the end of the last item would be stale
+					now = -1;
+				}
+				if (next != null) {
+					before = this.ready.decrement();
+					if (before > 1 && this.idleWorkers > 0 && this.running.hasFreePlace()) {
+						this.workAvailable.signal();
+					}
+				}
 			}
 			finally {
-				this.lock.unlock();
+				this.takeLock.unlock();
+			}
+			if (before == this.settings.capacity()) {
+				signalRoomAvailable();
 			}
 			if (ended) {
 				announce(done);
@@ -248,7 +291,7 @@ final class Dispatcher {
 				}
 				return;
 			}
-			if (this.runner.run(next, outcome)) {
+			if (this.runner.run(next, outcome, (now > 0) ? now : System.nanoTime())) {
 				done = next;
 			}
 			// Work that interrupted itself must not leave the flag to the next item
@@ -256,61 +299,20 @@ final class Dispatcher {
 		}
 	}
 
-	/**
-	 * End an item that ran, unless it ended already, and give back its place.
-	 */
-	void settle(WorkItem item, WorkState state, @Nullable Throwable failure) {
-		long now = System.nanoTime();
-		boolean ended;
-		this.lock.lock();
-		try {
-			ended = item.endRunning(state, failure, now);
-			releaseLocked(item);
-		}
-		finally {
-			this.lock.unlock();
-		}
-		if (ended) {
-			announce(item);
-		}
-	}
-
-	/**
-	 * Tell the error handler, the listeners and the completion's callers that an item
-	 * ended; outside the lock, once the item has been counted.
-	 */
-	private void announce(WorkItem item) {
-		if (item.state() == WorkState.FAILED) {
-			ItemExtras extras = item.extrasIfAny();
-			Throwable failure = (extras != null) ? extras.failure : null;
-			this.events.failed(item, (failure != null) ? failure : new IllegalStateException("failed"));
-		}
-		this.events.finished(item);
-		item.completeFuture();
-	}
-
-	private @Nullable WorkItem takeLocked(boolean mayWait) {
+	private @Nullable WorkItem take(boolean mayWait) {
+		this.tookAfterWait = false;
 		while (this.dispatching) {
-			if (this.freeCount > 0) {
-				WorkItem item = this.ready.poll();
-				if (item != null) {
-					item.take();
-					int slot = this.freeSlots[--this.freeCount];
-					this.running[slot] = item;
-					item.slot = slot;
-					if (this.blockedCallers > 0) {
-						this.roomAvailable.signal();
-					}
-					if (this.idleWorkers > 0 && this.freeCount > 0 && this.ready.size() > 0) {
-						this.workAvailable.signal();
-					}
-					return item;
-				}
+			if (this.running.hasFreePlace() && this.ready.size() > 0) {
+				WorkItem item = this.ready.unlinkFirst();
+				item.take();
+				this.running.occupy(item);
+				return item;
 			}
 			if (!mayWait) {
 				return null;
 			}
 			this.idleWorkers++;
+			this.tookAfterWait = true;
 			try {
 				this.workAvailable.awaitUninterruptibly();
 			}
@@ -322,47 +324,50 @@ final class Dispatcher {
 	}
 
 	/**
-	 * Give back an item's place once it has ended; does nothing if it was given back
-	 * already.
+	 * End an item that ran, unless it ended already, and give back its place.
 	 */
-	void release(WorkItem item) {
-		this.lock.lock();
+	void settle(WorkItem item, WorkState state, @Nullable Throwable failure) {
+		long now = System.nanoTime();
+		boolean ended;
+		this.takeLock.lock();
 		try {
-			releaseLocked(item);
+			ended = item.endRunning(state, failure, now);
+			release(item, true);
 		}
 		finally {
-			this.lock.unlock();
+			this.takeLock.unlock();
+		}
+		if (ended) {
+			announce(item);
 		}
 	}
 
-	private void releaseLocked(WorkItem item) {
-		int slot = item.slot;
-		if (slot == WorkItem.NO_SLOT) {
+	/**
+	 * Give back an item's place and count it; under the take lock.
+	 */
+	private void release(WorkItem item, boolean wakeWorker) {
+		if (!this.running.release(item)) {
 			return;
 		}
-		item.slot = WorkItem.NO_SLOT;
-		if (slot == WorkItem.INLINE_SLOT) {
-			this.inline.remove(item);
+		this.running.ended(item);
+		if (wakeWorker && this.idleWorkers > 0 && this.ready.size() > 0) {
+			this.workAvailable.signal();
 		}
-		else {
-			this.running[slot] = null;
-			this.freeSlots[this.freeCount++] = slot;
-			if (this.idleWorkers > 0 && this.ready.size() > 0) {
-				this.workAvailable.signal();
-			}
-		}
-		count(item);
 		signalChanged();
 	}
 
-	private void count(WorkItem item) {
-		switch (item.state()) {
-			case SUCCEEDED -> this.succeeded++;
-			case FAILED -> this.failed++;
-			case CANCELLED -> this.cancelled++;
-			default -> this.abandoned++;
+	/**
+	 * Tell the error handler, the listeners and the completion's callers that an item
+	 * ended; outside the locks, once the item has been counted.
+	 */
+	private void announce(WorkItem item) {
+		if (item.state() == WorkState.FAILED) {
+			ItemExtras extras = item.extrasIfAny();
+			Throwable failure = (extras != null) ? extras.failure : null;
+			this.events.failed(item, (failure != null) ? failure : new IllegalStateException("failed"));
 		}
-		this.history.add(item);
+		this.events.finished(item);
+		item.completeFuture();
 	}
 
 	private void signalChanged() {
@@ -371,44 +376,73 @@ final class Dispatcher {
 		}
 	}
 
-	// --- Cancellation of a queued item: O(1)
+	/**
+	 * Whether an item has ended, read under the take lock, where items end: what
+	 * {@link WorkItem#completion()} needs so that its stage is completed exactly when the
+	 * item ends, whichever comes first.
+	 */
+	boolean hasEnded(WorkItem item) {
+		this.takeLock.lock();
+		try {
+			return item.isTerminal();
+		}
+		finally {
+			this.takeLock.unlock();
+		}
+	}
+
+	// --- Cancelling a queued item: O(1), amortized over the sweeps of tombstones
 
 	void cancelQueued(WorkItem item) {
-		this.lock.lock();
+		int before;
+		boolean sweep;
+		this.takeLock.lock();
 		try {
 			if (!item.endQueued(WorkState.CANCELLED, System.nanoTime())) {
 				return;
 			}
-			this.ready.remove(item);
-			count(item);
-			if (this.blockedCallers > 0) {
-				this.roomAvailable.signal();
-			}
+			before = this.ready.remove(item);
+			this.running.ended(item);
+			sweep = this.ready.needsSweep();
 			signalChanged();
 		}
 		finally {
-			this.lock.unlock();
+			this.takeLock.unlock();
+		}
+		if (before == this.settings.capacity()) {
+			signalRoomAvailable();
+		}
+		if (sweep) {
+			fullyLock();
+			try {
+				this.ready.sweep();
+			}
+			finally {
+				fullyUnlock();
+			}
 		}
 		this.events.finished(item);
 		item.completeFuture();
 	}
 
-	void runCancellationCallback(Runnable callback) {
-		try {
-			callback.run();
-		}
-		catch (Throwable ex) {
-			logger.warn("A cancellation callback of background work failed", ex);
-		}
-	}
-
 	// --- What the lifecycle and the shutdown sequence need
 
+	private void fullyLock() {
+		this.putLock.lock();
+		this.takeLock.lock();
+	}
+
+	private void fullyUnlock() {
+		this.takeLock.unlock();
+		this.putLock.unlock();
+	}
+
 	/**
-	 * Let workers take items; return whether they were not allowed before.
+	 * Accept work and let workers take it.
+	 * @return whether they were not allowed before
 	 */
 	boolean startDispatching() {
-		this.lock.lock();
+		fullyLock();
 		try {
 			if (this.dispatching) {
 				return false;
@@ -418,7 +452,7 @@ final class Dispatcher {
 			return true;
 		}
 		finally {
-			this.lock.unlock();
+			fullyUnlock();
 		}
 	}
 
@@ -427,7 +461,7 @@ final class Dispatcher {
 	 * @return whether this call began the shutdown (the queue was running)
 	 */
 	boolean refuseNewWork() {
-		this.lock.lock();
+		fullyLock();
 		try {
 			if (this.state != QueueState.RUNNING) {
 				return false;
@@ -437,17 +471,26 @@ final class Dispatcher {
 			return true;
 		}
 		finally {
-			this.lock.unlock();
+			fullyUnlock();
 		}
 	}
 
 	boolean isDispatching() {
-		this.lock.lock();
+		return this.dispatching;
+	}
+
+	QueueState state() {
+		return this.state;
+	}
+
+	void setState(QueueState state) {
+		fullyLock();
 		try {
-			return this.dispatching;
+			this.state = state;
+			this.changed.signalAll();
 		}
 		finally {
-			this.lock.unlock();
+			fullyUnlock();
 		}
 	}
 
@@ -456,9 +499,9 @@ final class Dispatcher {
 	 * the wait as if the deadline had passed, and is kept for the caller.
 	 */
 	boolean awaitQuiet(long deadlineNanos) {
-		this.lock.lock();
+		this.takeLock.lock();
 		try {
-			while (!isQuietLocked()) {
+			while (this.ready.size() > 0 || !this.running.isEmpty()) {
 				long remaining = deadlineNanos - System.nanoTime();
 				if (remaining <= 0) {
 					return false;
@@ -469,123 +512,10 @@ final class Dispatcher {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return isQuietLocked();
+			return this.ready.size() == 0 && this.running.isEmpty();
 		}
 		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private boolean isQuietLocked() {
-		return this.ready.size() == 0 && this.freeCount == this.running.length && this.inline.isEmpty();
-	}
-
-	void setState(QueueState state) {
-		this.lock.lock();
-		try {
-			this.state = state;
-			this.changed.signalAll();
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/**
-	 * End every item that never started as {@link WorkState#ABANDONED}.
-	 * @return the abandoned items, oldest first
-	 */
-	List<WorkItem> abandonQueued() {
-		List<WorkItem> abandonedItems = new ArrayList<>();
-		this.lock.lock();
-		try {
-			long now = System.nanoTime();
-			this.ready.drain((item) -> {
-				if (item.endQueued(WorkState.ABANDONED, now)) {
-					count(item);
-					abandonedItems.add(item);
-				}
-			});
-			signalChanged();
-		}
-		finally {
-			this.lock.unlock();
-		}
-		abandonedItems.forEach(WorkItem::completeFuture);
-		return abandonedItems;
-	}
-
-	/**
-	 * End every item still running as {@link WorkState#ABANDONED}, at once, and give back
-	 * its place.
-	 * @return the abandoned items
-	 */
-	List<WorkItem> abandonRunning() {
-		List<WorkItem> abandonedItems = new ArrayList<>();
-		this.lock.lock();
-		try {
-			long now = System.nanoTime();
-			for (WorkItem item : runningLocked()) {
-				if (item.endRunning(WorkState.ABANDONED, null, now)) {
-					abandonedItems.add(item);
-				}
-				releaseLocked(item);
-			}
-		}
-		finally {
-			this.lock.unlock();
-		}
-		abandonedItems.forEach(WorkItem::completeFuture);
-		return abandonedItems;
-	}
-
-	/**
-	 * Return the items that run now, on workers or on callers' threads.
-	 */
-	List<WorkItem> runningItems() {
-		this.lock.lock();
-		try {
-			return runningLocked();
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private List<WorkItem> runningLocked() {
-		List<WorkItem> items = new ArrayList<>(this.running.length - this.freeCount + this.inline.size());
-		for (WorkItem item : this.running) {
-			if (item != null) {
-				items.add(item);
-			}
-		}
-		items.addAll(this.inline);
-		return items;
-	}
-
-	/**
-	 * Stop the workers: each returns once it has no item.
-	 */
-	void stopDispatching() {
-		this.lock.lock();
-		try {
-			this.dispatching = false;
-			this.state = QueueState.TERMINATED;
-			this.workAvailable.signalAll();
-			this.changed.signalAll();
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	QueueState state() {
-		this.lock.lock();
-		try {
-			return this.state;
-		}
-		finally {
-			this.lock.unlock();
+			this.takeLock.unlock();
 		}
 	}
 
@@ -593,7 +523,7 @@ final class Dispatcher {
 	 * Wait until the queue has terminated.
 	 */
 	void awaitTerminated() {
-		this.lock.lock();
+		this.takeLock.lock();
 		try {
 			while (this.state != QueueState.TERMINATED) {
 				this.changed.await();
@@ -603,46 +533,129 @@ final class Dispatcher {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			this.lock.unlock();
+			this.takeLock.unlock();
+		}
+	}
+
+	/**
+	 * End every item that never started as {@link WorkState#ABANDONED}.
+	 * @return the abandoned items, oldest first
+	 */
+	List<WorkItem> abandonQueued() {
+		List<WorkItem> abandoned = new java.util.ArrayList<>();
+		fullyLock();
+		try {
+			long now = System.nanoTime();
+			this.ready.drain((item) -> {
+				if (item.endQueued(WorkState.ABANDONED, now)) {
+					this.running.ended(item);
+					abandoned.add(item);
+				}
+			});
+			this.changed.signalAll();
+		}
+		finally {
+			fullyUnlock();
+		}
+		abandoned.forEach(WorkItem::completeFuture);
+		return abandoned;
+	}
+
+	/**
+	 * End every item still running as {@link WorkState#ABANDONED}, at once, and give back
+	 * its place.
+	 * @return the abandoned items
+	 */
+	List<WorkItem> abandonRunning() {
+		List<WorkItem> abandoned = new java.util.ArrayList<>();
+		this.takeLock.lock();
+		try {
+			long now = System.nanoTime();
+			for (WorkItem item : this.running.list()) {
+				if (item.endRunning(WorkState.ABANDONED, null, now)) {
+					abandoned.add(item);
+				}
+				release(item, false);
+			}
+		}
+		finally {
+			this.takeLock.unlock();
+		}
+		abandoned.forEach(WorkItem::completeFuture);
+		return abandoned;
+	}
+
+	/**
+	 * Return the items that run now, on workers or on callers' threads.
+	 */
+	List<WorkItem> runningItems() {
+		this.takeLock.lock();
+		try {
+			return this.running.list();
+		}
+		finally {
+			this.takeLock.unlock();
+		}
+	}
+
+	/**
+	 * Stop the workers: each returns once it has no item.
+	 */
+	void stopDispatching() {
+		fullyLock();
+		try {
+			this.dispatching = false;
+			this.state = QueueState.TERMINATED;
+			this.workAvailable.signalAll();
+			this.changed.signalAll();
+		}
+		finally {
+			fullyUnlock();
 		}
 	}
 
 	// --- Inspection
 
 	QueueStatistics statistics() {
-		this.lock.lock();
+		fullyLock();
 		try {
-			long runningNow = this.running.length - this.freeCount + this.inline.size();
-			WorkTotals totals = new WorkTotals(this.accepted, this.succeeded, this.failed, this.cancelled,
-					this.rejected, this.abandoned);
 			return new QueueStatistics(this.state, this.settings.concurrency(), this.settings.capacity(),
-					this.ready.size(), runningNow, totals);
+					this.ready.size(), this.running.size(), this.running.totals(this.accepted, this.rejected));
 		}
 		finally {
-			this.lock.unlock();
+			fullyUnlock();
 		}
 	}
 
 	/**
-	 * Visit every item in flight, oldest first, then the recently finished ones, most
-	 * recent first, under the lock: the visitors must be quick and must not enqueue.
+	 * Visit every item in flight, running ones then queued ones, oldest first, then the
+	 * recently finished ones, most recent first, under both locks: the visitors must be
+	 * quick and must not enqueue.
 	 */
 	void inspect(Consumer<WorkItem> inFlight, Consumer<WorkItem> finished) {
-		this.lock.lock();
+		fullyLock();
 		try {
-			List<WorkItem> runningNow = runningLocked();
-			runningNow.sort((a, b) -> Long.compare(a.sequence, b.sequence));
-			runningNow.forEach(inFlight);
+			this.running.list().forEach(inFlight);
 			this.ready.forEach(inFlight);
-			this.history.forEach(finished);
+			this.running.forEachFinished(finished);
 		}
 		finally {
-			this.lock.unlock();
+			fullyUnlock();
 		}
 	}
 
 	Instant wallClock(long nanos) {
 		return Instant.ofEpochMilli(this.anchorMillis).plusNanos(nanos - this.anchorNanos);
+	}
+
+	void runCancellationCallback(Runnable callback) {
+		try {
+			callback.run();
+		}
+		catch (Throwable ex) {
+			org.apache.commons.logging.LogFactory.getLog(Dispatcher.class)
+				.warn("A cancellation callback of background work failed", ex);
+		}
 	}
 
 }

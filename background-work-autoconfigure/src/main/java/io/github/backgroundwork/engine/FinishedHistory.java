@@ -10,7 +10,9 @@ final class FinishedHistory {
 
 	private final WorkItem[] ring;
 
-	private long added;
+	private int next;
+
+	private int kept;
 
 	FinishedHistory(int size) {
 		this.ring = new WorkItem[size];
@@ -18,7 +20,9 @@ final class FinishedHistory {
 
 	void add(WorkItem item) {
 		if (this.ring.length > 0) {
-			this.ring[(int) (this.added++ % this.ring.length)] = item;
+			this.ring[this.next] = item;
+			this.next = (this.next + 1 == this.ring.length) ? 0 : this.next + 1;
+			this.kept = Math.min(this.kept + 1, this.ring.length);
 		}
 	}
 
@@ -26,9 +30,8 @@ final class FinishedHistory {
 	 * Visit the kept items, most recently finished first.
 	 */
 	void forEach(Consumer<WorkItem> action) {
-		int kept = (int) Math.min(this.added, this.ring.length);
-		for (int i = 1; i <= kept; i++) {
-			action.accept(this.ring[(int) ((this.added - i) % this.ring.length)]);
+		for (int i = 1; i <= this.kept; i++) {
+			action.accept(this.ring[Math.floorMod(this.next - i, this.ring.length)]);
 		}
 	}
 

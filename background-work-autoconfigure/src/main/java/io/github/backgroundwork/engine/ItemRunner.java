@@ -62,13 +62,14 @@ final class ItemRunner {
 	 * Run a taken item.
 	 * @param item the item
 	 * @param outcome where to say how a synchronous item ended
+	 * @param now the time it starts
 	 * @return {@code true} if the item ran synchronously and {@code outcome} says how it
 	 * ended; {@code false} if there is nothing for this thread to settle: the item is
 	 * asynchronous and its stage settles it, or it was abandoned before it began
 	 */
-	boolean run(WorkItem item, Outcome outcome) {
+	boolean run(WorkItem item, Outcome outcome, long now) {
 		Object work = item.work;
-		if (work == null || !item.begin(System.nanoTime())) {
+		if (work == null || !item.begin(now)) {
 			return false;
 		}
 		this.events.started(item);

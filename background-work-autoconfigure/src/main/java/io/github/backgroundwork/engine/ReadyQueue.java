@@ -1,85 +1,129 @@
 package io.github.backgroundwork.engine;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.jspecify.annotations.Nullable;
-
 /**
- * The items waiting for a worker, first in first out, in a ring that grows as needed.
- * Removing an item from the middle is O(1): it stays as a tombstone that {@link #poll()}
- * skips, and the ring is compacted when tombstones fill half of it. Not thread-safe: the
- * {@link Dispatcher} guards it with its lock.
+ * The items waiting for a worker, first in first out: a linked list threaded through the
+ * items themselves, so that queueing allocates nothing, with the two-lock discipline of
+ * {@link java.util.concurrent.LinkedBlockingQueue}: enqueuing threads append under the
+ * {@link Dispatcher}'s put lock, workers take under its take lock, and only the count is
+ * shared. Removing an item from the middle is O(1): it stays as a tombstone that
+ * {@link #unlinkFirst()} skips, and tombstones are swept once they outnumber the live
+ * items, so that cancelling n items costs O(n) in all.
  */
 final class ReadyQueue {
 
-	private WorkItem[] ring;
-
-	private int head;
+	private final AtomicInteger count = new AtomicInteger();
 
 	/**
-	 * Physical count: live items and tombstones.
+	 * A sentinel before the first item: the last item taken. Guarded by the take lock.
 	 */
-	private int count;
+	private WorkItem head;
 
+	/**
+	 * Guarded by the put lock.
+	 */
+	private WorkItem tail;
+
+	/**
+	 * Guarded by the take lock.
+	 */
 	private int tombstones;
 
-	ReadyQueue(int initialCapacity) {
-		this.ring = new WorkItem[Math.max(16, Integer.highestOneBit(Math.max(1, initialCapacity - 1)) << 1)];
+	ReadyQueue(WorkItem sentinel) {
+		this.head = sentinel;
+		this.tail = sentinel;
 	}
 
 	/**
 	 * Return how many live items wait.
-	 * @return the number of items, tombstones excluded
 	 */
 	int size() {
-		return this.count - this.tombstones;
-	}
-
-	void add(WorkItem item) {
-		if (this.count == this.ring.length) {
-			if (this.tombstones >= this.count / 2) {
-				compact();
-			}
-			else {
-				grow();
-			}
-		}
-		this.ring[(this.head + this.count) & (this.ring.length - 1)] = item;
-		this.count++;
+		return this.count.get();
 	}
 
 	/**
-	 * Take the oldest live item.
-	 * @return the item, or {@code null} if none waits
+	 * Append an item; under the put lock.
+	 * @return the number of live items before this one
 	 */
-	@Nullable WorkItem poll() {
-		while (this.count > 0) {
-			WorkItem item = this.ring[this.head];
-			this.ring[this.head] = null;
-			this.head = (this.head + 1) & (this.ring.length - 1);
-			this.count--;
-			if (!item.removed) {
-				return item;
+	int link(WorkItem item) {
+		this.tail.next = item;
+		this.tail = item;
+		return this.count.getAndIncrement();
+	}
+
+	/**
+	 * Take the oldest live item; under the take lock, and only while {@link #size()} is
+	 * positive.
+	 * @return the item
+	 */
+	WorkItem unlinkFirst() {
+		while (true) {
+			WorkItem first = this.head.next;
+			// The sentinel is no longer needed: unlink it, so that it holds nothing
+			this.head.next = null;
+			this.head = first;
+			if (!first.removed) {
+				return first;
 			}
 			this.tombstones--;
 		}
-		return null;
 	}
 
 	/**
-	 * Mark an item removed, in O(1); it must be in the queue.
+	 * Decrement the count after {@link #unlinkFirst()}.
+	 * @return the number of live items before
 	 */
-	void remove(WorkItem item) {
+	int decrement() {
+		return this.count.getAndDecrement();
+	}
+
+	/**
+	 * Mark an item removed, in O(1); under the take lock, for an item in the queue.
+	 * @return the number of live items before
+	 */
+	int remove(WorkItem item) {
 		item.removed = true;
 		this.tombstones++;
+		return this.count.getAndDecrement();
 	}
 
 	/**
-	 * Visit the live items, oldest first.
+	 * Whether tombstones outnumber live items enough to sweep them; under the take lock.
+	 */
+	boolean needsSweep() {
+		return this.tombstones > 64 && this.tombstones > this.count.get();
+	}
+
+	/**
+	 * Unlink every tombstone; under both locks.
+	 */
+	void sweep() {
+		WorkItem previous = this.head;
+		WorkItem current = previous.next;
+		while (current != null) {
+			WorkItem next = current.next;
+			if (current.removed) {
+				previous.next = next;
+				current.next = null;
+				if (current == this.tail) {
+					this.tail = previous;
+				}
+			}
+			else {
+				previous = current;
+			}
+			current = next;
+		}
+		this.tombstones = 0;
+	}
+
+	/**
+	 * Visit the live items, oldest first; under both locks.
 	 */
 	void forEach(Consumer<WorkItem> action) {
-		for (int i = 0; i < this.count; i++) {
-			WorkItem item = this.ring[(this.head + i) & (this.ring.length - 1)];
+		for (WorkItem item = this.head.next; item != null; item = item.next) {
 			if (!item.removed) {
 				action.accept(item);
 			}
@@ -87,37 +131,22 @@ final class ReadyQueue {
 	}
 
 	/**
-	 * Take every live item, oldest first, leaving the queue empty.
+	 * Take every live item, oldest first, leaving the queue empty; under both locks.
 	 */
 	void drain(Consumer<WorkItem> action) {
-		WorkItem item;
-		while ((item = poll()) != null) {
-			action.accept(item);
-		}
-	}
-
-	private void compact() {
-		WorkItem[] compacted = new WorkItem[this.ring.length];
-		int live = 0;
-		for (int i = 0; i < this.count; i++) {
-			WorkItem item = this.ring[(this.head + i) & (this.ring.length - 1)];
+		WorkItem item = this.head.next;
+		this.head.next = null;
+		this.head = this.tail;
+		while (item != null) {
+			WorkItem next = item.next;
+			item.next = null;
 			if (!item.removed) {
-				compacted[live++] = item;
+				this.count.getAndDecrement();
+				action.accept(item);
 			}
+			item = next;
 		}
-		this.ring = compacted;
-		this.head = 0;
-		this.count = live;
 		this.tombstones = 0;
-	}
-
-	private void grow() {
-		WorkItem[] grown = new WorkItem[this.ring.length * 2];
-		for (int i = 0; i < this.count; i++) {
-			grown[i] = this.ring[(this.head + i) & (this.ring.length - 1)];
-		}
-		this.ring = grown;
-		this.head = 0;
 	}
 
 }

@@ -83,10 +83,14 @@ final class WorkItem implements WorkHandle {
 	static final int INLINE_SLOT = -2;
 
 	/**
-	 * Whether the item left the ready queue as cancelled, guarded by the dispatcher's
-	 * lock.
+	 * Whether the item left the ready queue as cancelled, guarded by the take lock.
 	 */
 	boolean removed;
+
+	/**
+	 * The next item in the ready queue, guarded by its locks.
+	 */
+	@Nullable WorkItem next;
 
 	private volatile boolean cancellationRequested;
 
@@ -187,7 +191,7 @@ final class WorkItem implements WorkHandle {
 					extras.completion = future;
 				}
 			}
-			if (isTerminal()) {
+			if (this.dispatcher.hasEnded(this)) {
 				complete(future);
 			}
 		}
@@ -197,48 +201,69 @@ final class WorkItem implements WorkHandle {
 	// --- Transitions, each won by exactly one thread
 
 	/**
-	 * Leave the queue for a worker or the caller; under the dispatcher's lock.
+	 * Leave the queue for a worker or the caller; under the take lock, where every
+	 * transition out of {@code QUEUED} happens, so a plain release write is enough.
 	 */
-	boolean take() {
-		return STATE.compareAndSet(this, QUEUED, STARTING);
+	void take() {
+		STATE.setRelease(this, STARTING);
 	}
 
 	/**
 	 * Start running, on the thread that runs the work.
+	 * @param now the time it starts
 	 * @return whether it started; {@code false} if it was abandoned since it was taken
 	 */
 	boolean begin(long now) {
-		this.startedNanos = now;
+		// The worker may have read the clock for its last item before this one came
+		this.startedNanos = Math.max(now, this.enqueuedNanos);
+		// Races with abandonment at the deadline, which happens under the take lock
 		return STATE.compareAndSet(this, STARTING, RUNNING);
 	}
 
 	/**
-	 * End a queued item without running it; under the dispatcher's lock.
+	 * End a queued item without running it; under the take lock.
 	 */
 	boolean endQueued(WorkState outcome, long now) {
-		return end(QUEUED, outcome, null, now);
+		if (this.state != QUEUED) {
+			return false;
+		}
+		publishEnd(outcome, null, now);
+		return true;
 	}
 
 	/**
-	 * End a running (or just taken) item with the given outcome.
+	 * End a running (or just taken) item with the given outcome; under the take lock.
+	 * @return whether this call ended it
 	 */
 	boolean endRunning(WorkState outcome, @Nullable Throwable failure, long now) {
-		return end(RUNNING, outcome, failure, now) || end(STARTING, outcome, failure, now);
-	}
-
-	private boolean end(int from, WorkState outcome, @Nullable Throwable failure, long now) {
-		if (!STATE.compareAndSet(this, from, SETTLING)) {
+		int state = this.state;
+		if (state == STARTING) {
+			// Only begin() runs outside the take lock: win against it, or be RUNNING
+			if (!STATE.compareAndSet(this, STARTING, SETTLING)) {
+				state = this.state;
+			}
+			else {
+				publishEnd(outcome, failure, now);
+				return true;
+			}
+		}
+		if (state != RUNNING) {
 			return false;
 		}
+		publishEnd(outcome, failure, now);
+		return true;
+	}
+
+	private void publishEnd(WorkState outcome, @Nullable Throwable failure, long now) {
 		this.finishedNanos = now;
 		if (failure != null) {
 			extras().failure = failure;
 		}
-		// A volatile write: it publishes the times and failure, and orders the read of
-		// the completion below against completion()'s write then read
-		this.state = TERMINAL + outcome.ordinal() - WorkState.SUCCEEDED.ordinal();
+		// A release write publishes the time and failure to readers of the state; the
+		// completion is ordered against completion() by the take lock, under which every
+		// item ends and completion() reads the state
+		STATE.setRelease(this, TERMINAL + outcome.ordinal() - WorkState.SUCCEEDED.ordinal());
 		this.work = null;
-		return true;
 	}
 
 	/**

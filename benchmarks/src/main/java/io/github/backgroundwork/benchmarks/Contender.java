@@ -11,6 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.backgroundwork.BackgroundWork;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
+import io.github.backgroundwork.metrics.BackgroundWorkMeterBinder;
+import io.github.backgroundwork.metrics.BackgroundWorkMetricsListener;
+import io.github.backgroundwork.observation.ContextPropagatingWorkDecorator;
+import io.github.backgroundwork.observation.ObservationWorkDecorator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.WhenFull;
 
@@ -42,6 +50,18 @@ abstract class Contender implements AutoCloseable {
 	static final String THREAD_POOL_TASK_EXECUTOR = "thread-pool-task-executor";
 
 	/**
+	 * The queue with every feature the starter auto-configures: an observation per item
+	 * (with a meter handler), context propagation, and the per-name meters.
+	 */
+	static final String OBSERVED_QUEUE = "background-work-queue+all";
+
+	static final String METERED_QUEUE = "background-work-queue+metrics";
+
+	static final String TRACED_QUEUE = "background-work-queue+observation";
+
+	static final String PROPAGATING_QUEUE = "background-work-queue+propagation";
+
+	/**
 	 * Start a contender.
 	 * @param kind {@link #QUEUE}, {@link #THREAD_POOL_EXECUTOR} or
 	 * {@link #THREAD_POOL_TASK_EXECUTOR}
@@ -50,15 +70,32 @@ abstract class Contender implements AutoCloseable {
 	 * @return the started contender
 	 */
 	static Contender start(String kind, String threads, int capacity) {
+		return start(kind, threads, capacity, CONCURRENCY);
+	}
+
+	/**
+	 * Start a contender with the given number of workers.
+	 * @param kind {@link #QUEUE}, {@link #THREAD_POOL_EXECUTOR} or
+	 * {@link #THREAD_POOL_TASK_EXECUTOR}
+	 * @param threads {@code platform} or {@code virtual}
+	 * @param capacity room for waiting items
+	 * @param concurrency how many workers
+	 * @return the started contender
+	 */
+	static Contender start(String kind, String threads, int capacity, int concurrency) {
 		boolean virtual = switch (threads) {
 			case "platform" -> false;
 			case "virtual" -> true;
 			default -> throw new IllegalArgumentException("threads must be platform or virtual, was " + threads);
 		};
 		return switch (kind) {
-			case QUEUE -> new Queue(virtual, capacity);
-			case THREAD_POOL_EXECUTOR -> new PlainExecutor(virtual, capacity);
-			case THREAD_POOL_TASK_EXECUTOR -> new SpringExecutor(virtual, capacity);
+			case QUEUE -> new Queue(virtual, capacity, concurrency, Features.NONE);
+			case OBSERVED_QUEUE -> new Queue(virtual, capacity, concurrency, Features.ALL);
+			case METERED_QUEUE -> new Queue(virtual, capacity, concurrency, Features.METRICS);
+			case TRACED_QUEUE -> new Queue(virtual, capacity, concurrency, Features.OBSERVATION);
+			case PROPAGATING_QUEUE -> new Queue(virtual, capacity, concurrency, Features.PROPAGATION);
+			case THREAD_POOL_EXECUTOR -> new PlainExecutor(virtual, capacity, concurrency);
+			case THREAD_POOL_TASK_EXECUTOR -> new SpringExecutor(virtual, capacity, concurrency);
 			default -> throw new IllegalArgumentException("Unknown contender " + kind);
 		};
 	}
@@ -125,15 +162,18 @@ abstract class Contender implements AutoCloseable {
 
 		private final DefaultBackgroundWorkQueue queue;
 
-		Queue(boolean virtual, int capacity) {
-			this.queue = DefaultBackgroundWorkQueue.builder()
-				.concurrency(CONCURRENCY)
+		Queue(boolean virtual, int capacity, int concurrency, Features features) {
+			DefaultBackgroundWorkQueue.Builder builder = DefaultBackgroundWorkQueue.builder()
+				.concurrency(concurrency)
 				.capacity(capacity)
 				.whenFull(WhenFull.BLOCK)
 				.blockTimeout(java.time.Duration.ofMinutes(1))
 				.threadNamePrefix("bench-queue-")
-				.virtualThreads(virtual)
-				.build();
+				.virtualThreads(virtual);
+			MeterRegistry registry = new SimpleMeterRegistry();
+			features.apply(builder, registry);
+			this.queue = builder.build();
+			features.bind(this.queue, registry);
 			this.queue.start();
 		}
 
@@ -163,8 +203,8 @@ abstract class Contender implements AutoCloseable {
 
 		private final ThreadPoolExecutor executor;
 
-		PlainExecutor(boolean virtual, int capacity) {
-			this.executor = new ThreadPoolExecutor(CONCURRENCY, CONCURRENCY, 0, TimeUnit.MILLISECONDS,
+		PlainExecutor(boolean virtual, int capacity, int concurrency) {
+			this.executor = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
 					new LinkedBlockingQueue<>(capacity), threadFactory("bench-tpe-", virtual), WAIT_FOR_ROOM);
 			this.executor.prestartAllCoreThreads();
 		}
@@ -196,9 +236,9 @@ abstract class Contender implements AutoCloseable {
 
 		private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
-		SpringExecutor(boolean virtual, int capacity) {
-			this.executor.setCorePoolSize(CONCURRENCY);
-			this.executor.setMaxPoolSize(CONCURRENCY);
+		SpringExecutor(boolean virtual, int capacity, int concurrency) {
+			this.executor.setCorePoolSize(concurrency);
+			this.executor.setMaxPoolSize(concurrency);
 			this.executor.setQueueCapacity(capacity);
 			this.executor.setPrestartAllCoreThreads(true);
 			this.executor.setRejectedExecutionHandler(WAIT_FOR_ROOM);
@@ -222,6 +262,48 @@ abstract class Contender implements AutoCloseable {
 		@Override
 		public void close() {
 			this.executor.shutdown();
+		}
+
+	}
+
+	/**
+	 * What the starter adds to a queue, as its auto-configuration does.
+	 */
+	enum Features {
+
+		NONE(false, false, false), METRICS(true, false, false), OBSERVATION(false, true, false),
+		PROPAGATION(false, false, true), ALL(true, true, true);
+
+		private final boolean metrics;
+
+		private final boolean observation;
+
+		private final boolean propagation;
+
+		Features(boolean metrics, boolean observation, boolean propagation) {
+			this.metrics = metrics;
+			this.observation = observation;
+			this.propagation = propagation;
+		}
+
+		void apply(DefaultBackgroundWorkQueue.Builder builder, MeterRegistry registry) {
+			if (this.observation) {
+				ObservationRegistry observations = ObservationRegistry.create();
+				observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
+				builder.decorator(new ObservationWorkDecorator(observations, null));
+			}
+			if (this.propagation) {
+				builder.decorator(new ContextPropagatingWorkDecorator());
+			}
+			if (this.metrics) {
+				builder.listener(new BackgroundWorkMetricsListener(registry));
+			}
+		}
+
+		void bind(DefaultBackgroundWorkQueue queue, MeterRegistry registry) {
+			if (this.metrics) {
+				new BackgroundWorkMeterBinder(queue).bindTo(registry);
+			}
 		}
 
 	}
