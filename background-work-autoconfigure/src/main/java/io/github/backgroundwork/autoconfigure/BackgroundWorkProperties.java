@@ -160,7 +160,7 @@ public class BackgroundWorkProperties {
 		 * How long shutdown lets queued items start and running items finish before it
 		 * requests cancellation.
 		 */
-		private Duration drainTimeout = Duration.ofSeconds(25);
+		private Duration drainTimeout = Duration.ofSeconds(15);
 
 		/**
 		 * How long shutdown waits after requesting cancellation before it interrupts the

@@ -644,6 +644,10 @@ final class Dispatcher {
 		}
 	}
 
+	ReadyQueue readyQueue() {
+		return this.ready;
+	}
+
 	Instant wallClock(long nanos) {
 		return Instant.ofEpochMilli(this.anchorMillis).plusNanos(nanos - this.anchorNanos);
 	}

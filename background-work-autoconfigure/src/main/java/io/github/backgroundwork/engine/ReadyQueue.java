@@ -31,6 +31,12 @@ final class ReadyQueue {
 	 */
 	private int tombstones;
 
+	/**
+	 * Nodes visited by takes and sweeps, for tests of the cost of cancelling; guarded by
+	 * the take lock.
+	 */
+	private long visited;
+
 	ReadyQueue(WorkItem sentinel) {
 		this.head = sentinel;
 		this.tail = sentinel;
@@ -60,6 +66,7 @@ final class ReadyQueue {
 	 */
 	WorkItem unlinkFirst() {
 		while (true) {
+			this.visited++;
 			WorkItem first = this.head.next;
 			// The sentinel is no longer needed: unlink it, so that it holds nothing
 			this.head.next = null;
@@ -103,6 +110,7 @@ final class ReadyQueue {
 		WorkItem previous = this.head;
 		WorkItem current = previous.next;
 		while (current != null) {
+			this.visited++;
 			WorkItem next = current.next;
 			if (current.removed) {
 				previous.next = next;
@@ -147,6 +155,10 @@ final class ReadyQueue {
 			item = next;
 		}
 		this.tombstones = 0;
+	}
+
+	long visited() {
+		return this.visited;
 	}
 
 }

@@ -136,4 +136,8 @@ public final class WorkEngine {
 		return this.inspector.snapshot();
 	}
 
+	Dispatcher dispatcher() {
+		return this.dispatcher;
+	}
+
 }
