@@ -9,6 +9,9 @@ import io.github.backgroundwork.WorkDecorator;
 import io.github.backgroundwork.WorkErrorHandler;
 import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkListener;
+import io.github.backgroundwork.handler.WorkHandlerBeanPostProcessor;
+import io.github.backgroundwork.handler.WorkHandlers;
+import io.github.backgroundwork.handler.WorkRetryPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -77,6 +80,29 @@ public final class BackgroundWorkAutoConfiguration {
 							+ Runtime.version().feature());
 		}
 		return virtualThreads;
+	}
+
+	@Bean
+	static WorkHandlerBeanPostProcessor backgroundWorkHandlerBeanPostProcessor() {
+		return new WorkHandlerBeanPostProcessor();
+	}
+
+	@Bean
+	WorkHandlers backgroundWorkHandlers(WorkHandlerBeanPostProcessor handlerBeanPostProcessor) {
+		return handlerBeanPostProcessor.handlers();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkRetryPolicy backgroundWorkRetryPolicy(BackgroundWorkProperties properties) {
+		BackgroundWorkProperties.Retry retry = properties.getRetry();
+		return WorkRetryPolicy.builder()
+			.maxRetries(retry.getMaxRetries())
+			.delay(retry.getDelay())
+			.multiplier(retry.getMultiplier())
+			.maxDelay(retry.getMaxDelay())
+			.jitter(retry.getJitter())
+			.build();
 	}
 
 }
