@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import io.github.backgroundwork.demo.browser.Chromium;
+import io.github.backgroundwork.demo.browser.EnabledIfChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page at {@code /} in real headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}), used as a person would: send the notification, watch it run
- * and succeed, upload a picture and see its thumbnail. Screenshots go to
- * {@code target/screenshots/}.
+ * {@code chromium-driver}; skipped where they are not installed), used as a person would:
+ * send the notification, watch it run and succeed, upload a picture and see its
+ * thumbnail. Screenshots go to {@code target/screenshots/}.
  */
+@EnabledIfChromium
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "demo.customers.count=30", "demo.mail.send-delay=60ms" })
 class DemoPageBrowserIT {
@@ -52,17 +55,15 @@ class DemoPageBrowserIT {
 
 	@BeforeEach
 	void openBrowser() throws IOException {
-		Path chromium = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-		Path chromedriver = Path.of(System.getProperty("chromedriver.path", "/usr/bin/chromedriver"));
-		assertThat(chromium).as("Chromium (Debian: apt-get install chromium chromium-driver)").isExecutable();
-		assertThat(chromedriver).as("ChromeDriver (Debian: apt-get install chromium-driver)").isExecutable();
+		Chromium chromium = Chromium.find().orElseThrow(() -> new IllegalStateException(Chromium.notFound()));
 		ChromeOptions options = new ChromeOptions();
 		// An explicit browser and driver: Selenium Manager downloads nothing
-		options.setBinary(chromium.toFile());
+		options.setBinary(chromium.browser().toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1280,1200", "--user-data-dir=" + Files.createDirectory(this.temp.resolve("profile")));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(chromium.driver().toFile())
 			.usingAnyFreePort()
 			.build();
 		this.browser = new ChromeDriver(service, options);
