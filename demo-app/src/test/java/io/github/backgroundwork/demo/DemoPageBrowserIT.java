@@ -34,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The page at {@code /} in real headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}; skipped where they are not installed), used as a person would:
  * send the notification, watch it run and succeed, upload a picture and see its
- * thumbnail. Screenshots go to {@code target/screenshots/}.
+ * thumbnail, then cancel a second mailing and see it end cancelled. Screenshots go to
+ * {@code target/screenshots/}.
  */
 @EnabledIfChromium
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "server.address=127.0.0.1", "demo.customers.count=30", "demo.mail.send-delay=60ms" })
+		properties = { "server.address=127.0.0.1", "demo.customers.count=50", "demo.mail.send-delay=80ms" })
 class DemoPageBrowserIT {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -79,13 +80,13 @@ class DemoPageBrowserIT {
 	}
 
 	@Test
-	void personSendsTheNotificationWatchesItSucceedAndSeesAThumbnail() throws IOException {
+	void personSendsTheNotificationWatchesItSucceedSeesAThumbnailAndCancelsAMailing() throws IOException {
 		this.browser.get("http://127.0.0.1:" + this.port + "/");
 		String queue = this.wait.until((browser) -> {
 			String text = browser.findElement(By.id("queue")).getText();
 			return text.startsWith("Loading") ? null : text;
 		});
-		assertThat(queue).as("the page's view of /actuator/backgroundwork").startsWith("Queue RUNNING");
+		assertThat(queue).as("the page's view of /work").startsWith("Queue RUNNING");
 
 		WebElement subject = this.browser.findElement(By.id("subject"));
 		subject.clear();
@@ -103,7 +104,10 @@ class DemoPageBrowserIT {
 		assertThat(this.browser.findElement(By.cssSelector("#recent tr[data-id='" + mailing + "'] .badge")).getText())
 			.isEqualTo("SUCCEEDED");
 		assertThat(this.browser.findElements(By.cssSelector("#in-flight tr[data-id='" + mailing + "']"))).isEmpty();
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mailbox"), "received 30 mails"));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mailbox"), "received 50 mails"));
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("notify-result"), "data-state", "SUCCEEDED"));
+		assertThat(this.browser.findElement(By.id("notify-result")).getText()).as("the item followed at its Location")
+			.isEqualTo("Queued customer-mail " + mailing + ": SUCCEEDED 50 / 50");
 
 		Path picture = Files.write(this.temp.resolve("sunset.png"), TestPictures.png(1200, 800));
 		this.browser.findElement(By.id("file")).sendKeys(picture.toString());
@@ -125,6 +129,19 @@ class DemoPageBrowserIT {
 		this.wait.until((browser) -> number(browser,
 				"return document.querySelector(\"#in-flight tr[data-id='" + again + "'] progress\")?.value") >= 10);
 		screenshot("demo-page.png");
+
+		// Cancel it: the row's button sends DELETE /work/{id}, and the mailing stops at a
+		// customer
+		this.wait.until((browser) -> {
+			browser.findElement(By.cssSelector("#in-flight tr[data-id='" + again + "'] button.cancel")).click();
+			return true;
+		});
+		this.wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#recent tr[data-id='" + again + "'][data-state='CANCELLED']")));
+		assertThat(this.browser.findElement(By.id("cancel-result")).getText())
+			.startsWith("Cancellation requested for customer-mail " + again);
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("notify-result"), "data-state", "CANCELLED"));
+		assertThat(this.browser.findElements(By.cssSelector("#in-flight tr[data-id='" + again + "']"))).isEmpty();
 	}
 
 	/**
