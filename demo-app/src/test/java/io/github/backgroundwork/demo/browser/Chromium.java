@@ -65,8 +65,15 @@ public record Chromium(Path browser, Path driver) {
 	 * @return the description
 	 */
 	public static String notFound() {
-		return "Chromium and ChromeDriver not found (looked for " + String.join(", ", BROWSER_NAMES) + " and "
-				+ String.join(", ", DRIVER_NAMES) + " on the PATH): " + HOW_TO_INSTALL;
+		StringBuilder where = new StringBuilder();
+		for (String property : List.of(BROWSER_PROPERTY, DRIVER_PROPERTY)) {
+			String configured = System.getProperty(property);
+			if (configured != null && !configured.isBlank()) {
+				where.append("-D").append(property).append('=').append(configured).append(" is not executable; ");
+			}
+		}
+		return "Chromium and ChromeDriver not found (" + where + "looked for " + String.join(", ", BROWSER_NAMES)
+				+ " and " + String.join(", ", DRIVER_NAMES) + " on the PATH): " + HOW_TO_INSTALL;
 	}
 
 	private static Optional<Path> executable(@Nullable String configured, List<String> names,
