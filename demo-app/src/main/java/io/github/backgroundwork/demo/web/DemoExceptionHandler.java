@@ -101,16 +101,18 @@ public class DemoExceptionHandler extends ResponseEntityExceptionHandler {
 				.map(JacksonException.Reference::getPropertyName)
 				.filter(Objects::nonNull)
 				.collect(Collectors.joining("."));
-			TokenStreamLocation location = json.getLocation();
-			problem.setDetail("The request body is not valid JSON"
-					+ (field.isEmpty() ? "" : " in field '" + field + "'") + ((location != null)
-							? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "")
-					+ ": " + json.getOriginalMessage());
+			problem.setDetail(
+					"The request body could not be read as JSON" + (field.isEmpty() ? "" : " in field '" + field + "'")
+							+ at(json.getLocation()) + ": " + json.getOriginalMessage());
 			if (!field.isEmpty()) {
 				problem.setProperty("field", field);
 			}
 		}
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static String at(@Nullable TokenStreamLocation location) {
+		return (location != null) ? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
 	}
 
 	@Override

@@ -140,7 +140,7 @@ class NotificationEndpointTests {
 			.bodyJson()
 			.extractingPath("$.detail")
 			.asString()
-			.startsWith("The request body is not valid JSON at line 1, column 13: Unexpected end-of-input");
+			.startsWith("The request body could not be read as JSON at line 1, column 13: Unexpected end-of-input");
 		assertThat(accepted()).isEqualTo(accepted);
 	}
 
@@ -156,7 +156,7 @@ class NotificationEndpointTests {
 			.bodyJson()
 			.extractingPath("$.detail")
 			.asString()
-			.startsWith("The request body is not valid JSON in field 'subject'");
+			.startsWith("The request body could not be read as JSON in field 'subject'");
 		assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("subject");
 		assertThat(accepted()).isEqualTo(accepted);
 	}
