@@ -1,4 +1,5 @@
-// The demo page: posts work, then redraws the queue, the mailbox and the pictures every second.
+// The demo page: posts work, follows each accepted item at its Location (/work/{id}), cancels items
+// there, and redraws the queue (GET /work), the mailbox and the pictures every second.
 'use strict';
 
 const REFRESH_MILLIS = 1000;
@@ -23,9 +24,9 @@ function row(cells) {
 	return tr;
 }
 
-function emptyRow(text) {
+function emptyRow(text, columns) {
 	const td = element('td', text, 'empty');
-	td.colSpan = 5;
+	td.colSpan = columns;
 	return row([td]);
 }
 
@@ -54,6 +55,9 @@ async function problemOf(response) {
 	}
 }
 
+// The items this page queued, by result paragraph: { name, id, location }, followed until they end
+const followed = {};
+
 function show(target, text, failed, id) {
 	target.textContent = text;
 	target.classList.toggle('error', failed);
@@ -79,7 +83,7 @@ async function postNotification(event) {
 	});
 	if (response.status === 202) {
 		const work = await response.json();
-		show(result, 'Queued ' + work.name + ' ' + work.id + ' (202 Accepted)', false, work.id);
+		follow(result, work, response.headers.get('Location'));
 	}
 	else {
 		show(result, await problemOf(response), true);
@@ -97,14 +101,66 @@ async function postPicture(event) {
 	});
 	if (response.status === 202) {
 		const upload = await response.json();
-		show(result, 'Stored ' + upload.picture.name + '; queued ' + upload.work.name + ' ' + upload.work.id,
-				false, upload.work.id);
+		follow(result, upload.work, response.headers.get('Location'), 'Stored ' + upload.picture.name + '; ');
 		event.target.reset();
 	}
 	else {
 		show(result, await problemOf(response), true);
 	}
 	refresh();
+}
+
+function describe(item, prefix) {
+	const progress = item.progress ? ' ' + item.progress.done + ' / ' + item.progress.total : '';
+	return (prefix || '') + 'Queued ' + item.name + ' ' + item.id + ': ' + item.state + progress;
+}
+
+function follow(result, work, location, prefix) {
+	followed[result.id] = { location: location, prefix: prefix };
+	show(result, describe({ name: work.name, id: work.id, state: 'accepted' }, prefix), false, work.id);
+}
+
+// Reads each followed item at its Location until it has ended
+async function refreshFollowed() {
+	await Promise.all(Object.entries(followed).map(async ([resultId, item]) => {
+		const result = document.getElementById(resultId);
+		const response = await fetch(item.location, { headers: { 'Accept': 'application/json' } });
+		if (!response.ok) {
+			show(result, await problemOf(response), true);
+			delete followed[resultId];
+			return;
+		}
+		const work = await response.json();
+		show(result, describe(work, item.prefix), work.state === 'FAILED', work.id);
+		result.dataset.state = work.state;
+		if (!['QUEUED', 'RUNNING'].includes(work.state)) {
+			delete followed[resultId];
+		}
+	}));
+}
+
+async function cancel(id) {
+	const response = await fetch('work/' + encodeURIComponent(id), {
+		method: 'DELETE',
+		headers: { 'Accept': 'application/json' },
+	});
+	const status = document.getElementById('cancel-result');
+	if (response.status === 202) {
+		const work = await response.json();
+		show(status, 'Cancellation requested for ' + work.name + ' ' + work.id + ' (' + work.state + ')', false,
+				work.id);
+	}
+	else {
+		show(status, await problemOf(response), true);
+	}
+	refresh();
+}
+
+function cancelCell(item) {
+	const button = element('button', 'Cancel', 'cancel');
+	button.type = 'button';
+	button.addEventListener('click', () => cancel(item.id));
+	return cell(button);
 }
 
 function progressCell(item) {
@@ -120,27 +176,31 @@ function progressCell(item) {
 	return td;
 }
 
-function drawWork(snapshot) {
-	const totals = snapshot.totals || {};
-	document.getElementById('queue').textContent = 'Queue ' + snapshot.state + ': ' + snapshot.running
-			+ ' running of ' + snapshot.concurrency + ', ' + snapshot.queued + ' queued of ' + snapshot.capacity
+function drawWork(overview) {
+	const queue = overview.queue;
+	const totals = queue.totals || {};
+	document.getElementById('queue').textContent = 'Queue ' + queue.state + ': ' + queue.running
+			+ ' running of ' + queue.concurrency + ', ' + queue.queued + ' queued of ' + queue.capacity
 			+ ' | accepted ' + totals.accepted + ', succeeded ' + totals.succeeded + ', failed ' + totals.failed
 			+ ', cancelled ' + totals.cancelled + ', rejected ' + totals.rejected + ', abandoned ' + totals.abandoned;
 
 	const inFlight = document.getElementById('in-flight');
-	inFlight.replaceChildren(...snapshot.inFlight.map((item) => {
+	inFlight.replaceChildren(...overview.inFlight.map((item) => {
 		const tr = row([item.name, element('td', item.id, 'id'), cell(element('span', item.state, 'badge ' + item.state)),
-			seconds(item.startedAt || item.enqueuedAt), progressCell(item)]);
+			seconds(item.startedAt || item.enqueuedAt), progressCell(item), cancelCell(item)]);
 		tr.dataset.id = item.id;
 		tr.dataset.state = item.state;
 		return tr;
 	}));
-	if (snapshot.inFlight.length === 0) {
-		inFlight.appendChild(emptyRow('Nothing in flight'));
+	if (overview.inFlight.length === 0) {
+		inFlight.appendChild(emptyRow('Nothing in flight', 6));
+	}
+	else if (overview.inFlightTotal > overview.inFlight.length) {
+		inFlight.appendChild(emptyRow('and ' + (overview.inFlightTotal - overview.inFlight.length) + ' more', 6));
 	}
 
 	const recent = document.getElementById('recent');
-	recent.replaceChildren(...snapshot.recent.map((item) => {
+	recent.replaceChildren(...overview.recent.map((item) => {
 		let detail = '';
 		if (item.error) {
 			detail = item.error.type + ': ' + (item.error.message || '');
@@ -157,8 +217,8 @@ function drawWork(snapshot) {
 		tr.dataset.state = item.state;
 		return tr;
 	}));
-	if (snapshot.recent.length === 0) {
-		recent.appendChild(emptyRow('Nothing finished yet'));
+	if (overview.recent.length === 0) {
+		recent.appendChild(emptyRow('Nothing finished yet', 5));
 	}
 }
 
@@ -211,9 +271,10 @@ async function load(url, draw, onMissing) {
 
 function refresh() {
 	return Promise.all([
-		load('actuator/backgroundwork', drawWork, (why) => {
-			document.getElementById('queue').textContent = 'The backgroundwork endpoint is not available: ' + why;
+		load('work', drawWork, (why) => {
+			document.getElementById('queue').textContent = 'The queue is not available: ' + why;
 		}),
+		refreshFollowed(),
 		load('mailbox', drawMailbox, (why) => {
 			document.getElementById('mailbox').textContent = why;
 		}),

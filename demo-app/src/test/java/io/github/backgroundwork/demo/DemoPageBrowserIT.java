@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import io.github.backgroundwork.demo.browser.Chromium;
+import io.github.backgroundwork.demo.browser.EnabledIfChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page at {@code /} in real headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}), used as a person would: send the notification, watch it run
- * and succeed, upload a picture and see its thumbnail. Screenshots go to
+ * {@code chromium-driver}; skipped where they are not installed), used as a person would:
+ * send the notification, watch it run and succeed, upload a picture and see its
+ * thumbnail, then cancel a second mailing and see it end cancelled. Screenshots go to
  * {@code target/screenshots/}.
  */
+@EnabledIfChromium
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "server.address=127.0.0.1", "demo.customers.count=30", "demo.mail.send-delay=60ms" })
+		properties = { "server.address=127.0.0.1", "demo.customers.count=50", "demo.mail.send-delay=80ms" })
 class DemoPageBrowserIT {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -52,17 +56,15 @@ class DemoPageBrowserIT {
 
 	@BeforeEach
 	void openBrowser() throws IOException {
-		Path chromium = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-		Path chromedriver = Path.of(System.getProperty("chromedriver.path", "/usr/bin/chromedriver"));
-		assertThat(chromium).as("Chromium (Debian: apt-get install chromium chromium-driver)").isExecutable();
-		assertThat(chromedriver).as("ChromeDriver (Debian: apt-get install chromium-driver)").isExecutable();
+		Chromium chromium = Chromium.find().orElseThrow(() -> new IllegalStateException(Chromium.notFound()));
 		ChromeOptions options = new ChromeOptions();
 		// An explicit browser and driver: Selenium Manager downloads nothing
-		options.setBinary(chromium.toFile());
+		options.setBinary(chromium.browser().toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1280,1200", "--user-data-dir=" + Files.createDirectory(this.temp.resolve("profile")));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(chromium.driver().toFile())
 			.usingAnyFreePort()
 			.build();
 		this.browser = new ChromeDriver(service, options);
@@ -78,13 +80,13 @@ class DemoPageBrowserIT {
 	}
 
 	@Test
-	void personSendsTheNotificationWatchesItSucceedAndSeesAThumbnail() throws IOException {
+	void personSendsTheNotificationWatchesItSucceedSeesAThumbnailAndCancelsAMailing() throws IOException {
 		this.browser.get("http://127.0.0.1:" + this.port + "/");
 		String queue = this.wait.until((browser) -> {
 			String text = browser.findElement(By.id("queue")).getText();
 			return text.startsWith("Loading") ? null : text;
 		});
-		assertThat(queue).as("the page's view of /actuator/backgroundwork").startsWith("Queue RUNNING");
+		assertThat(queue).as("the page's view of /work").startsWith("Queue RUNNING");
 
 		WebElement subject = this.browser.findElement(By.id("subject"));
 		subject.clear();
@@ -102,7 +104,10 @@ class DemoPageBrowserIT {
 		assertThat(this.browser.findElement(By.cssSelector("#recent tr[data-id='" + mailing + "'] .badge")).getText())
 			.isEqualTo("SUCCEEDED");
 		assertThat(this.browser.findElements(By.cssSelector("#in-flight tr[data-id='" + mailing + "']"))).isEmpty();
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mailbox"), "received 30 mails"));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mailbox"), "received 50 mails"));
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("notify-result"), "data-state", "SUCCEEDED"));
+		assertThat(this.browser.findElement(By.id("notify-result")).getText()).as("the item followed at its Location")
+			.isEqualTo("Queued customer-mail " + mailing + ": SUCCEEDED 50 / 50");
 
 		Path picture = Files.write(this.temp.resolve("sunset.png"), TestPictures.png(1200, 800));
 		this.browser.findElement(By.id("file")).sendKeys(picture.toString());
@@ -124,6 +129,19 @@ class DemoPageBrowserIT {
 		this.wait.until((browser) -> number(browser,
 				"return document.querySelector(\"#in-flight tr[data-id='" + again + "'] progress\")?.value") >= 10);
 		screenshot("demo-page.png");
+
+		// Cancel it: the row's button sends DELETE /work/{id}, and the mailing stops at a
+		// customer
+		this.wait.until((browser) -> {
+			browser.findElement(By.cssSelector("#in-flight tr[data-id='" + again + "'] button.cancel")).click();
+			return true;
+		});
+		this.wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#recent tr[data-id='" + again + "'][data-state='CANCELLED']")));
+		assertThat(this.browser.findElement(By.id("cancel-result")).getText())
+			.startsWith("Cancellation requested for customer-mail " + again);
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("notify-result"), "data-state", "CANCELLED"));
+		assertThat(this.browser.findElements(By.cssSelector("#in-flight tr[data-id='" + again + "']"))).isEmpty();
 	}
 
 	/**

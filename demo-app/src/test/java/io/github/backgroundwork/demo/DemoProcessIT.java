@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.jayway.jsonpath.JsonPath;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -59,7 +60,7 @@ class DemoProcessIT {
 	@Test
 	void sigtermWhileSendingExitsOnlyAfterEveryCustomersMailArrived(TestInfo test) throws Exception {
 		int port = start(test, "--demo.customers.count=40", "--demo.mail.send-delay=50ms");
-		postNotification(port);
+		String id = postNotification(port);
 		await().atMost(Duration.ofSeconds(20)).until(() -> received().size() >= 3);
 		int receivedAtSigterm = received().size();
 
@@ -68,8 +69,8 @@ class DemoProcessIT {
 		assertThat(receivedAtSigterm).as("mails received when SIGTERM was sent").isLessThan(40);
 		assertThat(customerIndexes(received())).as("customers who got a mail, each once")
 			.containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
-		assertThat(output()).contains("Background work 'customer-mail' (1) sent 40 mails",
-				"Background work 'customer-mail' (1) ended SUCCEEDED");
+		assertThat(output()).contains("Background work 'customer-mail' (" + id + ") sent 40 mails",
+				"Background work 'customer-mail' (" + id + ") ended SUCCEEDED");
 	}
 
 	@Test
@@ -77,7 +78,7 @@ class DemoProcessIT {
 			throws Exception {
 		int port = start(test, "--demo.customers.count=200", "--demo.mail.send-delay=50ms",
 				"--background-work.shutdown.drain-timeout=300ms", "--background-work.shutdown.cancellation-grace=10s");
-		postNotification(port);
+		String id = postNotification(port);
 		await().atMost(Duration.ofSeconds(20)).until(() -> received().size() >= 3);
 
 		stopWithSigterm();
@@ -87,9 +88,9 @@ class DemoProcessIT {
 		assertThat(customerIndexes(received)).as("customers who got a mail: the first ones, each once")
 			.containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, received.size()).boxed().toList());
 		assertThat(output()).contains(
-				"Background work 'customer-mail' (1) stopped at a customer boundary after " + received.size()
+				"Background work 'customer-mail' (" + id + ") stopped at a customer boundary after " + received.size()
 						+ " of 200 mails: cancellation requested",
-				"Background work 'customer-mail' (1) ended CANCELLED");
+				"Background work 'customer-mail' (" + id + ") ended CANCELLED");
 	}
 
 	private int start(TestInfo test, String... arguments) throws IOException {
@@ -119,7 +120,7 @@ class DemoProcessIT {
 		return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
 	}
 
-	private void postNotification(int port) throws Exception {
+	private String postNotification(int port) throws Exception {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + port + "/customers/notifications"))
 			.header("Content-Type", "application/json")
@@ -127,7 +128,9 @@ class DemoProcessIT {
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		assertThat(response.headers().firstValue("Location")).hasValue("/actuator/backgroundwork/1");
+		String id = JsonPath.read(response.body(), "$.id");
+		assertThat(response.headers().firstValue("Location")).hasValue("/work/" + id);
+		return id;
 	}
 
 	private void stopWithSigterm() throws Exception {

@@ -3,22 +3,19 @@ package io.github.backgroundwork.demo.pictures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
-import io.github.backgroundwork.WorkContext;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRejectedException;
 
-import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
- * Stores an uploaded picture and queues its thumbnail as an
- * {@link BackgroundWorkQueue#enqueueAsync asynchronous} item named {@value #WORK_NAME}.
- * The image is decoded on the application's task executor; the item stays in flight until
- * that is done, so the endpoint shows it and shutdown waits for it.
+ * Stores an uploaded picture and queues its thumbnail as an item named
+ * {@value #WORK_NAME}. The image is decoded and scaled on one of the queue's own workers,
+ * so the queue's {@code concurrency} bounds how many are made at once, and shutdown waits
+ * for them. An item cancelled before it starts never runs; once started, a thumbnail
+ * takes a fraction of a second and is finished.
  *
  * @since 0.1.0
  */
@@ -34,19 +31,14 @@ public class PictureUploads {
 
 	private final PictureStore store;
 
-	private final AsyncTaskExecutor executor;
-
 	/**
 	 * Create the uploads.
-	 * @param queue the queue that tracks thumbnail work
+	 * @param queue the queue whose workers make the thumbnails
 	 * @param store where pictures are kept
-	 * @param executor the executor that decodes and scales images; Spring Boot's
-	 * {@code applicationTaskExecutor}
 	 */
-	public PictureUploads(BackgroundWorkQueue queue, PictureStore store, AsyncTaskExecutor executor) {
+	public PictureUploads(BackgroundWorkQueue queue, PictureStore store) {
 		this.queue = queue;
 		this.store = store;
-		this.executor = executor;
 	}
 
 	/**
@@ -61,22 +53,14 @@ public class PictureUploads {
 	public Upload upload(InputStream content, String suffix) throws IOException {
 		Path picture = this.store.save(content, suffix);
 		try {
-			WorkHandle work = this.queue.enqueueAsync(WORK_NAME, (context) -> makeThumbnail(picture, context));
+			WorkHandle work = this.queue.enqueue(WORK_NAME,
+					(context) -> Thumbnails.write(picture, this.store.thumbnailOf(picture)));
 			return new Upload(picture, work);
 		}
 		catch (WorkRejectedException ex) {
 			this.store.delete(picture);
 			throw ex;
 		}
-	}
-
-	private CompletionStage<?> makeThumbnail(Path picture, WorkContext context) {
-		CompletableFuture<?> thumbnail = this.executor.submitCompletable(() -> {
-			Thumbnails.write(picture, this.store.thumbnailOf(picture));
-			return null;
-		});
-		context.onCancellation(() -> thumbnail.cancel(false));
-		return thumbnail;
 	}
 
 	/**

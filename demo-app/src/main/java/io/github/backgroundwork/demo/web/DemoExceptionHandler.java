@@ -2,17 +2,22 @@ package io.github.backgroundwork.demo.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import io.github.backgroundwork.WorkRejectedException;
 import io.github.backgroundwork.demo.pictures.PictureProperties;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,7 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns errors into RFC 9457 problem details that name the culprit: the request field
- * that failed validation, the size limit an upload broke, or why the queue refused work
+ * that failed validation or could not be read, the form value that was not URL-encoded,
+ * the size limit an upload broke, or why the queue refused work
  * ({@code 503 Service Unavailable} with {@code Retry-After}, never a stack trace).
  *
  * @since 0.1.0
@@ -65,6 +71,48 @@ public class DemoExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
 			.body(problem);
+	}
+
+	/**
+	 * Answer {@code 400} when the server cannot decode a form value, for example
+	 * {@code message=20% off} sent without URL-encoding ({@code curl -d} instead of
+	 * {@code --data-urlencode}). Tomcat's message names the parameter.
+	 * @param ex the decoding failure
+	 * @return the problem
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException ex) {
+		String message = String.valueOf(ex.getMessage());
+		int note = message.indexOf(" Note that");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The form data is not URL-encoded: " + ((note > 0) ? message.substring(0, note) : message)
+						+ " Encode each value (with curl: --data-urlencode instead of -d).");
+		problem.setTitle("Undecodable form data");
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request body is missing or is not JSON");
+		if (ex.getMostSpecificCause() instanceof JacksonException json) {
+			String field = json.getPath()
+				.stream()
+				.map(JacksonException.Reference::getPropertyName)
+				.filter(Objects::nonNull)
+				.collect(Collectors.joining("."));
+			problem.setDetail(
+					"The request body could not be read as JSON" + (field.isEmpty() ? "" : " in field '" + field + "'")
+							+ at(json.getLocation()) + ": " + json.getOriginalMessage());
+			if (!field.isEmpty()) {
+				problem.setProperty("field", field);
+			}
+		}
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static String at(@Nullable TokenStreamLocation location) {
+		return (location != null) ? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
 	}
 
 	@Override

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Where a queued item can be watched: its page of the actuator's {@code backgroundwork}
- * endpoint.
+ * Where a queued item can be watched and cancelled: {@code /work/{id}} on the demo's own
+ * server ({@link WorkController}), so that it holds wherever the actuator is served.
  *
  * @since 0.1.0
  */
@@ -20,30 +20,21 @@ public class WorkLocations {
 
 	private final String contextPath;
 
-	private final String actuatorBasePath;
-
 	/**
 	 * Create the locations.
 	 * @param contextPath the application's context path
-	 * @param actuatorBasePath the actuator's base path
 	 */
-	public WorkLocations(@Value("${server.servlet.context-path:}") String contextPath,
-			@Value("${management.endpoints.web.base-path:/actuator}") String actuatorBasePath) {
+	public WorkLocations(@Value("${server.servlet.context-path:}") String contextPath) {
 		this.contextPath = contextPath;
-		this.actuatorBasePath = actuatorBasePath;
 	}
 
 	/**
 	 * Return the location of an item, relative to the server.
 	 * @param id the item's id
-	 * @return for example {@code /actuator/backgroundwork/42}
+	 * @return for example {@code /work/k3XbQ9aZ-1f}
 	 */
 	public URI of(String id) {
-		return UriComponentsBuilder.fromPath(this.contextPath)
-			.path(this.actuatorBasePath)
-			.pathSegment("backgroundwork", id)
-			.build()
-			.toUri();
+		return UriComponentsBuilder.fromPath(this.contextPath).pathSegment("work", id).build().encode().toUri();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 /**
- * What the demo's HTTP endpoints share: error responses.
+ * What the demo's HTTP endpoints share: where accepted work is watched and cancelled, and
+ * error responses.
  */
 @NullMarked
 package io.github.backgroundwork.demo.web;

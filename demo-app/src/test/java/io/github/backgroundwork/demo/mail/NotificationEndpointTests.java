@@ -50,9 +50,9 @@ class NotificationEndpointTests {
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		String id = JsonPath.read(result.getResponse().getContentAsString(), "$.id");
-		assertThat(result).headers().hasValue(HttpHeaders.LOCATION, "/actuator/backgroundwork/" + id);
+		assertThat(result).headers().hasValue(HttpHeaders.LOCATION, "/work/" + id);
 		assertThat(result).bodyJson().extractingPath("$.name").isEqualTo("customer-mail");
-		assertThat(result).bodyJson().extractingPath("$.location").isEqualTo("/actuator/backgroundwork/" + id);
+		assertThat(result).bodyJson().extractingPath("$.location").isEqualTo("/work/" + id);
 		WorkHandle work = awaitEnd(id);
 		assertThat(work.state()).isEqualTo(WorkState.SUCCEEDED);
 		long count = this.customers.count();
@@ -131,13 +131,43 @@ class NotificationEndpointTests {
 	}
 
 	@Test
-	void malformedJsonIsRefused() {
+	void malformedJsonIsRefusedSayingWhere() {
 		long accepted = accepted();
 		assertThat(this.mvc.post()
 			.uri("/customers/notifications")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"subject\": ")).hasStatus(HttpStatus.BAD_REQUEST);
+			.content("{\"subject\": ")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("The request body could not be read as JSON at line 1, column 13: Unexpected end-of-input");
 		assertThat(accepted()).isEqualTo(accepted);
+	}
+
+	@Test
+	void jsonFieldOfTheWrongTypeIsRefusedNamingTheField() {
+		long accepted = accepted();
+		MvcTestResult result = this.mvc.post()
+			.uri("/customers/notifications")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"subject\": [\"Sale\"], \"message\": \"m\"}")
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("The request body could not be read as JSON in field 'subject'");
+		assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("subject");
+		assertThat(accepted()).isEqualTo(accepted);
+	}
+
+	@Test
+	void missingBodyIsRefusedSayingSo() {
+		assertThat(this.mvc.post().uri("/customers/notifications").contentType(MediaType.APPLICATION_JSON))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("The request body is missing or is not JSON");
 	}
 
 	@Test

@@ -56,7 +56,7 @@ class PictureEndpointTests {
 		MvcTestResult result = upload("sunset.png", TestPictures.png(1000, 600));
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		String id = JsonPath.read(result.getResponse().getContentAsString(), "$.work.id");
-		assertThat(result).headers().hasValue(HttpHeaders.LOCATION, "/actuator/backgroundwork/" + id);
+		assertThat(result).headers().hasValue(HttpHeaders.LOCATION, "/work/" + id);
 		assertThat(result).bodyJson().extractingPath("$.work.name").isEqualTo("thumbnail");
 		assertThat(result).bodyJson().extractingPath("$.picture.thumbnailUrl").isNull();
 		String name = JsonPath.read(result.getResponse().getContentAsString(), "$.picture.name");

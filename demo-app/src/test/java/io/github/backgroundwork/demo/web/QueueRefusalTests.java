@@ -49,9 +49,10 @@ class QueueRefusalTests {
 			started.countDown();
 			release.await();
 		});
+		WorkHandle waiting = null;
 		try {
 			assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-			WorkHandle waiting = this.queue.enqueue("blocker", (context) -> release.await());
+			waiting = this.queue.enqueue("blocker", (context) -> release.await());
 			assertThat(waiting.state()).as("the one place in the queue taken").isEqualTo(WorkState.QUEUED);
 			MvcTestResult notification = notification();
 			assertThat(notification).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
@@ -78,6 +79,10 @@ class QueueRefusalTests {
 			release.countDown();
 		}
 		running.completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
+		// The place in the queue is free once the waiting item has left it, not when the
+		// first one ends
+		assertThat(waiting).isNotNull();
+		waiting.completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
 		assertThat(notification()).hasStatus(HttpStatus.ACCEPTED);
 	}
 

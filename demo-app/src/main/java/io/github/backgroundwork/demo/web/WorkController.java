@@ -1,0 +1,137 @@
+package io.github.backgroundwork.demo.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.github.backgroundwork.BackgroundWorkQueue;
+import io.github.backgroundwork.QueueStatistics;
+import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkItemSnapshot;
+import io.github.backgroundwork.WorkPage;
+import io.github.backgroundwork.WorkQuery;
+import io.github.backgroundwork.WorkState;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The demo's own view of its background work, read from the {@link BackgroundWorkQueue}
+ * rather than the actuator (which may live on another port): {@code GET /work} for the
+ * page, {@code GET /work/{id}} where an accepted item's {@code Location} points, and
+ * {@code DELETE /work/{id}} to cancel it.
+ *
+ * @since 0.2.0
+ */
+@RestController
+@RequestMapping("/work")
+public class WorkController {
+
+	/**
+	 * How many items in flight, and how many recent ones, {@code GET /work} shows at
+	 * most.
+	 */
+	static final int SHOWN = 20;
+
+	private static final Comparator<WorkItemSnapshot> RUNNING_FIRST_THEN_OLDEST = Comparator
+		.comparing((WorkItemSnapshot item) -> item.startedAt() == null)
+		.thenComparing(WorkItemSnapshot::enqueuedAt);
+
+	private static final Comparator<WorkItemSnapshot> LAST_FINISHED_FIRST = Comparator
+		.comparing(WorkItemSnapshot::finishedAt, Comparator.nullsLast(Comparator.reverseOrder()));
+
+	private final BackgroundWorkQueue queue;
+
+	/**
+	 * Create a controller.
+	 * @param queue the queue whose items it shows
+	 */
+	public WorkController(BackgroundWorkQueue queue) {
+		this.queue = queue;
+	}
+
+	/**
+	 * Return the queue's counters, the first {@value #SHOWN} items in flight (running
+	 * ones first) and the {@value #SHOWN} that finished last: a bounded answer, however
+	 * many items wait.
+	 * @return the overview
+	 */
+	@GetMapping
+	public WorkOverview overview() {
+		List<WorkItemSnapshot> inFlight = new ArrayList<>();
+		List<WorkItemSnapshot> recent = new ArrayList<>();
+		long inFlightTotal = 0;
+		for (WorkState state : WorkState.values()) {
+			WorkPage page = this.queue.items(new WorkQuery(state, null, 0, SHOWN));
+			if (state.isTerminal()) {
+				recent.addAll(page.items());
+			}
+			else {
+				inFlight.addAll(page.items());
+				inFlightTotal += page.total();
+			}
+		}
+		return new WorkOverview(this.queue.statistics(), first(inFlight, RUNNING_FIRST_THEN_OLDEST), inFlightTotal,
+				first(recent, LAST_FINISHED_FIRST));
+	}
+
+	/**
+	 * Return one item, in flight or recently finished.
+	 * @param id the item's id
+	 * @return the item
+	 * @throws ResponseStatusException {@code 404} if the queue does not know the id
+	 */
+	@GetMapping("/{id}")
+	public WorkItemSnapshot item(@PathVariable String id) {
+		return find(id).snapshot();
+	}
+
+	/**
+	 * Request the cancellation of an item. One that has not started never runs; a running
+	 * one is told through its {@code WorkContext} and ends when its work returns.
+	 * @param id the item's id
+	 * @return {@code 202 Accepted} with the item as it is right after the request
+	 * @throws ResponseStatusException {@code 404} if the queue does not know the id,
+	 * {@code 409} if the item has already ended
+	 */
+	@DeleteMapping("/{id}")
+	public ResponseEntity<WorkItemSnapshot> cancel(@PathVariable String id) {
+		WorkHandle item = find(id);
+		if (!item.cancel()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "Background work item '" + id + "' (" + item.name()
+					+ ") has already ended " + item.state() + ": there is nothing to cancel");
+		}
+		return ResponseEntity.accepted().body(item.snapshot());
+	}
+
+	private WorkHandle find(String id) {
+		return this.queue.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"No background work item '" + id + "' is in flight or among the recently finished ones"));
+	}
+
+	private static List<WorkItemSnapshot> first(List<WorkItemSnapshot> items, Comparator<WorkItemSnapshot> order) {
+		return items.stream().sorted(order).limit(SHOWN).toList();
+	}
+
+	/**
+	 * What {@code GET /work} answers.
+	 *
+	 * @param queue the queue's state, configuration and counters
+	 * @param inFlight at most {@value #SHOWN} items queued or running, running ones
+	 * first, then oldest first
+	 * @param inFlightTotal how many items are in flight in all
+	 * @param recent at most {@value #SHOWN} recently finished items, last finished first
+	 */
+	public record WorkOverview(QueueStatistics queue, List<WorkItemSnapshot> inFlight, long inFlightTotal,
+			List<WorkItemSnapshot> recent) {
+
+	}
+
+}
