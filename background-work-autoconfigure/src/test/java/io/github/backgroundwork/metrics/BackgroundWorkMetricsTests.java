@@ -99,9 +99,10 @@ class BackgroundWorkMetricsTests {
 			.concurrency(1)
 			.drainTimeout(Duration.ZERO)
 			.cancellationGrace(Duration.ofMillis(50)));
-		this.queue.enqueue("stubborn", (context) -> this.release.await(10, TimeUnit.SECONDS));
+		WorkHandle stubborn = this.queue.enqueue("stubborn", (context) -> this.release.await(10, TimeUnit.SECONDS));
 		this.queue.enqueue("never-started", (context) -> {
 		});
+		await().atMost(Duration.ofSeconds(5)).until(() -> stubborn.state() == WorkState.RUNNING);
 		this.queue.close();
 		assertThat(this.registry.get("background.work.abandoned").functionCounter().count()).isEqualTo(2);
 	}

@@ -64,6 +64,7 @@ public class DemoExceptionHandler extends ResponseEntityExceptionHandler {
 			case CAPACITY -> "The background work queue is full, try again later: " + ex.getMessage();
 			case SHUTTING_DOWN ->
 				"The application is shutting down and takes no more background work: " + ex.getMessage();
+			case INTERRUPTED -> "The request was interrupted while it waited for room in the queue: " + ex.getMessage();
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
 		problem.setTitle("Background work refused");
