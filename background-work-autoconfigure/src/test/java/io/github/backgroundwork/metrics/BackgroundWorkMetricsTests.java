@@ -107,14 +107,17 @@ class BackgroundWorkMetricsTests {
 
 	@Test
 	void everyMeterHasADescriptionAndIsRemovedOnClose() throws Exception {
-		BackgroundWorkMetricsListener listener = new BackgroundWorkMetricsListener(this.registry);
-		BackgroundWorkMeterBinder binder = new BackgroundWorkMeterBinder(
+		BackgroundWorkMetricsListener listener = new BackgroundWorkMetricsListener(this.registry, "mailQueue",
+				new WorkNameTags(100, "max-names"));
+		BackgroundWorkMeterBinder binder = new BackgroundWorkMeterBinder("mailQueue",
 				this.queue = DefaultBackgroundWorkQueue.builder().listener(listener).build());
+		this.queue.start();
 		binder.bindTo(this.registry);
 		finish(this.queue.enqueue("mail", (context) -> {
 		}));
 		assertThat(this.registry.getMeters()).hasSize(4 + 7)
-			.allSatisfy((meter) -> assertThat(meter.getId().getDescription()).isNotBlank());
+			.allSatisfy((meter) -> assertThat(meter.getId().getDescription()).isNotBlank())
+			.allSatisfy((meter) -> assertThat(meter.getId().getTag("queue")).isEqualTo("mailQueue"));
 		assertThat(this.registry.get("background.work.queued").gauge().getId().getBaseUnit()).isEqualTo("tasks");
 		binder.close();
 		listener.close();
@@ -148,9 +151,10 @@ class BackgroundWorkMetricsTests {
 
 	private DefaultBackgroundWorkQueue instrumented(DefaultBackgroundWorkQueue.Builder builder) {
 		DefaultBackgroundWorkQueue queue = builder.threadNamePrefix("metrics-tests-")
-			.listener(new BackgroundWorkMetricsListener(this.registry))
+			.listener(new BackgroundWorkMetricsListener(this.registry, "queue", new WorkNameTags(100, "max-names")))
 			.build();
-		new BackgroundWorkMeterBinder(queue).bindTo(this.registry);
+		queue.start();
+		new BackgroundWorkMeterBinder("queue", queue).bindTo(this.registry);
 		return queue;
 	}
 
