@@ -1,52 +1,102 @@
 package io.github.backgroundwork.actuate;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkQuery;
+import io.github.backgroundwork.WorkState;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * {@link Endpoint @Endpoint} that shows what a {@link BackgroundWorkQueue} is doing: its
- * state and counters, every item in flight and the recently finished ones; and lets an
- * operator cancel one item. It shows names and state, never the work's arguments.
+ * {@link Endpoint @Endpoint} that shows what the application's {@link BackgroundWorkQueue
+ * queues} are doing, in a response of bounded size whatever they hold: per queue its
+ * state and counters, the names of work with the most items, and one page of its items,
+ * filtered by state and name; and lets an operator look up or cancel one item in
+ * whichever queue holds it. It shows names and state, never the work's arguments.
  *
  * @since 0.1.0
  */
 @Endpoint(id = "backgroundwork")
 public class BackgroundWorkEndpoint {
 
-	private final BackgroundWorkQueue queue;
+	/**
+	 * How many items a page holds when the request does not say.
+	 */
+	public static final int DEFAULT_LIMIT = 20;
 
 	/**
-	 * Create an endpoint.
+	 * How many items a page holds at most, whatever the request says.
+	 */
+	public static final int MAX_LIMIT = 100;
+
+	/**
+	 * How many names of work the per-name breakdown shows at most.
+	 */
+	public static final int MAX_NAMES = 20;
+
+	private final Map<String, BackgroundWorkQueue> queues;
+
+	/**
+	 * Create an endpoint of one queue, shown as {@code backgroundWorkQueue}.
 	 * @param queue the queue to show
 	 */
 	public BackgroundWorkEndpoint(BackgroundWorkQueue queue) {
-		this.queue = queue;
+		this(Map.of("backgroundWorkQueue", queue));
 	}
 
 	/**
-	 * Describe the queue: {@code GET /actuator/backgroundwork}.
-	 * @return the queue's state, counters, items in flight and recent items
+	 * Create an endpoint of several queues.
+	 * @param queues the queues to show, by name (their bean names in an application)
+	 * @since 0.2.0
+	 */
+	public BackgroundWorkEndpoint(Map<String, ? extends BackgroundWorkQueue> queues) {
+		this.queues = new LinkedHashMap<>(queues);
+	}
+
+	/**
+	 * Describe the queues: {@code GET /actuator/backgroundwork}, with optional query
+	 * parameters. Items in flight come first, oldest first, then the recently finished
+	 * ones, most recent first.
+	 * @param queue only the queue of this name, or {@code null} for every queue
+	 * @param state only items in this state (case does not matter), or {@code null}
+	 * @param name only items of this name of work, or {@code null}
+	 * @param offset how many matching items to skip; 0 if {@code null}
+	 * @param limit how many items to show per queue; {@value #DEFAULT_LIMIT} if
+	 * {@code null}, at most {@value #MAX_LIMIT}
+	 * @return the queues by name
+	 * @throws InvalidEndpointRequestException (400 over HTTP) naming the parameter if one
+	 * is invalid
 	 */
 	@ReadOperation
-	public QueueDescriptor queue() {
-		return QueueDescriptor.of(this.queue.snapshot());
+	public QueuesDescriptor queues(@Nullable String queue, @Nullable String state, @Nullable String name,
+			@Nullable Integer offset, @Nullable Integer limit) {
+		WorkQuery query = new WorkQuery(parseState(state), name, checkOffset(offset), checkLimit(limit));
+		Map<String, QueueDescriptor> described = new LinkedHashMap<>();
+		selectQueues(queue).forEach((queueName, selected) -> described.put(queueName, QueueDescriptor
+			.of(selected.statistics(), selected.summaryByName(), MAX_NAMES, query, selected.items(query))));
+		return new QueuesDescriptor(described);
 	}
 
 	/**
-	 * Describe one item, in flight or recently finished: {@code GET
-	 * /actuator/backgroundwork/{id}}.
+	 * Describe one item, in flight or recently finished, in whichever queue holds it:
+	 * {@code GET /actuator/backgroundwork/{id}}.
 	 * @param id the item's id
 	 * @return the item, or {@code null} (404 over HTTP) if it is unknown
 	 */
 	@ReadOperation
 	public @Nullable WorkItemDescriptor item(@Selector String id) {
-		return this.queue.find(id).map((item) -> WorkItemDescriptor.of(item.snapshot())).orElse(null);
+		return find(id).map((item) -> WorkItemDescriptor.of(item.snapshot())).orElse(null);
 	}
 
 	/**
@@ -58,12 +108,69 @@ public class BackgroundWorkEndpoint {
 	 */
 	@DeleteOperation
 	public @Nullable CancellationDescriptor cancel(@Selector String id) {
-		return this.queue.find(id).map(BackgroundWorkEndpoint::cancel).orElse(null);
+		return find(id).map(BackgroundWorkEndpoint::cancel).orElse(null);
+	}
+
+	private Optional<WorkHandle> find(String id) {
+		for (BackgroundWorkQueue queue : this.queues.values()) {
+			Optional<WorkHandle> item = queue.find(id);
+			if (item.isPresent()) {
+				return item;
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static CancellationDescriptor cancel(WorkHandle item) {
 		boolean cancellable = item.cancel();
 		return new CancellationDescriptor(item.id(), item.name(), cancellable, item.state());
+	}
+
+	private Map<String, BackgroundWorkQueue> selectQueues(@Nullable String queue) {
+		if (queue == null) {
+			return this.queues;
+		}
+		BackgroundWorkQueue selected = this.queues.get(queue);
+		if (selected == null) {
+			throw invalid("queue must be one of " + this.queues.keySet() + ", was '" + queue + "'");
+		}
+		return Map.of(queue, selected);
+	}
+
+	private static @Nullable WorkState parseState(@Nullable String state) {
+		if (state == null) {
+			return null;
+		}
+		try {
+			return WorkState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid("state must be one of " + Arrays.toString(WorkState.values()) + ", was '" + state + "'");
+		}
+	}
+
+	private static int checkOffset(@Nullable Integer offset) {
+		if (offset == null) {
+			return 0;
+		}
+		if (offset < 0) {
+			throw invalid("offset must not be negative, was " + offset);
+		}
+		return offset;
+	}
+
+	private static int checkLimit(@Nullable Integer limit) {
+		if (limit == null) {
+			return DEFAULT_LIMIT;
+		}
+		if (limit < 0) {
+			throw invalid("limit must not be negative, was " + limit);
+		}
+		return Math.min(limit, MAX_LIMIT);
+	}
+
+	private static InvalidEndpointRequestException invalid(String reason) {
+		return new InvalidEndpointRequestException(reason, reason);
 	}
 
 }

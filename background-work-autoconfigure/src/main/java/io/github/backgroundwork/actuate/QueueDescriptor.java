@@ -1,17 +1,19 @@
 package io.github.backgroundwork.actuate;
 
+import java.util.Comparator;
 import java.util.List;
 
-import io.github.backgroundwork.QueueSnapshot;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.QueueStatistics;
+import io.github.backgroundwork.WorkNameSummary;
+import io.github.backgroundwork.WorkPage;
+import io.github.backgroundwork.WorkQuery;
 import io.github.backgroundwork.WorkTotals;
 
-import org.springframework.boot.actuate.endpoint.OperationResponseBody;
-
 /**
- * What {@code GET /actuator/backgroundwork} returns: the queue's state and counters, the
- * items in flight and the recently finished ones.
+ * One queue as {@code GET /actuator/backgroundwork} shows it: its state and counters, the
+ * names of work with the most items, and one page of its items. Its size is bounded
+ * whatever the queue holds.
  *
  * @param state {@code RUNNING}; or, during shutdown, {@code DRAINING} (refusing new work,
  * letting accepted work finish), then {@code CANCELLING} (past the drain timeout,
@@ -23,26 +25,63 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param totals counts since the queue was created: {@code accepted} enqueues, items that
  * {@code succeeded}, {@code failed} or were {@code cancelled}, {@code rejected} enqueues,
  * and items {@code abandoned} at the shutdown deadline
- * @param inFlight the queued and running items, oldest first
- * @param recent the last finished items, most recent first, at most
- * {@code background-work.history.size}
+ * @param names per name of work in flight or recently failed, how many items are queued,
+ * scheduled, running and recently failed; the names with the most items first
+ * @param items one page of the items that match the request, in flight oldest first, then
+ * recently finished most recent first
  * @since 0.1.0
  */
 public record QueueDescriptor(QueueState state, int concurrency, int capacity, long queued, long running,
-		WorkTotals totals, List<WorkItemDescriptor> inFlight,
-		List<WorkItemDescriptor> recent) implements OperationResponseBody {
+		WorkTotals totals, NamesDescriptor names, ItemsDescriptor items) {
+
+	private static final Comparator<WorkNameSummary> MOST_ITEMS_FIRST = Comparator
+		.comparingLong((WorkNameSummary summary) -> summary.queued() + summary.scheduled() + summary.running())
+		.thenComparingLong(WorkNameSummary::recentFailures)
+		.reversed()
+		.thenComparing(WorkNameSummary::name);
 
 	/**
-	 * Describe a snapshot of the queue.
-	 * @param snapshot the snapshot
+	 * Describe a queue.
+	 * @param statistics its statistics
+	 * @param summaries its items per name
+	 * @param maxNames how many names to show at most
+	 * @param query the query that selected the page
+	 * @param page the page of items
 	 * @return its description
+	 * @since 0.2.0
 	 */
-	public static QueueDescriptor of(QueueSnapshot snapshot) {
-		QueueStatistics statistics = snapshot.statistics();
+	public static QueueDescriptor of(QueueStatistics statistics, List<WorkNameSummary> summaries, int maxNames,
+			WorkQuery query, WorkPage page) {
+		List<WorkNameSummary> shown = summaries.stream().sorted(MOST_ITEMS_FIRST).limit(maxNames).toList();
 		return new QueueDescriptor(statistics.state(), statistics.concurrency(), statistics.capacity(),
 				statistics.queued(), statistics.running(), statistics.totals(),
-				snapshot.inFlight().stream().map(WorkItemDescriptor::of).toList(),
-				snapshot.recent().stream().map(WorkItemDescriptor::of).toList());
+				new NamesDescriptor(shown, summaries.size() - shown.size()), new ItemsDescriptor(query.offset(),
+						query.limit(), page.total(), page.items().stream().map(WorkItemDescriptor::of).toList()));
+	}
+
+	/**
+	 * The per-name breakdown of a queue.
+	 *
+	 * @param shown the names with the most items queued, scheduled and running, then
+	 * recently failed
+	 * @param omitted how many more names there are
+	 * @since 0.2.0
+	 */
+	public record NamesDescriptor(List<WorkNameSummary> shown, int omitted) {
+
+	}
+
+	/**
+	 * One page of a queue's items.
+	 *
+	 * @param offset how many matching items come before this page
+	 * @param limit how many items the page holds at most
+	 * @param total how many items match in all
+	 * @param list the items of the page
+	 * @since 0.2.0
+	 */
+	public record ItemsDescriptor(int offset, int limit, long total, List<WorkItemDescriptor> list) {
+
 	}
 
 }

@@ -1,17 +1,14 @@
 package io.github.backgroundwork.autoconfigure;
 
-import java.util.List;
-
-import io.github.backgroundwork.BackgroundWorkAbandonedEvent;
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
 import io.github.backgroundwork.WorkDecorator;
 import io.github.backgroundwork.WorkErrorHandler;
-import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkListener;
 import io.github.backgroundwork.handler.WorkHandlerBeanPostProcessor;
 import io.github.backgroundwork.handler.WorkHandlers;
 import io.github.backgroundwork.handler.WorkRetryPolicy;
+import io.github.backgroundwork.metrics.WorkNameTags;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,7 +23,9 @@ import org.springframework.core.task.TaskDecorator;
 
 /**
  * Auto-configuration of a {@link BackgroundWorkQueue}, bound to the application's
- * lifecycle so that closing the context drains it.
+ * lifecycle so that closing the context drains it, and of the
+ * {@link BackgroundWorkQueueConfigurer} that configures it and any queue the application
+ * defines itself.
  *
  * @since 0.1.0
  */
@@ -36,37 +35,39 @@ import org.springframework.core.task.TaskDecorator;
 public final class BackgroundWorkAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
+	BackgroundWorkQueueConfigurer backgroundWorkQueueConfigurer(BackgroundWorkProperties properties,
+			Environment environment, ApplicationEventPublisher eventPublisher,
+			ObjectProvider<TaskDecorator> taskDecorators, ObjectProvider<WorkDecorator> decorators,
+			ObjectProvider<WorkListener> listeners, ObjectProvider<WorkErrorHandler> errorHandler,
+			ObjectProvider<NamedQueueCustomizer> namedCustomizers,
+			ObjectProvider<BackgroundWorkQueueCustomizer> customizers) {
+		return new BackgroundWorkQueueConfigurer(properties, useVirtualThreads(properties, environment), eventPublisher,
+				taskDecorators, decorators, listeners, errorHandler, namedCustomizers, customizers);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(BackgroundWorkQueue.class)
-	DefaultBackgroundWorkQueue backgroundWorkQueue(BackgroundWorkProperties properties, Environment environment,
-			ApplicationEventPublisher eventPublisher, ObjectProvider<TaskDecorator> taskDecorator,
-			ObjectProvider<WorkDecorator> decorators, ObjectProvider<WorkListener> listeners,
-			ObjectProvider<WorkErrorHandler> errorHandler) {
-		DefaultBackgroundWorkQueue.Builder builder = DefaultBackgroundWorkQueue.builder()
-			.concurrency(properties.getConcurrency())
-			.capacity(properties.getQueue().getCapacity())
-			.whenFull(properties.getQueue().getWhenFull())
-			.blockTimeout(properties.getQueue().getBlockTimeout())
-			.drainTimeout(properties.getShutdown().getDrainTimeout())
-			.cancellationGrace(properties.getShutdown().getCancellationGrace())
-			.historySize(properties.getHistory().getSize())
-			.threadNamePrefix(properties.getThreadNamePrefix())
-			.virtualThreads(useVirtualThreads(properties, environment));
-		decorators.orderedStream().forEach(builder::decorator);
-		TaskDecorator userDecorator = taskDecorator.getIfUnique();
-		if (userDecorator != null) {
-			builder.decorator((item, execution) -> userDecorator.decorate(execution));
-		}
-		listeners.orderedStream().forEach(builder::listener);
-		builder.listener(new WorkListener() {
+	DefaultBackgroundWorkQueue backgroundWorkQueue(BackgroundWorkQueueConfigurer configurer) {
+		return configurer.configure(DefaultBackgroundWorkQueue.builder()).build();
+	}
 
-			@Override
-			public void onAbandoned(List<WorkItemSnapshot> items) {
-				eventPublisher.publishEvent(new BackgroundWorkAbandonedEvent(items));
-			}
+	@Bean
+	@ConditionalOnMissingBean
+	WorkNameTags backgroundWorkNameTags(BackgroundWorkProperties properties) {
+		return nameTags(properties.getMetrics().getMaxNames());
+	}
 
-		});
-		errorHandler.ifUnique(builder::errorHandler);
-		return builder.build();
+	/**
+	 * The bound on names as tags when the property is not bound: with
+	 * {@code background-work.enabled=false} and a queue of the application's own.
+	 */
+	static WorkNameTags nameTags() {
+		return nameTags(new BackgroundWorkProperties().getMetrics().getMaxNames());
+	}
+
+	private static WorkNameTags nameTags(int maxNames) {
+		return new WorkNameTags(maxNames, "background-work.metrics.max-names");
 	}
 
 	private static boolean useVirtualThreads(BackgroundWorkProperties properties, Environment environment) {

@@ -1,5 +1,7 @@
 package io.github.backgroundwork.autoconfigure;
 
+import java.util.Map;
+
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpoint;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpointWebExtension;
@@ -10,13 +12,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@link BackgroundWorkEndpoint}: present when the actuator is,
- * and exposed like every endpoint only where
- * {@code management.endpoints.<technology>.exposure.include} lists
+ * Auto-configuration of the {@link BackgroundWorkEndpoint} of every
+ * {@link BackgroundWorkQueue} bean: present when the actuator is, and exposed like every
+ * endpoint only where {@code management.endpoints.<technology>.exposure.include} lists
  * {@code backgroundwork}.
  *
  * @since 0.1.0
@@ -27,10 +28,10 @@ import org.springframework.context.annotation.Bean;
 public final class BackgroundWorkEndpointAutoConfiguration {
 
 	@Bean
-	@ConditionalOnSingleCandidate(BackgroundWorkQueue.class)
+	@ConditionalOnBean(BackgroundWorkQueue.class)
 	@ConditionalOnMissingBean
-	BackgroundWorkEndpoint backgroundWorkEndpoint(BackgroundWorkQueue queue) {
-		return new BackgroundWorkEndpoint(queue);
+	BackgroundWorkEndpoint backgroundWorkEndpoint(Map<String, BackgroundWorkQueue> queues) {
+		return new BackgroundWorkEndpoint(queues);
 	}
 
 	@Bean

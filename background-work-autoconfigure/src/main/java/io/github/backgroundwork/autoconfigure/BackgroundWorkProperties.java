@@ -32,13 +32,16 @@ public class BackgroundWorkProperties {
 	private @Nullable Boolean virtualThreads;
 
 	/**
-	 * Prefix of the workers' thread names.
+	 * Prefix of the workers' thread names, followed by a number. Short enough by default
+	 * that Spring Boot's default log pattern, which shows 15 characters, shows it whole.
 	 */
-	private String threadNamePrefix = "background-work-";
+	private String threadNamePrefix = "bgwork-";
 
 	/**
 	 * Whether to carry the logging MDC and the current Micrometer observation from the
-	 * enqueuing thread to the work, with Micrometer's context-propagation library. The
+	 * enqueuing thread to the work, with Micrometer's context-propagation library
+	 * (io.micrometer:context-propagation, which the starter brings). Without that library
+	 * on the classpath, propagation is inactive and a line at startup says so. The
 	 * security context is never carried this way.
 	 */
 	private boolean propagateContext = true;
@@ -48,6 +51,8 @@ public class BackgroundWorkProperties {
 	private final Shutdown shutdown = new Shutdown();
 
 	private final History history = new History();
+
+	private final Metrics metrics = new Metrics();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -100,6 +105,10 @@ public class BackgroundWorkProperties {
 
 	public History getHistory() {
 		return this.history;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
 	}
 
 	/**
@@ -297,6 +306,29 @@ public class BackgroundWorkProperties {
 		public void setJitter(Duration jitter) {
 			Check.notNegative(jitter, "retry.jitter");
 			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * Configuration of meters and observations.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Maximum number of distinct work names used as tag values of meters and
+		 * observations. Further names are tagged 'OTHER', and a warning is logged once;
+		 * the actuator endpoint still shows the real names.
+		 */
+		private int maxNames = 100;
+
+		public int getMaxNames() {
+			return this.maxNames;
+		}
+
+		public void setMaxNames(int maxNames) {
+			Check.atLeast(maxNames, 1, "metrics.max-names");
+			this.maxNames = maxNames;
 		}
 
 	}

@@ -1,6 +1,8 @@
 package io.github.backgroundwork.metrics;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
@@ -8,6 +10,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -16,49 +19,67 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@linkplain BackgroundWorkQueue#statistics() statistics}: the gauges
  * {@code background.work.queued} and {@code background.work.running}, and the counters
  * {@code background.work.rejected} and {@code background.work.abandoned}. They count the
- * queue's own items, so they work with virtual threads as with platform threads.
- * {@link #close() Closing} the binder removes the meters.
+ * queue's own items, so they work with virtual threads as with platform threads. Each
+ * meter is tagged {@code queue} with the queue's name (its bean name in an application),
+ * so that several queues can be told apart. {@link #close() Closing} the binder removes
+ * the meters.
  *
  * @since 0.1.0
  * @see BackgroundWorkMetricsListener
  */
 public class BackgroundWorkMeterBinder implements MeterBinder, AutoCloseable {
 
-	private final BackgroundWorkQueue queue;
+	private final Map<String, BackgroundWorkQueue> queues;
 
 	private final List<Registered> registered = new CopyOnWriteArrayList<>();
 
 	/**
-	 * Create a binder.
+	 * Create a binder of one queue.
+	 * @param queueName the value of the {@code queue} tag
 	 * @param queue the queue to watch
 	 */
-	public BackgroundWorkMeterBinder(BackgroundWorkQueue queue) {
-		this.queue = queue;
+	public BackgroundWorkMeterBinder(String queueName, BackgroundWorkQueue queue) {
+		this(Map.of(queueName, queue));
+	}
+
+	/**
+	 * Create a binder of several queues.
+	 * @param queues the queues to watch, by the value of their {@code queue} tag
+	 */
+	public BackgroundWorkMeterBinder(Map<String, ? extends BackgroundWorkQueue> queues) {
+		this.queues = new LinkedHashMap<>(queues);
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		this.queues.forEach((name, queue) -> bindTo(registry, Tags.of("queue", name), queue));
+	}
+
+	private void bindTo(MeterRegistry registry, Tags tags, BackgroundWorkQueue queue) {
 		register(registry,
-				Gauge.builder("background.work.queued", this.queue, (queue) -> queue.statistics().queued())
+				Gauge.builder("background.work.queued", queue, (q) -> q.statistics().queued())
 					.description("Background work items waiting for a worker")
 					.baseUnit(BaseUnits.TASKS)
+					.tags(tags)
 					.register(registry));
 		register(registry,
-				Gauge.builder("background.work.running", this.queue, (queue) -> queue.statistics().running())
+				Gauge.builder("background.work.running", queue, (q) -> q.statistics().running())
 					.description("Background work items running")
 					.baseUnit(BaseUnits.TASKS)
+					.tags(tags)
 					.register(registry));
 		register(registry,
-				FunctionCounter
-					.builder("background.work.rejected", this.queue, (queue) -> queue.statistics().totals().rejected())
+				FunctionCounter.builder("background.work.rejected", queue, (q) -> q.statistics().totals().rejected())
 					.description("Enqueue calls refused because the queue was full or shutting down")
 					.baseUnit(BaseUnits.TASKS)
+					.tags(tags)
 					.register(registry));
-		register(registry, FunctionCounter
-			.builder("background.work.abandoned", this.queue, (queue) -> queue.statistics().totals().abandoned())
-			.description("Background work items still unfinished when the shutdown deadline passed")
-			.baseUnit(BaseUnits.TASKS)
-			.register(registry));
+		register(registry,
+				FunctionCounter.builder("background.work.abandoned", queue, (q) -> q.statistics().totals().abandoned())
+					.description("Background work items still unfinished when the shutdown deadline passed")
+					.baseUnit(BaseUnits.TASKS)
+					.tags(tags)
+					.register(registry));
 	}
 
 	private void register(MeterRegistry registry, Meter meter) {

@@ -9,17 +9,20 @@ import io.github.backgroundwork.WorkState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.BaseUnits;
 
 /**
  * {@link WorkListener} that records each item's end and wait in Micrometer: the counter
  * {@code background.work.completed} and the timer {@code background.work.duration} (tags
- * {@code name} and {@code outcome} = {@code success}, {@code failure} or
- * {@code cancelled}), and the timer {@code background.work.wait} (tag {@code name}). The
- * {@code name} tag is the kind of work given to {@code enqueue}, so keep the number of
- * names small. Meters are created once per name and cached, so recording does no meter
- * lookup. {@link #close() Closing} the listener removes its meters and stops recording.
+ * {@code queue}, {@code name} and {@code outcome} = {@code success}, {@code failure} or
+ * {@code cancelled}), and the timer {@code background.work.wait} (tags {@code queue} and
+ * {@code name}). The {@code name} tag is the kind of work given to {@code enqueue},
+ * bounded by {@link WorkNameTags}: past the bound, names share the tag value
+ * {@value WorkNameTags#OVERFLOW}. Meters are created once per tag value and cached, so
+ * recording does no meter lookup and the cache is bounded too. {@link #close() Closing}
+ * the listener removes its meters and stops recording. Listen to one queue per listener.
  *
  * @since 0.1.0
  * @see BackgroundWorkMeterBinder
@@ -28,6 +31,10 @@ public class BackgroundWorkMetricsListener implements WorkListener, AutoCloseabl
 
 	private final MeterRegistry registry;
 
+	private final Tags queueTags;
+
+	private final WorkNameTags names;
+
 	private final ConcurrentMap<String, NameMeters> meters = new ConcurrentHashMap<>();
 
 	private volatile boolean closed;
@@ -35,9 +42,13 @@ public class BackgroundWorkMetricsListener implements WorkListener, AutoCloseabl
 	/**
 	 * Create a listener.
 	 * @param registry where to record
+	 * @param queueName the value of the {@code queue} tag: the queue's bean name
+	 * @param names the bound on the values of the {@code name} tag
 	 */
-	public BackgroundWorkMetricsListener(MeterRegistry registry) {
+	public BackgroundWorkMetricsListener(MeterRegistry registry, String queueName, WorkNameTags names) {
 		this.registry = registry;
+		this.queueTags = Tags.of("queue", queueName);
+		this.names = names;
 	}
 
 	@Override
@@ -68,13 +79,15 @@ public class BackgroundWorkMetricsListener implements WorkListener, AutoCloseabl
 	}
 
 	private NameMeters metersFor(String name) {
-		NameMeters meters = this.meters.get(name);
-		return (meters != null) ? meters : this.meters.computeIfAbsent(name, this::createMeters);
+		String tagValue = this.names.tagValue(name);
+		NameMeters meters = this.meters.get(tagValue);
+		return (meters != null) ? meters : this.meters.computeIfAbsent(tagValue, this::createMeters);
 	}
 
 	private NameMeters createMeters(String name) {
 		Timer wait = Timer.builder("background.work.wait")
 			.description("Time background work items waited in the queue before they started")
+			.tags(this.queueTags)
 			.tag("name", name)
 			.register(this.registry);
 		return new NameMeters(wait, createOutcome(name, "success"), createOutcome(name, "failure"),
@@ -85,11 +98,13 @@ public class BackgroundWorkMetricsListener implements WorkListener, AutoCloseabl
 		Counter completed = Counter.builder("background.work.completed")
 			.description("Background work items that ended, by outcome")
 			.baseUnit(BaseUnits.TASKS)
+			.tags(this.queueTags)
 			.tag("name", name)
 			.tag("outcome", outcome)
 			.register(this.registry);
 		Timer duration = Timer.builder("background.work.duration")
 			.description("Time background work items ran, from start to end")
+			.tags(this.queueTags)
 			.tag("name", name)
 			.tag("outcome", outcome)
 			.register(this.registry);

@@ -7,6 +7,7 @@ import io.github.backgroundwork.WorkDecorator;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkInfo;
 import io.github.backgroundwork.WorkState;
+import io.github.backgroundwork.metrics.WorkNameTags;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -30,20 +31,38 @@ public class ObservationWorkDecorator implements WorkDecorator, Ordered {
 	 */
 	public static final int ORDER = ContextPropagatingWorkDecorator.ORDER + 1;
 
-	private static final WorkObservationConvention DEFAULT_CONVENTION = new DefaultWorkObservationConvention();
-
 	private final ObservationRegistry registry;
 
 	private final @Nullable WorkObservationConvention convention;
+
+	private final WorkObservationConvention defaultConvention;
+
+	/**
+	 * Create a decorator whose default convention tags at most 100 distinct names.
+	 * @param registry the registry of the observations
+	 * @param convention a convention to use instead of the default, or {@code null}
+	 */
+	public ObservationWorkDecorator(ObservationRegistry registry, @Nullable WorkObservationConvention convention) {
+		this(registry, convention, new DefaultWorkObservationConvention());
+	}
 
 	/**
 	 * Create a decorator.
 	 * @param registry the registry of the observations
 	 * @param convention a convention to use instead of the default, or {@code null}
+	 * @param names the bound on the names the default convention uses as key values
+	 * @since 0.2.0
 	 */
-	public ObservationWorkDecorator(ObservationRegistry registry, @Nullable WorkObservationConvention convention) {
+	public ObservationWorkDecorator(ObservationRegistry registry, @Nullable WorkObservationConvention convention,
+			WorkNameTags names) {
+		this(registry, convention, new DefaultWorkObservationConvention(names));
+	}
+
+	private ObservationWorkDecorator(ObservationRegistry registry, @Nullable WorkObservationConvention convention,
+			WorkObservationConvention defaultConvention) {
 		this.registry = registry;
 		this.convention = convention;
+		this.defaultConvention = defaultConvention;
 	}
 
 	@Override
@@ -58,7 +77,7 @@ public class ObservationWorkDecorator implements WorkDecorator, Ordered {
 	private void run(WorkInfo item, @Nullable Observation parent, Runnable execution) {
 		WorkObservationContext context = new WorkObservationContext(item);
 		Observation observation = Observation
-			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
+			.createNotStarted(this.convention, this.defaultConvention, () -> context, this.registry)
 			.parentObservation(parent)
 			.start();
 		Observation.Scope scope = observation.openScope();

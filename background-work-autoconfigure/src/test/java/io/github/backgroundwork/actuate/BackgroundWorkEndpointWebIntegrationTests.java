@@ -86,37 +86,48 @@ class BackgroundWorkEndpointWebIntegrationTests {
 		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
 		DocumentContext json = JsonPath.parse(get("/actuator/backgroundwork", 200));
-		assertThat(json.read("$.state", String.class)).isEqualTo("RUNNING");
-		assertThat(json.read("$.concurrency", Integer.class)).isEqualTo(2);
-		assertThat(json.read("$.capacity", Integer.class)).isEqualTo(5);
-		assertThat(json.read("$.queued", Integer.class)).isEqualTo(1);
-		assertThat(json.read("$.running", Integer.class)).isEqualTo(2);
-		Map<String, Object> totals = json.read("$.totals");
+		Map<String, Object> queues = json.read("$.queues");
+		assertThat(queues).containsOnlyKeys("backgroundWorkQueue");
+		DocumentContext queue = JsonPath.parse(queues.get("backgroundWorkQueue"));
+		assertThat(queue.read("$.state", String.class)).isEqualTo("RUNNING");
+		assertThat(queue.read("$.concurrency", Integer.class)).isEqualTo(2);
+		assertThat(queue.read("$.capacity", Integer.class)).isEqualTo(5);
+		assertThat(queue.read("$.queued", Integer.class)).isEqualTo(1);
+		assertThat(queue.read("$.running", Integer.class)).isEqualTo(2);
+		Map<String, Object> totals = queue.read("$.totals");
 		assertThat(totals).containsOnlyKeys("accepted", "succeeded", "failed", "cancelled", "rejected", "abandoned")
 			.containsEntry("accepted", (int) before.accepted() + 5)
 			.containsEntry("succeeded", (int) before.succeeded() + 1)
 			.containsEntry("failed", (int) before.failed() + 1)
 			.containsEntry("cancelled", (int) before.cancelled());
-		List<String> inFlight = json.read("$.inFlight[*].id");
-		assertThat(inFlight).containsExactly(report.id(), mail.id(), waiting.id());
-		Map<String, Object> running = json.read("$.inFlight[0]");
+		List<String> names = queue.read("$.names.shown[*].name");
+		assertThat(names).as("most items first, then by name").startsWith("mail", "report", "thumbnail", "invoice");
+		Map<String, Object> thumbnail = queue.read("$.names.shown[2]");
+		assertThat(thumbnail).containsEntry("queued", 1).containsEntry("running", 0);
+		assertThat(queue.read("$.names.omitted", Integer.class)).isZero();
+		assertThat(queue.read("$.items.offset", Integer.class)).isZero();
+		assertThat(queue.read("$.items.limit", Integer.class)).isEqualTo(BackgroundWorkEndpoint.DEFAULT_LIMIT);
+		List<String> ids = queue.read("$.items.list[*].id");
+		assertThat(ids).as("in flight oldest first, then the finished ones most recent first")
+			.startsWith(report.id(), mail.id(), waiting.id());
+		Map<String, Object> running = queue.read("$.items.list[0]");
 		assertThat(running).containsEntry("name", "report")
 			.containsEntry("state", "RUNNING")
 			.containsEntry("progress", Map.of("done", 3, "total", 10));
 		assertThat((String) running.get("enqueuedAt")).matches(ISO_INSTANT);
 		assertThat((String) running.get("startedAt")).matches(ISO_INSTANT);
-		Map<String, Object> queued = json.read("$.inFlight[2]");
+		Map<String, Object> queued = queue.read("$.items.list[2]");
 		assertThat(queued).containsEntry("state", "QUEUED")
 			.containsEntry("startedAt", null)
 			.containsEntry("progress", null);
-		Map<String, Object> failed = json.read("$.recent[0]");
+		Map<String, Object> failed = queue.read("$.items.list[3]");
 		assertThat(failed).containsEntry("name", "invoice")
 			.containsEntry("state", "FAILED")
 			.containsEntry("error", Map.of("type", "java.lang.IllegalStateException", "message", "printer on fire"));
 		assertThat((String) failed.get("finishedAt")).matches(ISO_INSTANT);
 		assertThat(failed.get("duration")).isNotNull();
 		assertThat(json.jsonString()).doesNotContain("stackTrace").doesNotContain("at io.github");
-		assertThat(json.read("$.recent[1].name", String.class)).isEqualTo("ok");
+		assertThat(queue.read("$.items.list[4].name", String.class)).isEqualTo("ok");
 	}
 
 	@Test
@@ -131,7 +142,7 @@ class BackgroundWorkEndpointWebIntegrationTests {
 		get("/actuator/backgroundwork/not-an-id", 404);
 		// In a full application the item was also counted and observed
 		assertThat(this.meterRegistry.get("background.work.completed")
-			.tags("name", "lookup", "outcome", "success")
+			.tags("queue", "backgroundWorkQueue", "name", "lookup", "outcome", "success")
 			.counter()
 			.count()).isEqualTo(1);
 		// The observation stops just after the item completes

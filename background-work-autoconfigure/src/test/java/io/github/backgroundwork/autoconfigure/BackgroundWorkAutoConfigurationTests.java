@@ -1,9 +1,10 @@
 package io.github.backgroundwork.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.task.TaskDecorator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,16 +83,25 @@ class BackgroundWorkAutoConfigurationTests {
 	}
 
 	@Test
-	void uniqueTaskDecoratorIsApplied() {
-		AtomicInteger decorated = new AtomicInteger();
-		this.contextRunner.withBean(TaskDecorator.class, () -> (runnable) -> {
-			decorated.incrementAndGet();
-			return runnable;
-		}).run((context) -> {
-			WorkHandle handle = context.getBean(BackgroundWorkQueue.class).enqueue("x", (work) -> {
-			});
+	void everyTaskDecoratorIsAppliedInOrderAsSpringBootComposesThem() {
+		this.contextRunner.withUserConfiguration(TwoTaskDecoratorsConfiguration.class).run((context) -> {
+			List<String> events = context.getBean(TwoTaskDecoratorsConfiguration.class).events;
+			WorkHandle handle = context.getBean(BackgroundWorkQueue.class).enqueue("x", (work) -> events.add("work"));
 			handle.completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
-			assertThat(decorated).hasValue(1);
+			// As CompositeTaskDecorator: the first decorator wraps the work, the next
+			// wraps that
+			assertThat(events).containsExactly("decorate first", "decorate second", "run second", "run first", "work");
+		});
+	}
+
+	@Test
+	void workerThreadNameFitsSpringBootsDefaultLogPattern() {
+		this.contextRunner.run((context) -> {
+			CompletableFuture<String> thread = new CompletableFuture<>();
+			context.getBean(BackgroundWorkQueue.class)
+				.enqueue("name", (work) -> thread.complete(Thread.currentThread().getName()));
+			// Spring Boot's default pattern shows the thread name in 15 characters
+			assertThat(thread.get(5, TimeUnit.SECONDS)).startsWith("bgwork-").hasSizeLessThanOrEqualTo(15);
 		});
 	}
 
@@ -118,6 +129,35 @@ class BackgroundWorkAutoConfigurationTests {
 						(work) -> virtual.complete(Thread.currentThread().toString().startsWith("VirtualThread")));
 			assertThat(virtual.get(5, TimeUnit.SECONDS)).isEqualTo(Runtime.version().feature() >= 21);
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoTaskDecoratorsConfiguration {
+
+		final List<String> events = new CopyOnWriteArrayList<>();
+
+		@Bean
+		@Order(2)
+		TaskDecorator second() {
+			return decorator("second");
+		}
+
+		@Bean
+		@Order(1)
+		TaskDecorator first() {
+			return decorator("first");
+		}
+
+		private TaskDecorator decorator(String name) {
+			return (runnable) -> {
+				this.events.add("decorate " + name);
+				return () -> {
+					this.events.add("run " + name);
+					runnable.run();
+				};
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

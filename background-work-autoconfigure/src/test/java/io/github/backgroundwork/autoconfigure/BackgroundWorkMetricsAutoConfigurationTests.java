@@ -4,7 +4,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.metrics.BackgroundWorkMeterBinder;
-import io.github.backgroundwork.metrics.BackgroundWorkMetricsListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -33,15 +32,15 @@ class BackgroundWorkMetricsAutoConfigurationTests {
 	@Test
 	void metersAreBoundAndRecordWork() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(BackgroundWorkMeterBinder.class)
-				.hasSingleBean(BackgroundWorkMetricsListener.class);
+			assertThat(context).hasSingleBean(BackgroundWorkMeterBinder.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			BackgroundWorkQueue queue = context.getBean(BackgroundWorkQueue.class);
 			queue.enqueue("mail", (work) -> {
 			}).completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
-			assertThat(registry.get("background.work.queued").gauge().value()).isZero();
+			assertThat(registry.get("background.work.queued").tag("queue", "backgroundWorkQueue").gauge().value())
+				.isZero();
 			assertThat(registry.get("background.work.completed")
-				.tags("name", "mail", "outcome", "success")
+				.tags("queue", "backgroundWorkQueue", "name", "mail", "outcome", "success")
 				.counter()
 				.count()).isEqualTo(1);
 		});
@@ -71,7 +70,7 @@ class BackgroundWorkMetricsAutoConfigurationTests {
 					BackgroundWorkMetricsAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(BackgroundWorkQueue.class)
 				.doesNotHaveBean(BackgroundWorkMeterBinder.class)
-				.doesNotHaveBean(BackgroundWorkMetricsListener.class));
+				.doesNotHaveBean(QueueMetricsListeners.class));
 	}
 
 	@Test
@@ -106,7 +105,7 @@ class BackgroundWorkMetricsAutoConfigurationTests {
 
 		@Bean
 		BackgroundWorkMeterBinder userBinder(BackgroundWorkQueue queue) {
-			this.binder = new BackgroundWorkMeterBinder(queue);
+			this.binder = new BackgroundWorkMeterBinder("queue", queue);
 			return this.binder;
 		}
 

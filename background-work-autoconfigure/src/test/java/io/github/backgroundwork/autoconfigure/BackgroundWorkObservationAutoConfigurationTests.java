@@ -8,17 +8,24 @@ import io.github.backgroundwork.observation.ObservationWorkDecorator;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link BackgroundWorkObservationAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
+// Log lines are read: no application may reset logging meanwhile
+@ResourceLock("spring-boot-logging-system")
 class BackgroundWorkObservationAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -66,6 +73,25 @@ class BackgroundWorkObservationAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ContextPropagatingWorkDecorator.class)
 				.hasSingleBean(ObservationWorkDecorator.class));
+	}
+
+	@Test
+	void propagationAskedForWithoutTheLibrarySaysSoOnceAtStartup(CapturedOutput output) {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ContextSnapshotFactory.class))
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getAll())
+			.containsOnlyOnce("background-work.propagate-context is true, but context "
+					+ "propagation is inactive: io.micrometer:context-propagation is not on the classpath")
+			.contains("Add io.micrometer:context-propagation");
+	}
+
+	@Test
+	void noWordOnPropagationWhenTheLibraryIsPresentOrPropagationIsOff(CapturedOutput output) {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(ContextPropagatingWorkDecorator.class));
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ContextSnapshotFactory.class))
+			.withPropertyValues("background-work.propagate-context=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getAll()).doesNotContain("context propagation is inactive");
 	}
 
 	@Test

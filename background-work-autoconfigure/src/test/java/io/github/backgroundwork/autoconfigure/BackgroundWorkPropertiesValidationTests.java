@@ -30,6 +30,7 @@ class BackgroundWorkPropertiesValidationTests {
 			shutdown.drain-timeout      | -5s    | must not be negative, was PT-5S
 			shutdown.cancellation-grace | -1ms   | must not be negative, was PT-0.001S
 			history.size                | -1     | must be at least 0, was -1
+			metrics.max-names           | 0      | must be at least 1, was 0
 			""")
 	void startupFailsOnBadValueWithThePropertyNamed(String property, String value, String reason) {
 		this.contextRunner.withPropertyValues("background-work." + property + "=" + value).run((context) -> {

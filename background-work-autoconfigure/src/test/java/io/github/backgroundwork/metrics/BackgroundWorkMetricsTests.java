@@ -109,14 +109,17 @@ class BackgroundWorkMetricsTests {
 
 	@Test
 	void everyMeterHasADescriptionAndIsRemovedOnClose() throws Exception {
-		BackgroundWorkMetricsListener listener = new BackgroundWorkMetricsListener(this.registry);
-		BackgroundWorkMeterBinder binder = new BackgroundWorkMeterBinder(
-				this.queue = TestQueues.started(DefaultBackgroundWorkQueue.builder().listener(listener)));
+		BackgroundWorkMetricsListener listener = new BackgroundWorkMetricsListener(this.registry, "mailQueue",
+				new WorkNameTags(100, "max-names"));
+		BackgroundWorkMeterBinder binder = new BackgroundWorkMeterBinder("mailQueue",
+				this.queue = DefaultBackgroundWorkQueue.builder().listener(listener).build());
+		this.queue.start();
 		binder.bindTo(this.registry);
 		finish(this.queue.enqueue("mail", (context) -> {
 		}));
 		assertThat(this.registry.getMeters()).hasSize(4 + 7)
-			.allSatisfy((meter) -> assertThat(meter.getId().getDescription()).isNotBlank());
+			.allSatisfy((meter) -> assertThat(meter.getId().getDescription()).isNotBlank())
+			.allSatisfy((meter) -> assertThat(meter.getId().getTag("queue")).isEqualTo("mailQueue"));
 		assertThat(this.registry.get("background.work.queued").gauge().getId().getBaseUnit()).isEqualTo("tasks");
 		binder.close();
 		listener.close();
@@ -149,9 +152,11 @@ class BackgroundWorkMetricsTests {
 	}
 
 	private DefaultBackgroundWorkQueue instrumented(DefaultBackgroundWorkQueue.Builder builder) {
-		DefaultBackgroundWorkQueue queue = TestQueues.started(
-				builder.threadNamePrefix("metrics-tests-").listener(new BackgroundWorkMetricsListener(this.registry)));
-		new BackgroundWorkMeterBinder(queue).bindTo(this.registry);
+		DefaultBackgroundWorkQueue queue = builder.threadNamePrefix("metrics-tests-")
+			.listener(new BackgroundWorkMetricsListener(this.registry, "queue", new WorkNameTags(100, "max-names")))
+			.build();
+		queue.start();
+		new BackgroundWorkMeterBinder("queue", queue).bindTo(this.registry);
 		return queue;
 	}
 

@@ -13,6 +13,7 @@ import io.github.backgroundwork.BackgroundWork;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
 import io.github.backgroundwork.metrics.BackgroundWorkMeterBinder;
 import io.github.backgroundwork.metrics.BackgroundWorkMetricsListener;
+import io.github.backgroundwork.metrics.WorkNameTags;
 import io.github.backgroundwork.observation.ContextPropagatingWorkDecorator;
 import io.github.backgroundwork.observation.ObservationWorkDecorator;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -296,13 +297,14 @@ abstract class Contender implements AutoCloseable {
 				builder.decorator(new ContextPropagatingWorkDecorator());
 			}
 			if (this.metrics) {
-				builder.listener(new BackgroundWorkMetricsListener(registry));
+				builder.listener(
+						new BackgroundWorkMetricsListener(registry, "benchmark", new WorkNameTags(100, "max-names")));
 			}
 		}
 
 		void bind(DefaultBackgroundWorkQueue queue, MeterRegistry registry) {
 			if (this.metrics) {
-				new BackgroundWorkMeterBinder(queue).bindTo(registry);
+				new BackgroundWorkMeterBinder("benchmark", queue).bindTo(registry);
 			}
 		}
 

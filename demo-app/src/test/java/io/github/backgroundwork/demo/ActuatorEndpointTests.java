@@ -52,7 +52,7 @@ class ActuatorEndpointTests {
 			.isEqualTo((int) this.customers.count());
 		assertThat(this.mvc.get().uri("/actuator/backgroundwork")).hasStatusOk()
 			.bodyJson()
-			.extractingPath("$.state")
+			.extractingPath("$.queues.backgroundWorkQueue.state")
 			.isEqualTo("RUNNING");
 	}
 

@@ -1,0 +1,155 @@
+package io.github.backgroundwork.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.github.backgroundwork.WorkContext;
+import io.github.backgroundwork.WorkError;
+import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkItemSnapshot;
+import io.github.backgroundwork.WorkProgress;
+import io.github.backgroundwork.WorkState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One item of a {@link SynchronousBackgroundWorkQueue}: its handle and its work's
+ * context.
+ */
+final class SynchronousWorkItem implements WorkHandle, WorkContext {
+
+	private final String id;
+
+	private final String name;
+
+	private final Clock clock;
+
+	private final Instant enqueuedAt;
+
+	private final CompletableFuture<Void> completion = new CompletableFuture<>();
+
+	private final List<Runnable> cancellationCallbacks = new ArrayList<>();
+
+	private volatile WorkState state = WorkState.RUNNING;
+
+	private volatile @Nullable Instant finishedAt;
+
+	private volatile boolean cancellationRequested;
+
+	private volatile @Nullable WorkProgress progress;
+
+	private volatile @Nullable WorkError error;
+
+	SynchronousWorkItem(String id, String name, Clock clock) {
+		this.id = id;
+		this.name = name;
+		this.clock = clock;
+		this.enqueuedAt = clock.instant();
+	}
+
+	/**
+	 * End the item: succeeded if {@code failure} is {@code null}; cancelled if
+	 * cancellation was requested and the failure says so; failed otherwise.
+	 */
+	void finish(@Nullable Throwable failure) {
+		this.finishedAt = this.clock.instant();
+		if (failure == null) {
+			this.state = WorkState.SUCCEEDED;
+			this.completion.complete(null);
+		}
+		else if (this.cancellationRequested
+				&& (failure instanceof CancellationException || failure instanceof InterruptedException)) {
+			this.state = WorkState.CANCELLED;
+			this.completion.completeExceptionally(
+					new CancellationException("Background work '" + this.name + "' (" + this.id + ") was cancelled"));
+		}
+		else {
+			this.state = WorkState.FAILED;
+			this.error = WorkError.of(failure);
+			this.completion.completeExceptionally(failure);
+		}
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public WorkState state() {
+		return this.state;
+	}
+
+	@Override
+	public Duration waitTime() {
+		return Duration.ZERO;
+	}
+
+	@Override
+	public Duration runTime() {
+		Instant end = this.finishedAt;
+		return Duration.between(this.enqueuedAt, (end != null) ? end : this.clock.instant());
+	}
+
+	@Override
+	public WorkItemSnapshot snapshot() {
+		return new WorkItemSnapshot(this.id, this.name, this.state, this.enqueuedAt, this.enqueuedAt, this.finishedAt,
+				runTime(), this.progress, this.error, false);
+	}
+
+	/**
+	 * Request cancellation: the work, which is running on the thread that enqueued it or
+	 * has already ended, is told through its context.
+	 */
+	@Override
+	public boolean cancel() {
+		if (this.state.isTerminal()) {
+			return false;
+		}
+		List<Runnable> callbacks;
+		synchronized (this.cancellationCallbacks) {
+			this.cancellationRequested = true;
+			callbacks = List.copyOf(this.cancellationCallbacks);
+			this.cancellationCallbacks.clear();
+		}
+		callbacks.forEach(Runnable::run);
+		return true;
+	}
+
+	@Override
+	public CompletionStage<Void> completion() {
+		return this.completion;
+	}
+
+	@Override
+	public boolean isCancellationRequested() {
+		return this.cancellationRequested;
+	}
+
+	@Override
+	public void onCancellation(Runnable callback) {
+		synchronized (this.cancellationCallbacks) {
+			if (!this.cancellationRequested) {
+				this.cancellationCallbacks.add(callback);
+				return;
+			}
+		}
+		callback.run();
+	}
+
+	@Override
+	public void reportProgress(long done, long total) {
+		this.progress = new WorkProgress(done, total);
+	}
+
+}
