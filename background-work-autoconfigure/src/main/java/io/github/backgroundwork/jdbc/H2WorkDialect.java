@@ -36,10 +36,15 @@ final class H2WorkDialect extends JdbcWorkDialect {
 
 	private static final String FIND_LIVE = "SELECT id FROM {table} WHERE name = ? AND live_key = ?";
 
+	/**
+	 * Due rows in the order of the (state, not_before) index, so that H2 reads at most
+	 * the limit from it instead of sorting every due row: due queued rows before due
+	 * scheduled ones, each oldest first.
+	 */
 	private static final String LOCK_DUE = """
 			SELECT id FROM {table}
 			WHERE state IN ('QUEUED', 'SCHEDULED') AND not_before <= CURRENT_TIMESTAMP
-			ORDER BY not_before
+			ORDER BY state, not_before
 			LIMIT :limit
 			FOR UPDATE SKIP LOCKED""";
 
@@ -50,7 +55,7 @@ final class H2WorkDialect extends JdbcWorkDialect {
 			    UPDATE {table} SET state = 'RUNNING', owner = :owner, attempts = attempts + 1,
 			        started_at = CURRENT_TIMESTAMP, lease_until = {now+:lease}
 			    WHERE id IN (:ids) AND state IN ('QUEUED', 'SCHEDULED'))
-			ORDER BY not_before, enqueued_at""";
+			ORDER BY state, not_before""";
 
 	@Override
 	String now() {
