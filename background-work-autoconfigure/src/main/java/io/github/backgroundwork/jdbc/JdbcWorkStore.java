@@ -1,10 +1,8 @@
 package io.github.backgroundwork.jdbc;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,8 +35,6 @@ public final class JdbcWorkStore {
 
 	private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-	private final JdbcTemplate jdbc;
-
 	private final JdbcWorkDialect dialect;
 
 	private final WorkTable table;
@@ -46,6 +42,8 @@ public final class JdbcWorkStore {
 	private final String channel;
 
 	private final Duration lease;
+
+	private final WorkInserter inserter;
 
 	private final WorkClaimer claimer;
 
@@ -55,22 +53,25 @@ public final class JdbcWorkStore {
 
 	private final WorkCleaner cleaner;
 
-	private final WorkReader reader;
+	private final StoredWorkReader reader;
 
 	private JdbcWorkStore(Builder builder) {
-		this.jdbc = new JdbcTemplate(builder.dataSource);
-		JdbcClient client = JdbcClient.create(this.jdbc);
+		JdbcTemplate jdbc = new JdbcTemplate(builder.dataSource);
+		JdbcClient client = JdbcClient.create(jdbc);
 		this.dialect = JdbcWorkDialect.of(builder.dataSource);
 		this.table = new WorkTable(builder.tableName);
 		this.channel = builder.channel;
 		this.lease = builder.lease;
 		TransactionTemplate transactions = new TransactionTemplate(
 				new DataSourceTransactionManager(builder.dataSource));
+		this.inserter = new WorkInserter(jdbc, this.dialect, this.table, this.channel);
 		this.claimer = new WorkClaimer(client, transactions, this.dialect, this.table, this.lease);
 		this.completer = new WorkCompleter(client, this.dialect, this.table);
 		this.rescuer = new WorkRescuer(client, this.dialect, this.table);
 		this.cleaner = new WorkCleaner(client, this.dialect, this.table);
-		this.reader = new WorkReader(client, this.dialect, this.table);
+		JdbcTemplate reads = new JdbcTemplate(builder.dataSource);
+		reads.setQueryTimeout(StoredWorkReader.QUERY_TIMEOUT_SECONDS);
+		this.reader = new StoredWorkReader(JdbcClient.create(reads), this.dialect, this.table);
 	}
 
 	/**
@@ -103,24 +104,7 @@ public final class JdbcWorkStore {
 	 * @return one outcome per item, in the same order
 	 */
 	public List<InsertedWork> insertAll(List<NewWork> items) {
-		Assert.notNull(items, "items must not be null");
-		Assert.noNullElements(items, "items must not contain null");
-		if (items.isEmpty()) {
-			return List.of();
-		}
-		List<InsertedWork> outcomes = this.dialect.insert(this.jdbc, this.table, items);
-		if (this.dialect.supportsNotify()) {
-			List<String> names = new ArrayList<>();
-			for (int i = 0; i < items.size(); i++) {
-				if (!outcomes.get(i).duplicate()) {
-					names.add(items.get(i).name());
-				}
-			}
-			if (!names.isEmpty()) {
-				this.dialect.notifyInserted(this.jdbc, this.channel, names);
-			}
-		}
-		return outcomes;
+		return this.inserter.insert(items);
 	}
 
 	/**
@@ -247,42 +231,11 @@ public final class JdbcWorkStore {
 	}
 
 	/**
-	 * Count the items of every name in every state, across the cluster.
-	 * @return the counts, by name then state; absent pairs have no rows
+	 * Return the read side, for the endpoint.
+	 * @return the reader
 	 */
-	public List<WorkCount> countByNameAndState() {
-		return this.reader.counts();
-	}
-
-	/**
-	 * Return one page of items, newest first.
-	 * @param state only items in this state, or {@code null} for every state
-	 * @param name only items of this name, or {@code null} for every name
-	 * @param offset how many matches to skip
-	 * @param limit how many to return, at most 1,000
-	 * @return the page
-	 */
-	public List<StoredWork> page(@Nullable StoredState state, @Nullable String name, int offset, int limit) {
-		return this.reader.page(state, name, offset, limit);
-	}
-
-	/**
-	 * Count the items that match a filter.
-	 * @param state only items in this state, or {@code null} for every state
-	 * @param name only items of this name, or {@code null} for every name
-	 * @return how many match
-	 */
-	public long count(@Nullable StoredState state, @Nullable String name) {
-		return this.reader.count(state, name);
-	}
-
-	/**
-	 * Find one item.
-	 * @param id the item's id
-	 * @return the item, or empty if no row has this id
-	 */
-	public Optional<StoredWork> findById(String id) {
-		return this.reader.find(id);
+	public StoredWorkReader reader() {
+		return this.reader;
 	}
 
 	/**

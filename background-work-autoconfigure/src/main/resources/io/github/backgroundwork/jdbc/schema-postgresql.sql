@@ -43,5 +43,8 @@ CREATE INDEX IF NOT EXISTS background_work_lease_idx ON background_work (lease_u
 CREATE INDEX IF NOT EXISTS background_work_finished_idx ON background_work (finished_at)
 	WHERE finished_at IS NOT NULL;
 
--- Endpoint: pages newest first, filtered by state (and name), and counts per state.
+-- Endpoint: pages newest first filtered by state (and name), and counts of live rows per state.
 CREATE INDEX IF NOT EXISTS background_work_state_idx ON background_work (state, enqueued_at);
+
+-- Endpoint: pages newest first of every state (filtered by name or not).
+CREATE INDEX IF NOT EXISTS background_work_enqueued_idx ON background_work (enqueued_at);

@@ -42,11 +42,11 @@ abstract class AbstractClaimTests {
 		NewWork past = new NewWork(Items.newId(), "report", null, "{}", "T", 0, Instant.now().minusSeconds(60),
 				Duration.ZERO, null);
 		this.store.insertAll(List.of(delayed, past));
-		assertThat(this.store.findById(delayed.id())).hasValueSatisfying((row) -> {
+		assertThat(this.store.reader().findById(delayed.id())).hasValueSatisfying((row) -> {
 			assertThat(row.state()).isEqualTo(StoredState.SCHEDULED);
 			assertThat(row.notBefore()).isAfter(row.enqueuedAt().plusMillis(1400));
 		});
-		assertThat(this.store.findById(past.id()).get().state()).isEqualTo(StoredState.QUEUED);
+		assertThat(this.store.reader().findById(past.id()).get().state()).isEqualTo(StoredState.QUEUED);
 		assertThat(this.store.claim("a", 10)).extracting(ClaimedWork::id).containsExactly(past.id());
 		assertThat(this.store.claim("a", 10)).isEmpty();
 		List<ClaimedWork> later = new ArrayList<>();
@@ -111,7 +111,7 @@ abstract class AbstractClaimTests {
 			assertThat(claimedBy).hasSize(total);
 			assertThat(byA).as("both claimers took rows").isPositive();
 			assertThat(byB).as("both claimers took rows").isPositive();
-			assertThat(this.store.count(StoredState.RUNNING, "bulk")).isEqualTo(total);
+			assertThat(this.store.reader().countUpTo(StoredState.RUNNING, "bulk", 10_000)).isEqualTo(total);
 		}
 		finally {
 			executor.shutdownNow();
@@ -125,7 +125,7 @@ abstract class AbstractClaimTests {
 		assertThat(this.store.claim("a", 1)).extracting(ClaimedWork::attempts).containsExactly(1);
 		assertThat(this.store.release("b", List.of(item.id()))).as("only the owner releases").isEmpty();
 		assertThat(this.store.release("a", List.of(item.id()))).containsExactly(item.id());
-		assertThat(this.store.findById(item.id())).hasValueSatisfying((row) -> {
+		assertThat(this.store.reader().findById(item.id())).hasValueSatisfying((row) -> {
 			assertThat(row.state()).isEqualTo(StoredState.QUEUED);
 			assertThat(row.attempts()).isZero();
 			assertThat(row.leaseUntil()).isNull();
@@ -144,7 +144,7 @@ abstract class AbstractClaimTests {
 		assertThat(this.store.cancelRunning("b", item.id())).isFalse();
 		assertThat(this.store.renewLeases("b", List.of(item.id()))).isEmpty();
 		assertThat(this.store.cancelWaiting(item.id())).as("running items are not waiting").isFalse();
-		assertThat(this.store.findById(item.id()).get().state()).isEqualTo(StoredState.RUNNING);
+		assertThat(this.store.reader().findById(item.id()).get().state()).isEqualTo(StoredState.RUNNING);
 	}
 
 	@Test
@@ -153,7 +153,7 @@ abstract class AbstractClaimTests {
 		this.store.insert(item);
 		this.store.claim("a", 1);
 		assertThat(this.store.retryLater("a", item.id(), Duration.ofHours(1), "attempt 1 failed")).isTrue();
-		assertThat(this.store.findById(item.id())).hasValueSatisfying((row) -> {
+		assertThat(this.store.reader().findById(item.id())).hasValueSatisfying((row) -> {
 			assertThat(row.state()).isEqualTo(StoredState.SCHEDULED);
 			assertThat(row.attempts()).isOne();
 			assertThat(row.owner()).isNull();
@@ -173,12 +173,12 @@ abstract class AbstractClaimTests {
 		assertThat(this.store.fail("a", failing.id(), "java.io.IOException: disk full")).isTrue();
 		assertThat(this.store.cancelRunning("a", cancelled.id())).isTrue();
 		assertThat(this.store.cancelWaiting(waiting.id())).isTrue();
-		assertThat(this.store.findById(failing.id()).get()).satisfies((row) -> {
+		assertThat(this.store.reader().findById(failing.id()).get()).satisfies((row) -> {
 			assertThat(row.state()).isEqualTo(StoredState.FAILED);
 			assertThat(row.error()).isEqualTo("java.io.IOException: disk full");
 		});
-		assertThat(this.store.findById(cancelled.id()).get().state()).isEqualTo(StoredState.CANCELLED);
-		assertThat(this.store.findById(waiting.id()).get().state()).isEqualTo(StoredState.CANCELLED);
+		assertThat(this.store.reader().findById(cancelled.id()).get().state()).isEqualTo(StoredState.CANCELLED);
+		assertThat(this.store.reader().findById(waiting.id()).get().state()).isEqualTo(StoredState.CANCELLED);
 		assertThat(this.store.insertAll(List.of(item("n", "k1"), item("n", "k2"), item("n", "k3"))))
 			.noneMatch(InsertedWork::duplicate);
 	}
@@ -188,10 +188,10 @@ abstract class AbstractClaimTests {
 		NewWork item = item("n");
 		this.store.insert(item);
 		this.store.claim("a", 1);
-		Instant before = this.store.findById(item.id()).get().leaseUntil();
+		Instant before = this.store.reader().findById(item.id()).get().leaseUntil();
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.store.renewLeases("a", List.of(item.id(), "unknown")).contains(item.id())
-					&& this.store.findById(item.id()).get().leaseUntil().isAfter(before));
+					&& this.store.reader().findById(item.id()).get().leaseUntil().isAfter(before));
 	}
 
 }
