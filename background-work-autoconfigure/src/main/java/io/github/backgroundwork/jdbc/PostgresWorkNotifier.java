@@ -160,7 +160,9 @@ public final class PostgresWorkNotifier {
 		long lastInterval = 0;
 		boolean lost = false;
 		while (this.running) {
-			try (Connection connection = this.dataSource.getConnection()) {
+			Connection connection = null;
+			try {
+				connection = this.dataSource.getConnection();
 				listen(connection);
 				backOff = this.reconnectBackOff.start();
 				if (lost) {
@@ -168,18 +170,22 @@ public final class PostgresWorkNotifier {
 					tell(null);
 				}
 				receive(connection.unwrap(PGConnection.class));
+				unlisten(connection);
 			}
 			catch (SQLException | RuntimeException ex) {
 				this.listening = false;
-				if (!this.running) {
-					break;
+				probe(connection);
+				if (this.running) {
+					long interval = backOff.nextBackOff();
+					lastInterval = (interval != BackOffExecution.STOP) ? interval : lastInterval;
+					logger.warn("Lost the connection listening for background work on channel '" + this.channel
+							+ "'; connecting again in " + lastInterval + " ms (" + ex.getMessage() + ")");
+					lost = true;
+					awaitStop(lastInterval);
 				}
-				long interval = backOff.nextBackOff();
-				lastInterval = (interval != BackOffExecution.STOP) ? interval : lastInterval;
-				logger.warn("Lost the connection listening for background work on channel '" + this.channel
-						+ "'; connecting again in " + lastInterval + " ms (" + ex.getMessage() + ")");
-				lost = true;
-				awaitStop(lastInterval);
+			}
+			finally {
+				close(connection);
 			}
 		}
 		this.listening = false;
@@ -200,6 +206,41 @@ public final class PostgresWorkNotifier {
 				for (PGNotification notification : notifications) {
 					tell(notification.getParameter());
 				}
+			}
+		}
+	}
+
+	private void unlisten(Connection connection) throws SQLException {
+		// A pooled connection must not stay subscribed once it is back in the pool
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("UNLISTEN *");
+		}
+		this.listening = false;
+	}
+
+	/**
+	 * Use a connection that failed once more through the pool's own proxy (notifications
+	 * are read from the unwrapped driver connection, which the pool does not watch), so
+	 * that a pool that checks errors evicts it rather than lend it again.
+	 */
+	private static void probe(@Nullable Connection connection) {
+		if (connection != null) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SELECT 1");
+			}
+			catch (SQLException ex) {
+				// Expected when the connection is broken
+			}
+		}
+	}
+
+	private static void close(@Nullable Connection connection) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not close the listening connection", ex);
 			}
 		}
 	}
