@@ -1,0 +1,131 @@
+package io.github.backgroundwork.jdbc;
+
+import java.sql.DatabaseMetaData;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+/**
+ * What differs between the databases the store supports: the clock expression, the insert
+ * that skips live keys, the claim and how an update returns its rows. One subclass per
+ * database; the statements shared by every database are written once, in the
+ * collaborators, with {@code {now}} and {@code {now+:param}} placeholders that
+ * {@link #sql(WorkTable, String)} resolves.
+ */
+abstract class JdbcWorkDialect {
+
+	private static final Pattern NOW_PLUS = Pattern.compile("\\{now([+-]):(\\w+)}");
+
+	/**
+	 * Return the dialect of the database behind a {@link DataSource}.
+	 * @param dataSource the data source
+	 * @return its dialect
+	 * @throws IllegalStateException if the database is neither PostgreSQL nor H2
+	 */
+	static JdbcWorkDialect of(DataSource dataSource) {
+		String product;
+		try {
+			product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+		}
+		catch (MetaDataAccessException ex) {
+			throw new IllegalStateException("Could not tell which database the DataSource is: " + ex.getMessage(), ex);
+		}
+		return switch (product) {
+			case "PostgreSQL" -> new PostgresWorkDialect();
+			case "H2" -> new H2WorkDialect();
+			default -> throw new IllegalStateException("Durable background work supports PostgreSQL and H2, but the "
+					+ "DataSource is " + product + "; use background-work.store=memory with this database");
+		};
+	}
+
+	/**
+	 * Return the expression of the database's current time.
+	 * @return a timestamp-with-time-zone SQL expression
+	 */
+	abstract String now();
+
+	/**
+	 * Return the expression of the database's current time plus or minus a number of
+	 * milliseconds given by a named parameter.
+	 * @param sign {@code +} or {@code -}
+	 * @param parameter the name of the parameter holding the milliseconds
+	 * @return the SQL expression
+	 */
+	abstract String nowPlusMillis(String sign, String parameter);
+
+	/**
+	 * Resolve a statement's {@code {table}}, {@code {now}} and {@code {now+:param}}
+	 * placeholders.
+	 * @param table the work table
+	 * @param sql the statement
+	 * @return the statement for this database
+	 */
+	final String sql(WorkTable table, String sql) {
+		Matcher matcher = NOW_PLUS.matcher(table.sql(sql));
+		StringBuilder resolved = new StringBuilder();
+		while (matcher.find()) {
+			matcher.appendReplacement(resolved,
+					Matcher.quoteReplacement(nowPlusMillis(matcher.group(1), matcher.group(2))));
+		}
+		matcher.appendTail(resolved);
+		return resolved.toString().replace("{now}", now());
+	}
+
+	/**
+	 * Return an update that also returns columns of the rows it changed.
+	 * @param update the {@code UPDATE} statement
+	 * @param columns the columns to return, comma separated
+	 * @return the statement
+	 */
+	abstract String returning(String update, String columns);
+
+	/**
+	 * Insert items, skipping those whose name and key are held by a live row. Runs in the
+	 * caller's transaction when there is one.
+	 * @param jdbc the template
+	 * @param table the work table
+	 * @param items the items
+	 * @return one outcome per item, in order
+	 */
+	abstract List<InsertedWork> insert(JdbcTemplate jdbc, WorkTable table, List<NewWork> items);
+
+	/**
+	 * Claim due items: mark at most {@code limit} of them running for {@code owner}, in
+	 * due order, skipping rows other claimers hold. Called inside a transaction.
+	 * @param client the client
+	 * @param table the work table
+	 * @param owner the claiming instance
+	 * @param lease how long the claim lasts, from the database's current time
+	 * @param limit the most rows to claim
+	 * @return the claimed rows
+	 */
+	abstract List<ClaimedWork> claim(JdbcClient client, WorkTable table, String owner, Duration lease, int limit);
+
+	/**
+	 * Whether inserts can wake listeners through the database.
+	 * @return whether {@link #notifyInserted} sends anything
+	 */
+	boolean supportsNotify() {
+		return false;
+	}
+
+	/**
+	 * Tell listeners that items of these names were inserted, when the caller's
+	 * transaction commits. Does nothing on databases without notifications.
+	 * @param jdbc the template
+	 * @param channel the notification channel
+	 * @param names the names of the inserted items
+	 */
+	void notifyInserted(JdbcTemplate jdbc, String channel, Collection<String> names) {
+	}
+
+}

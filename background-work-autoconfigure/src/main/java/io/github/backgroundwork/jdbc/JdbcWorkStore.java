@@ -1,0 +1,339 @@
+package io.github.backgroundwork.jdbc;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * Durable store of typed work in one table of the application's database, shared by every
+ * instance. Inserts join the caller's transaction when there is one (through
+ * {@link JdbcTemplate}, as every Spring data access does), so a rolled back enqueue
+ * leaves nothing; every other method is meant to run outside a transaction, as a short
+ * statement of its own. Due times and leases are decided by the database's clock. Safe to
+ * use from many threads.
+ *
+ * @since 0.2.0
+ */
+public final class JdbcWorkStore {
+
+	/**
+	 * The notification channel used by default on PostgreSQL.
+	 */
+	public static final String DEFAULT_CHANNEL = "background_work";
+
+	private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+	private final JdbcWorkDialect dialect;
+
+	private final WorkTable table;
+
+	private final String channel;
+
+	private final Duration lease;
+
+	private final WorkInserter inserter;
+
+	private final WorkClaimer claimer;
+
+	private final WorkCompleter completer;
+
+	private final WorkRescuer rescuer;
+
+	private final WorkCleaner cleaner;
+
+	private final StoredWorkReader reader;
+
+	private JdbcWorkStore(Builder builder) {
+		JdbcTemplate jdbc = new JdbcTemplate(builder.dataSource);
+		JdbcClient client = JdbcClient.create(jdbc);
+		this.dialect = JdbcWorkDialect.of(builder.dataSource);
+		this.table = new WorkTable(builder.tableName);
+		this.channel = builder.channel;
+		this.lease = builder.lease;
+		TransactionTemplate transactions = new TransactionTemplate(
+				new DataSourceTransactionManager(builder.dataSource));
+		this.inserter = new WorkInserter(jdbc, this.dialect, this.table, this.channel);
+		this.claimer = new WorkClaimer(client, transactions, this.dialect, this.table, this.lease);
+		this.completer = new WorkCompleter(client, this.dialect, this.table);
+		this.rescuer = new WorkRescuer(client, this.dialect, this.table);
+		this.cleaner = new WorkCleaner(client, this.dialect, this.table);
+		JdbcTemplate reads = new JdbcTemplate(builder.dataSource);
+		reads.setQueryTimeout(StoredWorkReader.QUERY_TIMEOUT_SECONDS);
+		this.reader = new StoredWorkReader(JdbcClient.create(reads), this.dialect, this.table);
+	}
+
+	/**
+	 * Start building a store on a data source. The database must be PostgreSQL or H2 2.x.
+	 * @param dataSource the application's data source
+	 * @return the builder
+	 */
+	public static Builder builder(DataSource dataSource) {
+		return new Builder(dataSource);
+	}
+
+	/**
+	 * Insert one item, unless an item of the same name and key is live. Joins the
+	 * caller's transaction; on PostgreSQL it also notifies listeners, which hear it when
+	 * that transaction commits. Blocks for one round trip or two.
+	 * @param item the item
+	 * @return the outcome: the item's id, or the live item's id when it was a duplicate
+	 */
+	public InsertedWork insert(NewWork item) {
+		return insertAll(List.of(item)).get(0);
+	}
+
+	/**
+	 * Insert items, skipping every one whose name and key is held by a live item (or by
+	 * an earlier item of the same list). Safe under concurrent inserts from any number of
+	 * threads and instances: the database's unique index decides. Joins the caller's
+	 * transaction; on PostgreSQL the whole list is one statement, and listeners are
+	 * notified when the transaction commits.
+	 * @param items the items
+	 * @return one outcome per item, in the same order
+	 */
+	public List<InsertedWork> insertAll(List<NewWork> items) {
+		return this.inserter.insert(items);
+	}
+
+	/**
+	 * Claim at most {@code limit} due items for an instance, oldest due first: they
+	 * become {@link StoredState#RUNNING}, owned by {@code owner} until the database's
+	 * time plus the lease, with one more attempt counted. Rows another claimer holds are
+	 * skipped, so two claimers never get the same row. Runs in a transaction of its own.
+	 * @param owner the claiming instance's id
+	 * @param limit the most items to claim: the instance's free workers
+	 * @return the claimed items, oldest due first
+	 */
+	public List<ClaimedWork> claim(String owner, int limit) {
+		return this.claimer.claim(owner, limit);
+	}
+
+	/**
+	 * Extend the leases of items an instance runs to the database's time plus the lease.
+	 * @param owner the instance's id
+	 * @param ids the items it runs
+	 * @return the ids still held by {@code owner}; any other was taken back after its
+	 * lease expired
+	 */
+	public Set<String> renewLeases(String owner, Collection<String> ids) {
+		return this.claimer.renew(owner, ids);
+	}
+
+	/**
+	 * Give back claimed items an instance will not run (it is stopping): they are
+	 * {@link StoredState#QUEUED} again, owned by nobody, and their attempt is not
+	 * consumed.
+	 * @param owner the instance's id
+	 * @param ids the items
+	 * @return the ids released; any other was no longer held by {@code owner}
+	 */
+	public Set<String> release(String owner, Collection<String> ids) {
+		return this.claimer.release(owner, ids);
+	}
+
+	/**
+	 * Mark items {@link StoredState#SUCCEEDED}, in as few statements as possible.
+	 * @param owner the instance that ran them
+	 * @param ids the items
+	 * @return the ids completed; any other was no longer held by {@code owner}
+	 */
+	public Set<String> complete(String owner, Collection<String> ids) {
+		return this.completer.complete(owner, ids);
+	}
+
+	/**
+	 * Mark an item {@link StoredState#FAILED} with its error.
+	 * @param owner the instance that ran it
+	 * @param id the item
+	 * @param error the error text
+	 * @return whether the item was still held by {@code owner} and now failed
+	 */
+	public boolean fail(String owner, String id, String error) {
+		return this.completer.fail(owner, id, error);
+	}
+
+	/**
+	 * Put an item back as {@link StoredState#SCHEDULED}, due after a delay by the
+	 * database's clock, owned by nobody; the attempt it used counts.
+	 * @param owner the instance that ran it
+	 * @param id the item
+	 * @param delay the backoff before the next attempt
+	 * @param error the error of the attempt that failed, or {@code null}
+	 * @return whether the item was still held by {@code owner} and is now scheduled
+	 */
+	public boolean retryLater(String owner, String id, Duration delay, @Nullable String error) {
+		return this.completer.retryLater(owner, id, delay, error);
+	}
+
+	/**
+	 * Mark a running item {@link StoredState#CANCELLED}.
+	 * @param owner the instance that ran it
+	 * @param id the item
+	 * @return whether the item was still held by {@code owner} and is now cancelled
+	 */
+	public boolean cancelRunning(String owner, String id) {
+		return this.completer.cancelRunning(owner, id);
+	}
+
+	/**
+	 * Cancel an item that has not been claimed yet, from any instance.
+	 * @param id the item
+	 * @return whether it was {@link StoredState#QUEUED} or {@link StoredState#SCHEDULED}
+	 * and is now cancelled
+	 */
+	public boolean cancelWaiting(String id) {
+		return this.completer.cancelWaiting(id);
+	}
+
+	/**
+	 * Take back running items whose lease expired by the database's clock: each goes back
+	 * to {@link StoredState#QUEUED} (its attempt counts), or ends
+	 * {@link StoredState#FAILED} when that was its last attempt. Safe to run on every
+	 * instance at once.
+	 * @return what was done
+	 */
+	public RescueResult rescueExpired() {
+		return this.rescuer.rescue();
+	}
+
+	/**
+	 * Delete at most {@code batchSize} ended items that finished longer ago than the
+	 * retention.
+	 * @param retention how long ended items are kept
+	 * @param batchSize the most rows to delete
+	 * @return how many rows were deleted: fewer than {@code batchSize} when none is left
+	 */
+	public int deleteFinishedBatch(Duration retention, int batchSize) {
+		return this.cleaner.deleteBatch(retention, batchSize);
+	}
+
+	/**
+	 * Delete every ended item that finished longer ago than the retention, one bounded
+	 * batch per statement. Blocks until none is left.
+	 * @param retention how long ended items are kept
+	 * @param batchSize the most rows one statement deletes
+	 * @return how many rows were deleted in all
+	 */
+	public int deleteFinished(Duration retention, int batchSize) {
+		return this.cleaner.deleteAll(retention, batchSize);
+	}
+
+	/**
+	 * Return the read side, for the endpoint.
+	 * @return the reader
+	 */
+	public StoredWorkReader reader() {
+		return this.reader;
+	}
+
+	/**
+	 * Whether inserts notify listeners through the database (PostgreSQL), so that a
+	 * {@link PostgresWorkNotifier} is worth starting.
+	 * @return whether inserts send notifications
+	 */
+	public boolean supportsNotifications() {
+		return this.dialect.supportsNotify();
+	}
+
+	/**
+	 * Return the channel inserts notify on PostgreSQL.
+	 * @return the channel
+	 */
+	public String notificationChannel() {
+		return this.channel;
+	}
+
+	/**
+	 * Return how long a claim lasts unless renewed.
+	 * @return the lease
+	 */
+	public Duration lease() {
+		return this.lease;
+	}
+
+	/**
+	 * Return the work table's name.
+	 * @return the table name
+	 */
+	public String tableName() {
+		return this.table.name();
+	}
+
+	/**
+	 * Builder of a {@link JdbcWorkStore}.
+	 */
+	public static final class Builder {
+
+		private final DataSource dataSource;
+
+		private String tableName = WorkTable.DEFAULT_NAME;
+
+		private String channel = DEFAULT_CHANNEL;
+
+		private Duration lease = Duration.ofSeconds(30);
+
+		private Builder(DataSource dataSource) {
+			Assert.notNull(dataSource, "dataSource must not be null");
+			this.dataSource = dataSource;
+		}
+
+		/**
+		 * Use another table than {@code background_work}, optionally qualified by a
+		 * schema. The bundled schema scripts create {@code background_work} only: another
+		 * table needs a script of its own.
+		 * @param tableName the table's name
+		 * @return this builder
+		 */
+		public Builder tableName(String tableName) {
+			this.tableName = tableName;
+			return this;
+		}
+
+		/**
+		 * Notify on another PostgreSQL channel than {@code background_work}.
+		 * @param channel the channel: lowercase letters, digits and '_'
+		 * @return this builder
+		 */
+		public Builder notificationChannel(String channel) {
+			Assert.isTrue(channel != null && CHANNEL.matcher(channel).matches(),
+					() -> "Notification channel '" + channel + "' must be lowercase letters, digits and '_'");
+			this.channel = channel;
+			return this;
+		}
+
+		/**
+		 * Set how long a claim lasts unless renewed (30 seconds by default).
+		 * @param lease the lease, at least one second
+		 * @return this builder
+		 */
+		public Builder lease(Duration lease) {
+			Assert.isTrue(lease != null && lease.compareTo(Duration.ofSeconds(1)) >= 0,
+					() -> "lease must be at least 1s, was " + lease);
+			this.lease = lease;
+			return this;
+		}
+
+		/**
+		 * Build the store. Connects once to tell which database it is.
+		 * @return the store
+		 * @throws IllegalStateException if the database is neither PostgreSQL nor H2
+		 */
+		public JdbcWorkStore build() {
+			return new JdbcWorkStore(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,198 @@
+package io.github.backgroundwork.jdbc;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * PostgreSQL: one {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING} per
+ * batch, a claim through a {@code MATERIALIZED} CTE with {@code FOR UPDATE SKIP LOCKED}
+ * and {@code LIMIT}, {@code RETURNING}, and {@code pg_notify} in the inserting
+ * transaction.
+ */
+final class PostgresWorkDialect extends JdbcWorkDialect {
+
+	/**
+	 * Rounds of insert-then-look-up before giving up on items whose key keeps being freed
+	 * between the two statements.
+	 */
+	private static final int MAX_INSERT_ROUNDS = 10;
+
+	private static final String INSERT = """
+			INSERT INTO {table} (id, name, work_key, live_key, payload, payload_type, state, attempts, max_retries,
+			    not_before, enqueued_at, trace_context)
+			SELECT r.id, r.name, r.work_key, r.work_key, r.payload, r.payload_type,
+			    CASE WHEN r.due > statement_timestamp() THEN 'SCHEDULED' ELSE 'QUEUED' END,
+			    0, r.max_retries, r.due, statement_timestamp(), r.trace_context
+			FROM (SELECT u.*, COALESCE(CAST(u.not_before AS timestamptz),
+			        statement_timestamp() + u.delay_ms * INTERVAL '1 millisecond') AS due
+			    FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::int[], ?::text[],
+			        ?::bigint[], ?::text[]) WITH ORDINALITY
+			        AS u(id, name, work_key, payload, payload_type, max_retries, not_before, delay_ms, trace_context, ord)
+			    ) r
+			ORDER BY r.ord
+			ON CONFLICT (name, live_key) DO NOTHING
+			RETURNING id""";
+
+	private static final String FIND_LIVE = """
+			SELECT t.id, t.name, t.live_key FROM {table} t
+			JOIN unnest(?::varchar[], ?::varchar[]) AS k(name, live_key)
+			    ON t.name = k.name AND t.live_key = k.live_key""";
+
+	/**
+	 * Planner settings for the claim's transaction only. Without them, a table analysed
+	 * while nearly empty then flooded gets a bitmap scan of every due row and a sort (its
+	 * cost grows with the backlog until autoanalyze runs); with them the claim walks the
+	 * due index in order and stops at its limit, whatever the statistics say.
+	 */
+	static final String CLAIM_PLAN = "SELECT set_config('enable_sort', 'off', true), "
+			+ "set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)";
+
+	static final String CLAIM = """
+			WITH due AS MATERIALIZED (
+			    SELECT id FROM {table}
+			    WHERE state IN ('QUEUED', 'SCHEDULED') AND not_before <= statement_timestamp()
+			    ORDER BY not_before
+			    LIMIT :limit
+			    FOR UPDATE SKIP LOCKED
+			)
+			UPDATE {table} t SET state = 'RUNNING', owner = :owner, attempts = t.attempts + 1,
+			    started_at = statement_timestamp(), lease_until = {now+:lease}
+			FROM due WHERE t.id = due.id
+			RETURNING t.id, t.name, t.work_key, t.payload, t.payload_type, t.attempts, t.max_retries,
+			    t.trace_context, t.enqueued_at, t.not_before""";
+
+	@Override
+	String now() {
+		return "statement_timestamp()";
+	}
+
+	@Override
+	String nowPlusMillis(String sign, String parameter) {
+		return "(statement_timestamp() " + sign + " CAST(:" + parameter + " AS bigint) * INTERVAL '1 millisecond')";
+	}
+
+	@Override
+	String returning(String update, String columns) {
+		return update + " RETURNING " + columns;
+	}
+
+	@Override
+	List<InsertedWork> insert(JdbcTemplate jdbc, WorkTable table, List<NewWork> items) {
+		Map<String, InsertedWork> outcomes = new HashMap<>();
+		List<NewWork> pending = items;
+		for (int round = 0; !pending.isEmpty(); round++) {
+			if (round == MAX_INSERT_ROUNDS) {
+				throw new IllegalStateException("Could not insert item '" + pending.get(0).id()
+						+ "' nor find the live item holding its key after " + MAX_INSERT_ROUNDS + " tries");
+			}
+			Set<String> inserted = insertSkippingLiveKeys(jdbc, table, pending);
+			List<NewWork> skipped = new ArrayList<>();
+			for (NewWork item : pending) {
+				if (inserted.contains(item.id())) {
+					outcomes.put(item.id(), new InsertedWork(item.id(), false));
+				}
+				else {
+					skipped.add(item);
+				}
+			}
+			Map<List<String>, String> live = findLive(jdbc, table, skipped);
+			pending = new ArrayList<>();
+			for (NewWork item : skipped) {
+				String holder = live.get(List.of(item.name(), String.valueOf(item.key())));
+				if (holder != null) {
+					outcomes.put(item.id(), new InsertedWork(holder, true));
+				}
+				else {
+					// The key was freed between the insert and the look-up: insert again
+					pending.add(item);
+				}
+			}
+		}
+		return items.stream().map((item) -> outcomes.get(item.id())).toList();
+	}
+
+	private Set<String> insertSkippingLiveKeys(JdbcTemplate jdbc, WorkTable table, List<NewWork> items) {
+		List<String> ids = jdbc.query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(table.sql(INSERT));
+			statement.setArray(1, array(connection, "varchar", items, NewWork::id));
+			statement.setArray(2, array(connection, "varchar", items, NewWork::name));
+			statement.setArray(3, array(connection, "varchar", items, NewWork::key));
+			statement.setArray(4, array(connection, "text", items, NewWork::payload));
+			statement.setArray(5, array(connection, "varchar", items, NewWork::payloadType));
+			statement.setArray(6, array(connection, "int4", items, NewWork::maxRetries));
+			statement.setArray(7, array(connection, "text", items,
+					(item) -> (item.notBefore() != null) ? item.notBefore().toString() : null));
+			statement.setArray(8, array(connection, "int8", items, (item) -> item.delay().toMillis()));
+			statement.setArray(9, array(connection, "text", items, NewWork::traceContext));
+			return statement;
+		}, (rs, rowNum) -> rs.getString(1));
+		return new HashSet<>(ids);
+	}
+
+	private Map<List<String>, String> findLive(JdbcTemplate jdbc, WorkTable table, List<NewWork> items) {
+		Map<List<String>, String> live = new HashMap<>();
+		if (items.isEmpty()) {
+			return live;
+		}
+		jdbc.query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(table.sql(FIND_LIVE));
+			statement.setArray(1, array(connection, "varchar", items, NewWork::name));
+			statement.setArray(2, array(connection, "varchar", items, NewWork::key));
+			return statement;
+		}, (rs) -> {
+			live.put(List.of(rs.getString("name"), rs.getString("live_key")), rs.getString("id"));
+		});
+		return live;
+	}
+
+	private static Array array(Connection connection, String type, List<NewWork> items,
+			Function<NewWork, ? extends Object> column) throws SQLException {
+		Object[] values = new Object[items.size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = column.apply(items.get(i));
+		}
+		return connection.createArrayOf(type, values);
+	}
+
+	@Override
+	List<ClaimedWork> claim(JdbcClient client, WorkTable table, String owner, Duration lease, int limit) {
+		client.sql(CLAIM_PLAN).query().listOfRows();
+		List<ClaimedWork> claimed = new ArrayList<>(client.sql(sql(table, CLAIM))
+			.param("limit", limit)
+			.param("owner", owner)
+			.param("lease", lease.toMillis())
+			.query(WorkTable.CLAIMED)
+			.list());
+		claimed.sort(Comparator.comparing(ClaimedWork::notBefore).thenComparing(ClaimedWork::enqueuedAt));
+		return claimed;
+	}
+
+	@Override
+	boolean supportsNotify() {
+		return true;
+	}
+
+	@Override
+	void notifyInserted(JdbcTemplate jdbc, String channel, Collection<String> names) {
+		Set<String> distinct = new LinkedHashSet<>(names);
+		jdbc.query("SELECT pg_notify(?, n) FROM unnest(?::text[]) AS n", (rs) -> {
+		}, channel, distinct.toArray(String[]::new));
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.github.backgroundwork.jdbc;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the store as the read side shows it.
+ *
+ * @param id the item's id
+ * @param name the work's name
+ * @param key the item's key, or {@code null}
+ * @param payloadType the payload's class name
+ * @param state the item's state
+ * @param attempts runs started so far
+ * @param maxRetries how many times the item may run again after its first attempt
+ * @param notBefore the earliest time it may start
+ * @param owner the instance that claimed it last, or {@code null} if none did
+ * @param leaseUntil when the owner's claim expires, or {@code null} when it is not
+ * running
+ * @param enqueuedAt when it was inserted
+ * @param startedAt when its latest attempt started, or {@code null}
+ * @param finishedAt when it ended, or {@code null} while it is live
+ * @param error the error of its latest failure, or {@code null}
+ * @since 0.2.0
+ */
+public record StoredWork(String id, String name, @Nullable String key, String payloadType, StoredState state,
+		int attempts, int maxRetries, Instant notBefore, @Nullable String owner, @Nullable Instant leaseUntil,
+		Instant enqueuedAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable String error) {
+
+}

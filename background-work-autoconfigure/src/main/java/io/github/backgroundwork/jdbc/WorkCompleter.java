@@ -1,0 +1,96 @@
+package io.github.backgroundwork.jdbc;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.Assert;
+
+/**
+ * Records how items ended, or when they run again. Each statement touches only rows still
+ * running under the given owner, so an instance that lost its claim (its lease expired
+ * and another instance took the item) changes nothing. Ending an item frees its key.
+ */
+final class WorkCompleter {
+
+	private static final String COMPLETE = """
+			UPDATE {table} SET state = 'SUCCEEDED', finished_at = {now}, lease_until = NULL, live_key = NULL,
+			    error = NULL
+			WHERE state = 'RUNNING' AND owner = :owner AND id IN (:ids)""";
+
+	private static final String FAIL = """
+			UPDATE {table} SET state = 'FAILED', finished_at = {now}, lease_until = NULL, live_key = NULL,
+			    error = :error
+			WHERE state = 'RUNNING' AND owner = :owner AND id = :id""";
+
+	private static final String CANCEL_RUNNING = """
+			UPDATE {table} SET state = 'CANCELLED', finished_at = {now}, lease_until = NULL, live_key = NULL
+			WHERE state = 'RUNNING' AND owner = :owner AND id = :id""";
+
+	private static final String RETRY_LATER = """
+			UPDATE {table} SET state = 'SCHEDULED', not_before = {now+:delay}, owner = NULL, lease_until = NULL,
+			    error = :error
+			WHERE state = 'RUNNING' AND owner = :owner AND id = :id""";
+
+	private static final String CANCEL_WAITING = """
+			UPDATE {table} SET state = 'CANCELLED', finished_at = {now}, live_key = NULL
+			WHERE state IN ('QUEUED', 'SCHEDULED') AND id = :id""";
+
+	private final JdbcClient client;
+
+	private final JdbcWorkDialect dialect;
+
+	private final WorkTable table;
+
+	WorkCompleter(JdbcClient client, JdbcWorkDialect dialect, WorkTable table) {
+		this.client = client;
+		this.dialect = dialect;
+		this.table = table;
+	}
+
+	Set<String> complete(String owner, Collection<String> ids) {
+		Assert.hasText(owner, "owner must not be empty");
+		Set<String> completed = new HashSet<>();
+		String sql = this.dialect.sql(this.table, this.dialect.returning(COMPLETE, "id"));
+		for (List<String> chunk : WorkTable.chunks(ids)) {
+			completed.addAll(this.client.sql(sql).param("owner", owner).param("ids", chunk).query(String.class).list());
+		}
+		return completed;
+	}
+
+	boolean fail(String owner, String id, String error) {
+		Assert.notNull(error, "error must not be null");
+		return updateOwned(FAIL, owner, id, error, Duration.ZERO);
+	}
+
+	boolean cancelRunning(String owner, String id) {
+		return updateOwned(CANCEL_RUNNING, owner, id, null, Duration.ZERO);
+	}
+
+	boolean retryLater(String owner, String id, Duration delay, @Nullable String error) {
+		Assert.isTrue(delay != null && !delay.isNegative(), () -> "delay must not be negative, was " + delay);
+		return updateOwned(RETRY_LATER, owner, id, error, delay);
+	}
+
+	boolean cancelWaiting(String id) {
+		Assert.hasText(id, "id must not be empty");
+		return this.client.sql(this.dialect.sql(this.table, CANCEL_WAITING)).param("id", id).update() > 0;
+	}
+
+	private boolean updateOwned(String update, String owner, String id, @Nullable String error, Duration delay) {
+		Assert.hasText(owner, "owner must not be empty");
+		Assert.hasText(id, "id must not be empty");
+		return this.client.sql(this.dialect.sql(this.table, update))
+			.param("owner", owner)
+			.param("id", id)
+			.param("error", error)
+			.param("delay", delay.toMillis())
+			.update() > 0;
+	}
+
+}

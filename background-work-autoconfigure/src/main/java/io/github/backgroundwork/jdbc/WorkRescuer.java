@@ -1,0 +1,47 @@
+package io.github.backgroundwork.jdbc;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Takes back items whose claim expired because the instance running them stopped without
+ * saying so (a crash, {@code kill -9}, a lost node). The attempt it had started counts:
+ * an item with attempts left is queued again; one without ends failed, with a reason that
+ * says its instance stopped.
+ */
+final class WorkRescuer {
+
+	private static final String FAIL_EXHAUSTED = """
+			UPDATE {table} SET state = 'FAILED', finished_at = {now}, lease_until = NULL, live_key = NULL,
+			    error = 'The instance ' || owner || ' running attempt ' || CAST(attempts AS VARCHAR(11)) || ' of '
+			        || CAST(max_retries + 1 AS VARCHAR(11))
+			        || ' stopped without finishing it (its lease expired), and no attempt is left'
+			WHERE state = 'RUNNING' AND lease_until < {now} AND attempts > max_retries""";
+
+	private static final String REQUEUE = """
+			UPDATE {table} SET state = 'QUEUED', owner = NULL, lease_until = NULL
+			WHERE state = 'RUNNING' AND lease_until < {now} AND attempts <= max_retries""";
+
+	private final JdbcClient client;
+
+	private final JdbcWorkDialect dialect;
+
+	private final WorkTable table;
+
+	WorkRescuer(JdbcClient client, JdbcWorkDialect dialect, WorkTable table) {
+		this.client = client;
+		this.dialect = dialect;
+		this.table = table;
+	}
+
+	RescueResult rescue() {
+		List<String> failed = this.client
+			.sql(this.dialect.sql(this.table, this.dialect.returning(FAIL_EXHAUSTED, "id")))
+			.query(String.class)
+			.list();
+		int requeued = this.client.sql(this.dialect.sql(this.table, REQUEUE)).update();
+		return new RescueResult(requeued, failed);
+	}
+
+}

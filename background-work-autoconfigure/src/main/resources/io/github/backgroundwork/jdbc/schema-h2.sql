@@ -1,0 +1,46 @@
+-- Durable background work on H2 2.x: one row per typed item (io.github.backgroundwork.jdbc).
+-- Safe to run again: every statement is IF NOT EXISTS. Same table as on PostgreSQL; H2 has no
+-- partial indexes, so the indexes lead with the column the partial ones filter on.
+CREATE TABLE IF NOT EXISTS background_work (
+	id            VARCHAR(64)   NOT NULL PRIMARY KEY,  -- chosen by the enqueuing instance
+	name          VARCHAR(200)  NOT NULL,              -- the handler's name
+	work_key      VARCHAR(1000),                       -- the item's key, kept after it ends
+	live_key      VARCHAR(1000),                       -- the key while QUEUED, SCHEDULED or RUNNING; NULL once ended
+	payload       CHARACTER LARGE OBJECT NOT NULL,     -- JSON
+	payload_type  VARCHAR(500)  NOT NULL,              -- class the payload is read back as
+	state         VARCHAR(16)   NOT NULL,
+	attempts      INTEGER       DEFAULT 0 NOT NULL,    -- runs started
+	max_retries   INTEGER       NOT NULL,              -- runs allowed after the first
+	not_before    TIMESTAMP WITH TIME ZONE NOT NULL,   -- due time, by the database's clock
+	owner         VARCHAR(200),                        -- instance that claimed it last
+	lease_until   TIMESTAMP WITH TIME ZONE,            -- while RUNNING: when the owner's claim expires
+	enqueued_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+	started_at    TIMESTAMP WITH TIME ZONE,
+	finished_at   TIMESTAMP WITH TIME ZONE,            -- set when it ends
+	error         CHARACTER LARGE OBJECT,              -- error of the latest failure
+	trace_context VARCHAR(4000),                       -- enqueuing trace context
+	CONSTRAINT background_work_state_check
+		CHECK (state IN ('QUEUED', 'SCHEDULED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED')),
+	CONSTRAINT background_work_live_key_check
+		CHECK (live_key IS NULL OR state IN ('QUEUED', 'SCHEDULED', 'RUNNING'))
+);
+
+-- Keys: at most one live item per (name, key). live_key is NULL once an item ends and for
+-- items without a key, and NULLs never collide (H2's default), so ended items free their key.
+-- An insert that hits it is a duplicate. Also serves look-ups by name.
+CREATE UNIQUE INDEX IF NOT EXISTS background_work_live_key_idx ON background_work (name, live_key);
+
+-- Claim: due rows (state QUEUED or SCHEDULED, then not_before).
+CREATE INDEX IF NOT EXISTS background_work_due_idx ON background_work (state, not_before);
+
+-- Rescue: running rows whose lease expired.
+CREATE INDEX IF NOT EXISTS background_work_lease_idx ON background_work (state, lease_until);
+
+-- Retention: ended rows by end time, deleted in bounded batches.
+CREATE INDEX IF NOT EXISTS background_work_finished_idx ON background_work (finished_at);
+
+-- Endpoint: pages newest first filtered by state (and name), and counts of live rows per state.
+CREATE INDEX IF NOT EXISTS background_work_state_idx ON background_work (state, enqueued_at);
+
+-- Endpoint: pages newest first of every state (filtered by name or not).
+CREATE INDEX IF NOT EXISTS background_work_enqueued_idx ON background_work (enqueued_at);

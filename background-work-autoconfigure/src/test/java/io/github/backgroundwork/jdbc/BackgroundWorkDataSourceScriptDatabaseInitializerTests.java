@@ -1,0 +1,77 @@
+package io.github.backgroundwork.jdbc;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The schema initializer resolves the platform's script the way Boot's JDBC modules do
+ * and creates the work table on PostgreSQL and H2.
+ */
+class BackgroundWorkDataSourceScriptDatabaseInitializerTests {
+
+	@RegisterExtension
+	static final TestDatabase postgres = TestDatabase.postgres();
+
+	@Test
+	void createsTheTableAndItsIndexesOnPostgresqlAndRunsAgainHarmlessly() {
+		JdbcTemplate jdbc = postgres.jdbc();
+		jdbc.execute("DROP TABLE background_work");
+		assertThat(initializer(postgres.dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase()).isTrue();
+		assertThat(initializer(postgres.dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase()).isTrue();
+		assertThat(
+				jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'background_work'", String.class))
+			.containsExactlyInAnyOrder("background_work_pkey", "background_work_live_key_idx",
+					"background_work_due_idx", "background_work_lease_idx", "background_work_finished_idx",
+					"background_work_state_idx", "background_work_enqueued_idx");
+	}
+
+	@Test
+	void leavesAPostgresqlServerAloneInEmbeddedMode() {
+		postgres.jdbc().execute("DROP TABLE background_work");
+		assertThat(initializer(postgres.dataSource(), DatabaseInitializationMode.EMBEDDED).initializeDatabase())
+			.isFalse();
+		assertThat(tables(postgres.jdbc(), "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
+		postgres.initializeSchema();
+	}
+
+	@Test
+	void createsTheTableOnAnEmbeddedH2ByDefault() {
+		SimpleDriverDataSource h2 = new SimpleDriverDataSource(new org.h2.Driver(),
+				"jdbc:h2:mem:initializer;DB_CLOSE_DELAY=-1");
+		JdbcTemplate jdbc = new JdbcTemplate(h2);
+		try {
+			DatabaseInitializationProperties defaults = TestDatabase.properties(DatabaseInitializationMode.EMBEDDED);
+			assertThat(new BackgroundWorkDataSourceScriptDatabaseInitializer(h2, defaults).initializeDatabase())
+				.isTrue();
+			assertThat(initializer(h2, DatabaseInitializationMode.EMBEDDED).initializeDatabase()).isTrue();
+			assertThat(tables(jdbc,
+					"SELECT LOWER(table_name) FROM information_schema.tables " + "WHERE table_schema = 'PUBLIC'"))
+				.containsExactly("background_work");
+			assertThat(JdbcWorkStore.builder(h2).build().reader().countUpTo(null, null, 1)).isZero();
+		}
+		finally {
+			jdbc.execute("SHUTDOWN");
+		}
+	}
+
+	private static List<String> tables(JdbcTemplate jdbc, String sql) {
+		return jdbc.queryForList(sql, String.class);
+	}
+
+	private static BackgroundWorkDataSourceScriptDatabaseInitializer initializer(DataSource dataSource,
+			DatabaseInitializationMode mode) {
+		return new BackgroundWorkDataSourceScriptDatabaseInitializer(dataSource, TestDatabase.properties(mode));
+	}
+
+}
