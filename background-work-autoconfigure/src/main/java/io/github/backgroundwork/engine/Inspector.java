@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import io.github.backgroundwork.QueueSnapshot;
+import io.github.backgroundwork.QueueStatistics;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkNameSummary;
@@ -22,19 +24,48 @@ import org.jspecify.annotations.Nullable;
  */
 final class Inspector {
 
-	private final Dispatcher dispatcher;
+	private final ItemRegistry registry;
 
-	Inspector(Dispatcher dispatcher) {
-		this.dispatcher = dispatcher;
+	Inspector(ItemRegistry registry) {
+		this.registry = registry;
+	}
+
+	QueueStatistics statistics() {
+		this.registry.fullyLock();
+		try {
+			return new QueueStatistics(this.registry.state, this.registry.settings.concurrency(),
+					this.registry.settings.capacity(), this.registry.ready.size(), this.registry.running.size(),
+					this.registry.running.totals(this.registry.accepted, this.registry.rejected));
+		}
+		finally {
+			this.registry.fullyUnlock();
+		}
+	}
+
+	/**
+	 * Visit every item in flight, running ones then queued ones, oldest first, then the
+	 * recently finished ones, most recent first, under both locks: the visitors must be
+	 * quick and must not enqueue.
+	 */
+	void inspect(Consumer<WorkItem> inFlight, Consumer<WorkItem> finished) {
+		this.registry.fullyLock();
+		try {
+			this.registry.running.list().forEach(inFlight);
+			this.registry.ready.forEach(inFlight);
+			this.registry.running.forEachFinished(finished);
+		}
+		finally {
+			this.registry.fullyUnlock();
+		}
 	}
 
 	Optional<WorkHandle> find(@Nullable String id) {
-		long sequence = this.dispatcher.ids.parse(id);
+		long sequence = this.registry.ids.parse(id);
 		if (sequence < 0) {
 			return Optional.empty();
 		}
 		WorkItem[] found = new WorkItem[1];
-		this.dispatcher.inspect((item) -> {
+		inspect((item) -> {
 			if (item.sequence == sequence) {
 				found[0] = item;
 			}
@@ -57,13 +88,13 @@ final class Inspector {
 				total[0]++;
 			}
 		};
-		this.dispatcher.inspect(visitor, visitor);
+		inspect(visitor, visitor);
 		return new WorkPage(page, total[0]);
 	}
 
 	List<WorkNameSummary> summaryByName() {
 		Map<String, long[]> counts = new TreeMap<>();
-		this.dispatcher.inspect((item) -> {
+		inspect((item) -> {
 			long[] count = counts.computeIfAbsent(item.name(), (name) -> new long[4]);
 			count[(item.state() == WorkState.QUEUED) ? 0 : 2]++;
 		}, (item) -> {
@@ -80,8 +111,8 @@ final class Inspector {
 	QueueSnapshot snapshot() {
 		List<WorkItemSnapshot> inFlight = new ArrayList<>();
 		List<WorkItemSnapshot> recent = new ArrayList<>();
-		this.dispatcher.inspect((item) -> inFlight.add(item.snapshot()), (item) -> recent.add(item.snapshot()));
-		return new QueueSnapshot(this.dispatcher.statistics(), inFlight, recent);
+		inspect((item) -> inFlight.add(item.snapshot()), (item) -> recent.add(item.snapshot()));
+		return new QueueSnapshot(statistics(), inFlight, recent);
 	}
 
 }

@@ -24,7 +24,9 @@ final class ShutdownSequence {
 
 	static final int ITEMS_PER_LOG_LINE = 100;
 
-	private final Dispatcher dispatcher;
+	private final DispatcherLifecycle dispatcher;
+
+	private final Inspector inspector;
 
 	private final Workers workers;
 
@@ -34,8 +36,10 @@ final class ShutdownSequence {
 
 	private final Duration cancellationGrace;
 
-	ShutdownSequence(Dispatcher dispatcher, Workers workers, WorkEvents events, EngineSettings settings) {
+	ShutdownSequence(DispatcherLifecycle dispatcher, Inspector inspector, Workers workers, WorkEvents events,
+			EngineSettings settings) {
 		this.dispatcher = dispatcher;
+		this.inspector = inspector;
 		this.workers = workers;
 		this.events = events;
 		this.drainTimeout = settings.drainTimeout();
@@ -70,7 +74,7 @@ final class ShutdownSequence {
 
 	private void drain(long start, List<WorkItem> abandoned) {
 		List<WorkItem> pending = new ArrayList<>();
-		this.dispatcher.inspect(pending::add, (finished) -> {
+		this.inspector.inspect(pending::add, (finished) -> {
 		});
 		if (!pending.isEmpty()) {
 			Instant deadline = Instant.now().plus(this.drainTimeout);

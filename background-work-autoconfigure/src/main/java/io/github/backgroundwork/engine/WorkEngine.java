@@ -24,6 +24,10 @@ public final class WorkEngine {
 
 	private final Dispatcher dispatcher;
 
+	private final Admission admission;
+
+	private final DispatcherLifecycle lifecycle;
+
 	private final Workers workers;
 
 	private final ShutdownSequence shutdown;
@@ -36,10 +40,14 @@ public final class WorkEngine {
 	 */
 	public WorkEngine(EngineSettings settings) {
 		WorkEvents events = new WorkEvents(settings.listeners(), settings.errorHandler());
-		this.dispatcher = new Dispatcher(settings, new ItemRunner(events, settings.decorators()), events);
+		ItemRunner runner = new ItemRunner(events, settings.decorators());
+		this.dispatcher = new Dispatcher(settings, runner, events);
+		ItemRegistry registry = this.dispatcher.registry;
+		this.admission = new Admission(registry, this.dispatcher, runner, events);
+		this.lifecycle = new DispatcherLifecycle(registry, this.dispatcher);
+		this.inspector = new Inspector(registry);
 		this.workers = new Workers(settings.threadNamePrefix(), settings.virtualThreads(), settings.concurrency());
-		this.shutdown = new ShutdownSequence(this.dispatcher, this.workers, events, settings);
-		this.inspector = new Inspector(this.dispatcher);
+		this.shutdown = new ShutdownSequence(this.lifecycle, this.inspector, this.workers, events, settings);
 	}
 
 	/**
@@ -49,7 +57,7 @@ public final class WorkEngine {
 	 * @return the handle
 	 */
 	public WorkHandle submit(String name, BackgroundWork work) {
-		return this.dispatcher.submit(name, work);
+		return this.admission.submit(name, work);
 	}
 
 	/**
@@ -59,14 +67,14 @@ public final class WorkEngine {
 	 * @return the handle
 	 */
 	public WorkHandle submitAsync(String name, AsyncBackgroundWork work) {
-		return this.dispatcher.submit(name, work);
+		return this.admission.submit(name, work);
 	}
 
 	/**
 	 * Start the workers, or start them again after a stop. Does not block.
 	 */
 	public void start() {
-		if (this.dispatcher.startDispatching()) {
+		if (this.lifecycle.startDispatching()) {
 			this.workers.start(this.dispatcher::work);
 		}
 	}
@@ -83,7 +91,7 @@ public final class WorkEngine {
 	 * @return whether the engine has started and not yet terminated
 	 */
 	public boolean isRunning() {
-		return this.dispatcher.isDispatching();
+		return this.lifecycle.isDispatching();
 	}
 
 	/**
@@ -91,7 +99,7 @@ public final class WorkEngine {
 	 * @return the state
 	 */
 	public QueueState state() {
-		return this.dispatcher.state();
+		return this.lifecycle.state();
 	}
 
 	/**
@@ -108,7 +116,7 @@ public final class WorkEngine {
 	 * @return the statistics
 	 */
 	public QueueStatistics statistics() {
-		return this.dispatcher.statistics();
+		return this.inspector.statistics();
 	}
 
 	/**
@@ -136,8 +144,8 @@ public final class WorkEngine {
 		return this.inspector.snapshot();
 	}
 
-	Dispatcher dispatcher() {
-		return this.dispatcher;
+	ReadyQueue readyQueue() {
+		return this.dispatcher.registry.ready;
 	}
 
 }

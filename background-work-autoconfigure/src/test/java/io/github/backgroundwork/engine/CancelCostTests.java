@@ -40,7 +40,7 @@ class CancelCostTests {
 				queued.add(engine.submit("queued", (BackgroundWork) (context) -> {
 				}));
 			}
-			ReadyQueue ready = engine.dispatcher().readyQueue();
+			ReadyQueue ready = engine.readyQueue();
 			long before = ready.visited();
 			// Cancelled newest first: a scan from the head would visit n(n+1)/2 nodes
 			for (int i = items - 1; i >= 0; i--) {

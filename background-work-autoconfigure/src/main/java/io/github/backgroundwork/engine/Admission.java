@@ -1,0 +1,161 @@
+package io.github.backgroundwork.engine;
+
+import io.github.backgroundwork.QueueState;
+import io.github.backgroundwork.WhenFull;
+import io.github.backgroundwork.WorkRejectedException;
+import io.github.backgroundwork.WorkRejectedException.Reason;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The put side of the {@link ItemRegistry}: accepts an item into the ready queue, waits
+ * for room or runs it on the caller's thread as the when-full policy says, or refuses it
+ * with the reason. One acquisition of the put lock per item.
+ */
+final class Admission {
+
+	private final ItemRegistry registry;
+
+	private final Dispatcher dispatcher;
+
+	private final ItemRunner runner;
+
+	private final WorkEvents events;
+
+	Admission(ItemRegistry registry, Dispatcher dispatcher, ItemRunner runner, WorkEvents events) {
+		this.registry = registry;
+		this.dispatcher = dispatcher;
+		this.runner = runner;
+		this.events = events;
+	}
+
+	/**
+	 * Accept an item, or refuse it with a {@link WorkRejectedException}.
+	 * @param name the item's name
+	 * @param work the work
+	 * @return the accepted item
+	 */
+	WorkItem submit(String name, Object work) {
+		WorkItem item = new WorkItem(this.dispatcher, this.registry.sequence.incrementAndGet(), name, work);
+		// Decorators run outside the locks: they may be slow, and they may throw, in
+		// which
+		// case nothing was accepted
+		this.runner.decorate(item);
+		Reason refusal;
+		int before = -1;
+		boolean inline = false;
+		this.registry.putLock.lock();
+		try {
+			refusal = admit();
+			if (refusal == null) {
+				before = this.registry.ready.link(item);
+				this.registry.accepted++;
+				if (before + 1 < this.registry.settings.capacity() && this.registry.blockedCallers > 0) {
+					this.registry.roomAvailable.signal();
+				}
+			}
+			else if (refusal == Reason.CAPACITY && this.registry.settings.whenFull() == WhenFull.CALLER_RUNS
+					&& this.registry.dispatching) {
+				inline = occupyInline(item);
+				this.registry.accepted++;
+			}
+			else {
+				this.registry.rejected++;
+			}
+		}
+		finally {
+			this.registry.putLock.unlock();
+		}
+		if (before == 0) {
+			this.registry.signalWorkAvailable();
+		}
+		if (refusal == null) {
+			return item;
+		}
+		if (inline) {
+			runInline(item);
+			return item;
+		}
+		throw refuse(item, refusal);
+	}
+
+	/**
+	 * Decide, under the put lock, whether there is room; waits for it with
+	 * {@link WhenFull#BLOCK}.
+	 * @return why the item is refused, or {@code null} if there is room
+	 */
+	private @Nullable Reason admit() {
+		if (this.registry.state != QueueState.RUNNING) {
+			return Reason.SHUTTING_DOWN;
+		}
+		if (this.registry.ready.size() < this.registry.settings.capacity()) {
+			return null;
+		}
+		if (this.registry.settings.whenFull() != WhenFull.BLOCK) {
+			return Reason.CAPACITY;
+		}
+		long remaining = this.registry.settings.blockTimeout().toNanos();
+		this.registry.blockedCallers++;
+		try {
+			while (this.registry.ready.size() >= this.registry.settings.capacity()
+					&& this.registry.state == QueueState.RUNNING) {
+				if (remaining <= 0) {
+					return Reason.CAPACITY;
+				}
+				remaining = this.registry.roomAvailable.awaitNanos(remaining);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Reason.INTERRUPTED;
+		}
+		finally {
+			this.registry.blockedCallers--;
+		}
+		return (this.registry.state != QueueState.RUNNING) ? Reason.SHUTTING_DOWN : null;
+	}
+
+	private boolean occupyInline(WorkItem item) {
+		this.registry.takeLock.lock();
+		try {
+			item.take();
+			this.registry.running.occupyInline(item);
+			return true;
+		}
+		finally {
+			this.registry.takeLock.unlock();
+		}
+	}
+
+	private WorkRejectedException refuse(WorkItem item, Reason reason) {
+		String name = item.name();
+		String message = switch (reason) {
+			case SHUTTING_DOWN ->
+				"Background work '" + name + "' was refused: the queue is shutting down (" + this.registry.state + ")";
+			case INTERRUPTED -> "Background work '" + name
+					+ "' was refused: the enqueuing thread was interrupted while it waited for room";
+			case CAPACITY ->
+				"Background work '" + name + "' was refused: queue capacity " + this.registry.settings.capacity()
+						+ " reached" + ((this.registry.settings.whenFull() == WhenFull.BLOCK)
+								? " and no room within " + this.registry.settings.blockTimeout() : "");
+		};
+		WorkRejectedException ex = new WorkRejectedException(reason, message);
+		this.events.rejected(name, ex);
+		return ex;
+	}
+
+	private void runInline(WorkItem item) {
+		item.extras().inlineRunner = Thread.currentThread();
+		ItemRunner.Outcome outcome = new ItemRunner.Outcome();
+		boolean ended;
+		try {
+			ended = this.runner.run(item, outcome, System.nanoTime());
+		}
+		finally {
+			item.extras().inlineRunner = null;
+		}
+		if (ended) {
+			this.dispatcher.settle(item, outcome.state, outcome.failure);
+		}
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.github.backgroundwork.engine;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.backgroundwork.QueueState;
+
+/**
+ * Where every accepted item is until it ends: the ready queue, the running places and the
+ * history, with the two locks that guard them, as in
+ * {@link java.util.concurrent.LinkedBlockingQueue}: enqueuing threads take the put lock,
+ * workers the take lock, and every move of an item from one place to the next happens
+ * under the take lock, so that an item is always in exactly one place. The
+ * {@link Admission}, the {@link Dispatcher} and the {@link DispatcherLifecycle} act on
+ * it.
+ */
+final class ItemRegistry {
+
+	final EngineSettings settings;
+
+	final ItemIds ids = new ItemIds();
+
+	final ReentrantLock putLock = new ReentrantLock();
+
+	final Condition roomAvailable = this.putLock.newCondition();
+
+	final ReentrantLock takeLock = new ReentrantLock();
+
+	final Condition workAvailable = this.takeLock.newCondition();
+
+	final Condition changed = this.takeLock.newCondition();
+
+	/**
+	 * Numbers the items; written by enqueuing threads only, never by workers.
+	 */
+	final AtomicLong sequence = new AtomicLong();
+
+	final ReadyQueue ready;
+
+	final RunningItems running;
+
+	/**
+	 * Written under both locks, so either one is enough to read it.
+	 */
+	volatile QueueState state = QueueState.RUNNING;
+
+	/**
+	 * Whether workers take items: from start to termination. Written under both locks.
+	 */
+	volatile boolean dispatching;
+
+	// Guarded by the put lock
+	long accepted;
+
+	long rejected;
+
+	int blockedCallers;
+
+	// Guarded by the take lock
+	int idleWorkers;
+
+	/**
+	 * Whether the last take waited for work, read by the worker that took.
+	 */
+	boolean tookAfterWait;
+
+	private final long anchorMillis = System.currentTimeMillis();
+
+	private final long anchorNanos = System.nanoTime();
+
+	ItemRegistry(EngineSettings settings, ReadyQueue ready) {
+		this.settings = settings;
+		this.ready = ready;
+		this.running = new RunningItems(settings.concurrency(), settings.historySize());
+	}
+
+	void fullyLock() {
+		this.putLock.lock();
+		this.takeLock.lock();
+	}
+
+	void fullyUnlock() {
+		this.takeLock.unlock();
+		this.putLock.unlock();
+	}
+
+	/**
+	 * Wake an idle worker, if a place is free; not under the take lock.
+	 */
+	void signalWorkAvailable() {
+		this.takeLock.lock();
+		try {
+			if (this.idleWorkers > 0 && this.running.hasFreePlace()) {
+				this.workAvailable.signal();
+			}
+		}
+		finally {
+			this.takeLock.unlock();
+		}
+	}
+
+	/**
+	 * Wake a caller waiting for room; not under the take lock, which must never be held
+	 * when the put lock is taken.
+	 */
+	void signalRoomAvailable() {
+		this.putLock.lock();
+		try {
+			this.roomAvailable.signal();
+		}
+		finally {
+			this.putLock.unlock();
+		}
+	}
+
+	/**
+	 * Wake the shutdown sequence, if one waits; under the take lock.
+	 */
+	void signalChanged() {
+		if (this.state != QueueState.RUNNING) {
+			this.changed.signalAll();
+		}
+	}
+
+	Instant wallClock(long nanos) {
+		return Instant.ofEpochMilli(this.anchorMillis).plusNanos(nanos - this.anchorNanos);
+	}
+
+}
