@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark with fixed options and writes benchmarks/results/:
-#   jmh-jdk17.txt/.json   JMH on the default JDK: throughput and latency, platform threads
+#   rounds-jdk17.txt      interleaved rounds on the default JDK: throughput, CPU and bytes per item against the
+#                         JDK's and Spring's executors, at concurrency 2 and 8, and the cost of each starter feature
+#   jmh-jdk17.txt/.json   JMH on the default JDK: throughput (with -prof gc) and latency, platform threads
 #   jmh-jdk25.txt/.json   JMH on JDK 21+: throughput, platform and virtual threads
 #   footprint.txt/.properties, shutdown.txt/.properties   the two measurements JMH cannot make
 #   table.md              the README table, made from the files above
@@ -34,7 +36,13 @@ mkdir -p "$results"
   echo "date=$(date -u +%Y-%m-%d)"
 } > "$results/machine.properties"
 
-java -jar "$jar" "ThroughputBenchmark|LatencyBenchmark" -p threads=platform "${jmh_options[@]}" \
+rounds_args=(1000000 11 2,8)
+if [ "${QUICK:-}" = 1 ]; then
+  rounds_args=(100000 2 2)
+fi
+java -Xms2g -Xmx2g -Djava.util.logging.config.file=/dev/null -cp "$jar" \
+  io.github.backgroundwork.benchmarks.InterleavedRounds "${rounds_args[@]}" | tee "$results/rounds-jdk17.txt"
+java -jar "$jar" "ThroughputBenchmark|LatencyBenchmark" -p threads=platform -prof gc "${jmh_options[@]}" \
   -rf json -rff "$results/jmh-jdk17.json" | tee "$results/jmh-jdk17.txt"
 "$jdk21/bin/java" -jar "$jar" ThroughputBenchmark -p threads=platform,virtual "${jmh_options[@]}" \
   -rf json -rff "$results/jmh-jdk25.json" | tee "$results/jmh-jdk25.txt"

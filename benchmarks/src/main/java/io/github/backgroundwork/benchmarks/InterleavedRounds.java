@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class InterleavedRounds {
 
 	private static final String[] KINDS = { Contender.QUEUE, Contender.THREAD_POOL_EXECUTOR,
-			Contender.THREAD_POOL_TASK_EXECUTOR, Contender.OBSERVED_QUEUE };
+			Contender.THREAD_POOL_TASK_EXECUTOR, Contender.METERED_QUEUE, Contender.PROPAGATING_QUEUE,
+			Contender.TRACED_QUEUE, Contender.OBSERVED_QUEUE };
 
 	private InterleavedRounds() {
 	}
