@@ -62,6 +62,36 @@ public interface BackgroundWorkQueue {
 	WorkHandle enqueueAsync(String name, AsyncBackgroundWork work);
 
 	/**
+	 * Enqueue typed work: the request's payload, for the
+	 * {@link BackgroundWorkHandler @BackgroundWorkHandler} of its name. A typed item is
+	 * retried when it fails, up to its maximum number of retries, with exponential
+	 * backoff; it waits for its delay or {@code notBefore}, scheduled; and while an item
+	 * of the same name and key is queued, scheduled or running, enqueuing another returns
+	 * that item's handle, {@linkplain WorkHandle#isDuplicate() marked as a duplicate}.
+	 * @param request the request
+	 * @return a handle on the accepted item, or on the live item of the same key
+	 * @throws WorkRejectedException if the queue is full or shutting down
+	 * @throws IllegalArgumentException if no handler has the request's name, or the
+	 * handler does not take the payload's type
+	 * @since 0.2.0
+	 */
+	WorkHandle enqueue(WorkRequest request);
+
+	/**
+	 * Enqueue many items of typed work at once, all or none: if the queue cannot take
+	 * every new item, it takes none, and the refusal names the first request it could not
+	 * take. Requests whose key is live (or repeated in the list) are duplicates, as with
+	 * {@link #enqueue(WorkRequest)}, and take no room.
+	 * @param requests the requests
+	 * @return a handle for each request, in order
+	 * @throws WorkRejectedException if the queue cannot take them all or is shutting down
+	 * @throws IllegalArgumentException if a request has no handler, or a payload its
+	 * handler does not take; the message gives the request's index
+	 * @since 0.2.0
+	 */
+	List<WorkHandle> enqueueAll(List<WorkRequest> requests);
+
+	/**
 	 * Find an item that is in flight or among the recently finished ones.
 	 * @param id the item's id
 	 * @return the item, or empty if it is unknown or was finished too long ago

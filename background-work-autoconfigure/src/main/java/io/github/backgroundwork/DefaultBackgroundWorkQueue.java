@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import io.github.backgroundwork.engine.EngineSettings;
 import io.github.backgroundwork.engine.WorkEngine;
+import io.github.backgroundwork.handler.WorkHandlers;
+import io.github.backgroundwork.handler.WorkRetryPolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +58,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				: DefaultBackgroundWorkQueue::logFailure;
 		this.engine = new WorkEngine(new EngineSettings(builder.concurrency, builder.capacity, builder.whenFull,
 				builder.blockTimeout, builder.drainTimeout, builder.cancellationGrace, builder.historySize,
-				builder.threadNamePrefix, builder.virtualThreads, errorHandler, builder.decorators, builder.listeners));
+				builder.threadNamePrefix, builder.virtualThreads, errorHandler, builder.decorators, builder.listeners,
+				builder.handlers, builder.retryPolicy));
 	}
 
 	/**
@@ -83,6 +86,22 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	public WorkHandle enqueueAsync(String name, AsyncBackgroundWork work) {
 		checkName(name);
 		return this.engine.submitAsync(name, checkWork(work));
+	}
+
+	@Override
+	public WorkHandle enqueue(WorkRequest request) {
+		if (request == null) {
+			throw new IllegalArgumentException("request must not be null");
+		}
+		return this.engine.submit(request);
+	}
+
+	@Override
+	public List<WorkHandle> enqueueAll(List<WorkRequest> requests) {
+		if (requests == null) {
+			throw new IllegalArgumentException("requests must not be null");
+		}
+		return this.engine.submitAll(requests);
 	}
 
 	private static void checkName(@Nullable String name) {
@@ -218,6 +237,10 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 		private final List<WorkListener> listeners = new ArrayList<>();
 
+		private WorkHandlers handlers = WorkHandlers.of();
+
+		private WorkRetryPolicy retryPolicy = WorkRetryPolicy.builder().build();
+
 		private Builder() {
 		}
 
@@ -348,6 +371,28 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 */
 		public Builder listener(WorkListener listener) {
 			this.listeners.add(requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		/**
+		 * Set the handlers of typed work, found by name at enqueue time.
+		 * @param handlers the handlers
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder handlers(WorkHandlers handlers) {
+			this.handlers = requireNonNull(handlers, "handlers");
+			return this;
+		}
+
+		/**
+		 * Set how typed work is retried when it fails.
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder retryPolicy(WorkRetryPolicy retryPolicy) {
+			this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
 			return this;
 		}
 

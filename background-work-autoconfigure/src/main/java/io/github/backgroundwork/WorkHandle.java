@@ -29,4 +29,14 @@ public interface WorkHandle extends WorkInfo {
 	 */
 	CompletionStage<Void> completion();
 
+	/**
+	 * Whether the enqueue that returned this handle added nothing, because an item of the
+	 * same name and key was queued, scheduled or running: this handle is that item's.
+	 * @return whether the enqueue was a duplicate
+	 * @since 0.2.0
+	 */
+	default boolean isDuplicate() {
+		return false;
+	}
+
 }

@@ -1,5 +1,6 @@
 package io.github.backgroundwork;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,6 +24,17 @@ public interface WorkListener {
 	 * @param item the item
 	 */
 	default void onFinished(WorkInfo item) {
+	}
+
+	/**
+	 * Called when an item of typed work failed and will run again after a delay; it is
+	 * {@link WorkState#SCHEDULED} meanwhile.
+	 * @param item the item
+	 * @param failure what its attempt threw
+	 * @param delay how long until it runs again
+	 * @since 0.2.0
+	 */
+	default void onRetrying(WorkInfo item, Throwable failure, Duration delay) {
 	}
 
 	/**

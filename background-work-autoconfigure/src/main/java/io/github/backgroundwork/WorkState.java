@@ -13,6 +13,13 @@ public enum WorkState {
 	QUEUED,
 
 	/**
+	 * Accepted and waiting for its time: a delay, a {@code notBefore}, or the backoff
+	 * before a retry. It holds no thread.
+	 * @since 0.2.0
+	 */
+	SCHEDULED,
+
+	/**
 	 * Running on a worker (or, for asynchronous work, waiting for its stage).
 	 */
 	RUNNING,
@@ -44,7 +51,7 @@ public enum WorkState {
 	 * and {@link #ABANDONED}
 	 */
 	public boolean isTerminal() {
-		return this != QUEUED && this != RUNNING;
+		return this != QUEUED && this != SCHEDULED && this != RUNNING;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests that a drain says at INFO what it waits for, by name and id, until when, and how
  * it ended.
  */
+// Output is captured from System.out, which tests running in parallel share
+@Isolated
 @ExtendWith(OutputCaptureExtension.class)
 class DrainLogTests {
 

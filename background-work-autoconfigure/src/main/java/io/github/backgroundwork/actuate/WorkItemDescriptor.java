@@ -19,8 +19,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param id the item's id, for {@code GET} and {@code DELETE
  * /actuator/backgroundwork/{id}}
  * @param name the kind of work, as given to {@code enqueue}
- * @param state {@code QUEUED}, {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} or
- * {@code CANCELLED}
+ * @param state {@code QUEUED}, {@code SCHEDULED}, {@code RUNNING}, {@code SUCCEEDED},
+ * {@code FAILED}, {@code CANCELLED} or {@code ABANDONED}
  * @param enqueuedAt when the item was accepted (ISO-8601)
  * @param startedAt when it started to run, or {@code null} if it has not
  * @param finishedAt when it ended, or {@code null} if it has not
@@ -31,13 +31,16 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param error for a failed item, the exception's class ({@code type}) and
  * {@code message}; never a stack trace
  * @param abandoned whether the shutdown deadline passed before the item ended
+ * @param attempts how many runs of the item have started
+ * @param key the key of typed work, or {@code null}
+ * @param notBefore when a scheduled item is due, or {@code null}
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WorkItemDescriptor(String id, String name, WorkState state, Instant enqueuedAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Duration duration,
-		@Nullable WorkProgress progress, @Nullable WorkError error,
-		boolean abandoned) implements OperationResponseBody {
+		@Nullable WorkProgress progress, @Nullable WorkError error, boolean abandoned, int attempts,
+		@Nullable String key, @Nullable Instant notBefore) implements OperationResponseBody {
 
 	/**
 	 * Describe a snapshot of an item.
@@ -46,7 +49,8 @@ public record WorkItemDescriptor(String id, String name, WorkState state, Instan
 	 */
 	public static WorkItemDescriptor of(WorkItemSnapshot item) {
 		return new WorkItemDescriptor(item.id(), item.name(), item.state(), item.enqueuedAt(), item.startedAt(),
-				item.finishedAt(), item.duration(), item.progress(), item.error(), item.abandoned());
+				item.finishedAt(), item.duration(), item.progress(), item.error(), item.abandoned(), item.attempts(),
+				item.key(), item.notBefore());
 	}
 
 }

@@ -41,9 +41,11 @@ public final class BackgroundWorkAutoConfiguration {
 			ObjectProvider<TaskDecorator> taskDecorators, ObjectProvider<WorkDecorator> decorators,
 			ObjectProvider<WorkListener> listeners, ObjectProvider<WorkErrorHandler> errorHandler,
 			ObjectProvider<NamedQueueCustomizer> namedCustomizers,
-			ObjectProvider<BackgroundWorkQueueCustomizer> customizers) {
+			ObjectProvider<BackgroundWorkQueueCustomizer> customizers, ObjectProvider<WorkHandlers> handlers,
+			ObjectProvider<WorkRetryPolicy> retryPolicy) {
 		return new BackgroundWorkQueueConfigurer(properties, useVirtualThreads(properties, environment), eventPublisher,
-				taskDecorators, decorators, listeners, errorHandler, namedCustomizers, customizers);
+				taskDecorators, decorators, listeners, errorHandler, namedCustomizers, customizers, handlers,
+				retryPolicy);
 	}
 
 	@Bean

@@ -9,6 +9,8 @@ import io.github.backgroundwork.WorkDecorator;
 import io.github.backgroundwork.WorkErrorHandler;
 import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkListener;
+import io.github.backgroundwork.handler.WorkHandlers;
+import io.github.backgroundwork.handler.WorkRetryPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,12 +58,19 @@ public class BackgroundWorkQueueConfigurer {
 
 	private final ObjectProvider<BackgroundWorkQueueCustomizer> customizers;
 
+	private final ObjectProvider<WorkHandlers> handlers;
+
+	private final ObjectProvider<WorkRetryPolicy> retryPolicy;
+
 	BackgroundWorkQueueConfigurer(BackgroundWorkProperties properties, boolean virtualThreads,
 			ApplicationEventPublisher eventPublisher, ObjectProvider<TaskDecorator> taskDecorators,
 			ObjectProvider<WorkDecorator> decorators, ObjectProvider<WorkListener> listeners,
 			ObjectProvider<WorkErrorHandler> errorHandler, ObjectProvider<NamedQueueCustomizer> namedCustomizers,
-			ObjectProvider<BackgroundWorkQueueCustomizer> customizers) {
+			ObjectProvider<BackgroundWorkQueueCustomizer> customizers, ObjectProvider<WorkHandlers> handlers,
+			ObjectProvider<WorkRetryPolicy> retryPolicy) {
 		this.properties = properties;
+		this.handlers = handlers;
+		this.retryPolicy = retryPolicy;
 		this.virtualThreads = virtualThreads;
 		this.eventPublisher = eventPublisher;
 		this.taskDecorators = taskDecorators;
@@ -109,6 +118,8 @@ public class BackgroundWorkQueueConfigurer {
 			.historySize(properties.getHistory().getSize())
 			.threadNamePrefix(properties.getThreadNamePrefix())
 			.virtualThreads(this.virtualThreads);
+		this.handlers.ifAvailable(builder::handlers);
+		this.retryPolicy.ifAvailable(builder::retryPolicy);
 		this.decorators.orderedStream().forEach(builder::decorator);
 		TaskDecorator taskDecorator = taskDecorator(this.taskDecorators.orderedStream().toList());
 		if (taskDecorator != null) {

@@ -45,13 +45,11 @@ final class Admission {
 		boolean inline = false;
 		this.registry.putLock.lock();
 		try {
-			refusal = admit();
+			refusal = admit(1);
 			if (refusal == null) {
 				before = this.registry.ready.link(item);
 				this.registry.accepted++;
-				if (before + 1 < this.registry.settings.capacity() && this.registry.blockedCallers > 0) {
-					this.registry.roomAvailable.signal();
-				}
+				signalNextCaller();
 			}
 			else if (refusal == Reason.CAPACITY && this.registry.settings.whenFull() == WhenFull.CALLER_RUNS
 					&& this.registry.dispatching) {
@@ -79,25 +77,36 @@ final class Admission {
 	}
 
 	/**
-	 * Decide, under the put lock, whether there is room; waits for it with
-	 * {@link WhenFull#BLOCK}.
-	 * @return why the item is refused, or {@code null} if there is room
+	 * Let the next caller waiting for room try, if there is room left; under the put
+	 * lock.
 	 */
-	private @Nullable Reason admit() {
+	void signalNextCaller() {
+		if (this.registry.blockedCallers > 0 && this.registry.waiting() < this.registry.settings.capacity()) {
+			this.registry.roomAvailable.signal();
+		}
+	}
+
+	/**
+	 * Decide, under the put lock, whether there is room for {@code count} items; waits
+	 * for it with {@link WhenFull#BLOCK}.
+	 * @param count how many items need room
+	 * @return why they are refused, or {@code null} if there is room
+	 */
+	@Nullable Reason admit(int count) {
 		if (this.registry.state != QueueState.RUNNING) {
 			return Reason.SHUTTING_DOWN;
 		}
-		if (this.registry.ready.size() < this.registry.settings.capacity()) {
+		int capacity = this.registry.settings.capacity();
+		if (this.registry.waiting() + count <= capacity) {
 			return null;
 		}
-		if (this.registry.settings.whenFull() != WhenFull.BLOCK) {
+		if (this.registry.settings.whenFull() != WhenFull.BLOCK || count > capacity) {
 			return Reason.CAPACITY;
 		}
 		long remaining = this.registry.settings.blockTimeout().toNanos();
 		this.registry.blockedCallers++;
 		try {
-			while (this.registry.ready.size() >= this.registry.settings.capacity()
-					&& this.registry.state == QueueState.RUNNING) {
+			while (this.registry.waiting() + count > capacity && this.registry.state == QueueState.RUNNING) {
 				if (remaining <= 0) {
 					return Reason.CAPACITY;
 				}
@@ -126,17 +135,27 @@ final class Admission {
 		}
 	}
 
-	private WorkRejectedException refuse(WorkItem item, Reason reason) {
-		String name = item.name();
+	WorkRejectedException refuse(WorkItem item, Reason reason) {
+		return refuse(item.name(), "", reason);
+	}
+
+	/**
+	 * Make the exception for a refusal, and tell the listeners.
+	 * @param name the name of the refused work
+	 * @param which which request of a batch, or empty
+	 * @param reason why
+	 * @return the exception to throw
+	 */
+	WorkRejectedException refuse(String name, String which, Reason reason) {
 		String message = switch (reason) {
-			case SHUTTING_DOWN ->
-				"Background work '" + name + "' was refused: the queue is shutting down (" + this.registry.state + ")";
-			case INTERRUPTED -> "Background work '" + name
-					+ "' was refused: the enqueuing thread was interrupted while it waited for room";
-			case CAPACITY ->
-				"Background work '" + name + "' was refused: queue capacity " + this.registry.settings.capacity()
-						+ " reached" + ((this.registry.settings.whenFull() == WhenFull.BLOCK)
-								? " and no room within " + this.registry.settings.blockTimeout() : "");
+			case SHUTTING_DOWN -> "Background work '" + name + "'" + which
+					+ " was refused: the queue is shutting down (" + this.registry.state + ")";
+			case INTERRUPTED -> "Background work '" + name + "'" + which
+					+ " was refused: the enqueuing thread was interrupted while it waited for room";
+			case CAPACITY -> "Background work '" + name + "'" + which + " was refused: queue capacity "
+					+ this.registry.settings.capacity() + " reached"
+					+ ((this.registry.settings.whenFull() == WhenFull.BLOCK)
+							? " and no room within " + this.registry.settings.blockTimeout() : "");
 		};
 		WorkRejectedException ex = new WorkRejectedException(reason, message);
 		this.events.rejected(name, ex);

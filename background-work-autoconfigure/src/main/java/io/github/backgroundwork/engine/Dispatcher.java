@@ -1,5 +1,6 @@
 package io.github.backgroundwork.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import io.github.backgroundwork.WorkState;
@@ -25,6 +26,12 @@ final class Dispatcher {
 
 	final ItemIds ids;
 
+	/**
+	 * Whether the last take made room in a full queue; read by the worker that took,
+	 * under the take lock.
+	 */
+	private boolean tookFromFull;
+
 	Dispatcher(EngineSettings settings, ItemRunner runner, WorkEvents events) {
 		// The ready queue's sentinel is never run, cancelled or shown
 		this.registry = new ItemRegistry(settings, new ReadyQueue(new WorkItem(this, 0, "", "")));
@@ -43,40 +50,41 @@ final class Dispatcher {
 		while (true) {
 			WorkItem next;
 			boolean ended = false;
-			int before = 0;
+			long retryDelay = -1;
 			long now = (done != null) ? System.nanoTime() : 0;
 			this.registry.takeLock.lock();
 			try {
 				if (done != null) {
-					ended = done.endRunning(outcome.state, outcome.failure, now);
-					// This worker takes the next item itself: no other worker to wake
-					release(done, false);
+					retryDelay = retryLocked(done, outcome.state, now);
+					if (retryDelay < 0) {
+						ended = done.endRunning(outcome.state, outcome.failure, now);
+						// This worker takes the next item itself: no other worker to wake
+						release(done, false);
+					}
 				}
 				// Never wait for work with an item still to announce
-				next = take(!ended);
+				next = take(!ended && retryDelay < 0);
 				if (this.registry.tookAfterWait || now == 0) {
 					// The clock read for the end of the last item would be stale
 					now = -1;
-				}
-				if (next != null) {
-					before = this.registry.ready.decrement();
-					if (before > 1 && this.registry.idleWorkers > 0 && this.registry.running.hasFreePlace()) {
-						this.registry.workAvailable.signal();
-					}
 				}
 			}
 			finally {
 				this.registry.takeLock.unlock();
 			}
-			if (before == this.registry.settings.capacity()) {
+			if (this.tookFromFull) {
 				this.registry.signalRoomAvailable();
 			}
-			if (ended) {
+			if (retryDelay >= 0) {
+				announceRetry(done, outcome.failure, retryDelay);
+			}
+			else if (ended) {
 				announce(done);
 			}
+			boolean announced = ended || retryDelay >= 0;
 			done = null;
 			if (next == null) {
-				if (ended) {
+				if (announced) {
 					continue;
 				}
 				return;
@@ -89,45 +97,156 @@ final class Dispatcher {
 		}
 	}
 
+	/**
+	 * Take the next item that may run, under the take lock: an item its name's limit let
+	 * through, then a scheduled item that is due, then the oldest queued item. Waits, if
+	 * allowed, until one comes or the earliest scheduled item is due.
+	 */
 	private @Nullable WorkItem take(boolean mayWait) {
-		this.registry.tookAfterWait = false;
-		while (this.registry.dispatching) {
-			if (this.registry.running.hasFreePlace() && this.registry.ready.size() > 0) {
-				WorkItem item = this.registry.ready.unlinkFirst();
-				item.take();
-				this.registry.running.occupy(item);
-				return item;
+		ItemRegistry registry = this.registry;
+		registry.tookAfterWait = false;
+		this.tookFromFull = false;
+		while (registry.dispatching) {
+			if (registry.running.hasFreePlace()) {
+				WorkItem item = nextCandidate();
+				if (item != null) {
+					item.take();
+					registry.running.occupy(item);
+					if (registry.idleWorkers > 0 && registry.running.hasFreePlace()
+							&& (registry.ready.size() > 0 || registry.limits.hasEligible())) {
+						registry.workAvailable.signal();
+					}
+					return item;
+				}
 			}
 			if (!mayWait) {
 				return null;
 			}
-			this.registry.idleWorkers++;
-			this.registry.tookAfterWait = true;
+			registry.idleWorkers++;
+			registry.tookAfterWait = true;
 			try {
-				this.registry.workAvailable.awaitUninterruptibly();
+				long due = registry.scheduled.nextDueNanos();
+				if (due == Long.MAX_VALUE) {
+					registry.workAvailable.awaitUninterruptibly();
+				}
+				else {
+					registry.workAvailable.awaitNanos(due - System.nanoTime());
+				}
+			}
+			catch (InterruptedException ex) {
+				// Workers are interrupted only to stop abandoned work: carry on
 			}
 			finally {
-				this.registry.idleWorkers--;
+				registry.idleWorkers--;
 			}
 		}
 		return null;
 	}
 
+	private @Nullable WorkItem nextCandidate() {
+		ItemRegistry registry = this.registry;
+		WorkItem item = registry.limits.pollEligible();
+		if (item != null) {
+			item.slot = WorkItem.NO_SLOT;
+			leaveHeld();
+			return item;
+		}
+		while (registry.scheduled.size() > 0 && (item = registry.scheduled.pollDue(System.nanoTime())) != null) {
+			leaveHeld();
+			if (mayRun(item)) {
+				return item;
+			}
+		}
+		while (registry.ready.size() > 0) {
+			item = registry.ready.unlinkFirst();
+			this.tookFromFull |= registry.ready.decrement() + registry.held.get() == registry.settings.capacity();
+			if (mayRun(item)) {
+				return item;
+			}
+		}
+		return null;
+	}
+
+	private void leaveHeld() {
+		this.tookFromFull |= this.registry.waiting() == this.registry.settings.capacity();
+		this.registry.held.decrementAndGet();
+	}
+
 	/**
-	 * End an item that ran, unless it ended already, and give back its place.
+	 * Whether an item's name has room; if not, park it until an item of its name ends.
+	 */
+	private boolean mayRun(WorkItem item) {
+		if (this.registry.limits.tryAcquire(item)) {
+			return true;
+		}
+		item.slot = WorkItem.PARKED_SLOT;
+		this.registry.held.incrementAndGet();
+		return false;
+	}
+
+	/**
+	 * Schedule a failed typed item to run again, if it has an attempt left and was not
+	 * abandoned; under the take lock.
+	 * @return the delay before the retry, in nanoseconds, or -1 if it is not retried
+	 */
+	private long retryLocked(WorkItem item, WorkState outcome, long now) {
+		TypedWork typed = item.typed();
+		if (outcome != WorkState.FAILED || typed == null || !typed.mayRetry() || !item.scheduleRetry()) {
+			return -1;
+		}
+		ItemRegistry registry = this.registry;
+		registry.running.release(item);
+		registry.limits.release(item);
+		long delay = registry.settings.retryPolicy().delayBeforeRetry(typed.attempts).toNanos();
+		schedule(item, now + delay);
+		return delay;
+	}
+
+	/**
+	 * Put an item among the scheduled ones; under the take lock.
+	 */
+	void schedule(WorkItem item, long dueNanos) {
+		ItemRegistry registry = this.registry;
+		TypedWork typed = item.typed();
+		if (typed != null) {
+			typed.dueNanos = dueNanos;
+		}
+		item.schedule();
+		boolean earliest = dueNanos - registry.scheduled.nextDueNanos() < 0;
+		registry.scheduled.add(item);
+		registry.held.incrementAndGet();
+		if (earliest && registry.idleWorkers > 0) {
+			// An idle worker waits until the earliest item is due: this one is earlier
+			registry.workAvailable.signal();
+		}
+	}
+
+	/**
+	 * End an item that ran, unless it ended already or is retried, and give back its
+	 * place.
 	 */
 	void settle(WorkItem item, WorkState state, @Nullable Throwable failure) {
 		long now = System.nanoTime();
-		boolean ended;
+		boolean ended = false;
+		long retryDelay;
 		this.registry.takeLock.lock();
 		try {
-			ended = item.endRunning(state, failure, now);
-			release(item, true);
+			retryDelay = retryLocked(item, state, now);
+			if (retryDelay < 0) {
+				ended = item.endRunning(state, failure, now);
+				release(item, true);
+			}
+			else if (this.registry.idleWorkers > 0 && this.registry.ready.size() > 0) {
+				this.registry.workAvailable.signal();
+			}
 		}
 		finally {
 			this.registry.takeLock.unlock();
 		}
-		if (ended) {
+		if (retryDelay >= 0) {
+			announceRetry(item, failure, retryDelay);
+		}
+		else if (ended) {
 			announce(item);
 		}
 	}
@@ -139,7 +258,8 @@ final class Dispatcher {
 		if (!this.registry.running.release(item)) {
 			return;
 		}
-		this.registry.running.ended(item);
+		this.registry.limits.release(item);
+		this.registry.ended(item);
 		if (wakeWorker && this.registry.idleWorkers > 0 && this.registry.ready.size() > 0) {
 			this.registry.workAvailable.signal();
 		}
@@ -154,6 +274,11 @@ final class Dispatcher {
 		if (item.state() == WorkState.FAILED) {
 			ItemExtras extras = item.extrasIfAny();
 			Throwable failure = (extras != null) ? extras.failure : null;
+			TypedWork typed = item.typed();
+			if (typed != null) {
+				logger.warn("Background work '" + item.name() + "' (" + item.id() + ") failed, "
+						+ typed.attemptOfTotal() + ": no retry left");
+			}
 			this.events.failed(item, (failure != null) ? failure : new IllegalStateException("failed"));
 		}
 		this.events.finished(item);
@@ -176,31 +301,44 @@ final class Dispatcher {
 	}
 
 	void cancelQueued(WorkItem item) {
-		int before;
-		boolean sweep;
-		this.registry.takeLock.lock();
+		ItemRegistry registry = this.registry;
+		boolean wasFull;
+		boolean sweep = false;
+		registry.takeLock.lock();
 		try {
+			boolean scheduled = item.state() == WorkState.SCHEDULED;
+			wasFull = registry.waiting() == registry.settings.capacity();
 			if (!item.endQueued(WorkState.CANCELLED, System.nanoTime())) {
 				return;
 			}
-			before = this.registry.ready.remove(item);
-			this.registry.running.ended(item);
-			sweep = this.registry.ready.needsSweep();
-			this.registry.signalChanged();
+			if (scheduled) {
+				registry.scheduled.remove(item);
+				registry.held.decrementAndGet();
+			}
+			else if (item.slot == WorkItem.PARKED_SLOT) {
+				registry.limits.remove(item);
+				registry.held.decrementAndGet();
+			}
+			else {
+				registry.ready.remove(item);
+				sweep = registry.ready.needsSweep();
+			}
+			registry.ended(item);
+			registry.signalChanged();
 		}
 		finally {
-			this.registry.takeLock.unlock();
+			registry.takeLock.unlock();
 		}
-		if (before == this.registry.settings.capacity()) {
-			this.registry.signalRoomAvailable();
+		if (wasFull) {
+			registry.signalRoomAvailable();
 		}
 		if (sweep) {
-			this.registry.fullyLock();
+			registry.fullyLock();
 			try {
-				this.registry.ready.sweep();
+				registry.ready.sweep();
 			}
 			finally {
-				this.registry.fullyUnlock();
+				registry.fullyUnlock();
 			}
 		}
 		this.events.finished(item);
@@ -214,6 +352,16 @@ final class Dispatcher {
 		catch (Throwable ex) {
 			logger.warn("A cancellation callback of background work failed", ex);
 		}
+	}
+
+	private void announceRetry(WorkItem item, @Nullable Throwable failure, long delayNanos) {
+		TypedWork typed = item.typed();
+		Duration delay = Duration.ofNanos(delayNanos);
+		if (typed != null) {
+			logger.warn("Background work '" + item.name() + "' (" + item.id() + ") failed, " + typed.attemptOfTotal()
+					+ ": retrying in " + delay.toMillis() + " ms", failure);
+		}
+		this.events.retrying(item, (failure != null) ? failure : new IllegalStateException("failed"), delay);
 	}
 
 	Instant wallClock(long nanos) {

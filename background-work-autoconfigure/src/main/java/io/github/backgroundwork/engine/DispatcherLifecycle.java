@@ -86,22 +86,35 @@ final class DispatcherLifecycle {
 	boolean awaitQuiet(long deadlineNanos) {
 		this.registry.takeLock.lock();
 		try {
-			while (this.registry.ready.size() > 0 || !this.registry.running.isEmpty()) {
+			while (!isQuiet(deadlineNanos)) {
 				long remaining = deadlineNanos - System.nanoTime();
 				if (remaining <= 0) {
 					return false;
 				}
-				this.registry.changed.awaitNanos(remaining);
+				// Scheduled items that come due before the deadline are waited for
+				this.registry.changed.awaitNanos(Math.min(remaining,
+						Math.max(1_000_000, this.registry.scheduled.nextDueNanos() - System.nanoTime())));
 			}
 			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return this.registry.ready.size() == 0 && this.registry.running.isEmpty();
+			return isQuiet(deadlineNanos);
 		}
 		finally {
 			this.registry.takeLock.unlock();
 		}
+	}
+
+	/**
+	 * Whether nothing runs or waits for a worker, and nothing scheduled is due before the
+	 * deadline; under the take lock.
+	 */
+	private boolean isQuiet(long deadlineNanos) {
+		ItemRegistry registry = this.registry;
+		return registry.ready.size() == 0 && registry.running.isEmpty()
+				&& registry.held.get() == registry.scheduled.size()
+				&& registry.scheduled.nextDueNanos() - deadlineNanos > 0;
 	}
 
 	/**
@@ -131,12 +144,16 @@ final class DispatcherLifecycle {
 		this.registry.fullyLock();
 		try {
 			long now = System.nanoTime();
-			this.registry.ready.drain((item) -> {
+			java.util.function.Consumer<WorkItem> abandon = (item) -> {
 				if (item.endQueued(WorkState.ABANDONED, now)) {
-					this.registry.running.ended(item);
+					this.registry.ended(item);
 					abandoned.add(item);
 				}
-			});
+			};
+			this.registry.limits.drain(abandon);
+			this.registry.ready.drain(abandon);
+			this.registry.scheduled.drain(abandon);
+			this.registry.held.set(0);
 			this.registry.changed.signalAll();
 		}
 		finally {

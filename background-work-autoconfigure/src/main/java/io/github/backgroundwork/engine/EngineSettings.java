@@ -7,6 +7,8 @@ import io.github.backgroundwork.WhenFull;
 import io.github.backgroundwork.WorkDecorator;
 import io.github.backgroundwork.WorkErrorHandler;
 import io.github.backgroundwork.WorkListener;
+import io.github.backgroundwork.handler.WorkHandlers;
+import io.github.backgroundwork.handler.WorkRetryPolicy;
 
 /**
  * How an engine is configured; checked by the queue's builder.
@@ -23,12 +25,14 @@ import io.github.backgroundwork.WorkListener;
  * @param errorHandler what handles failures
  * @param decorators the decorators, outermost first
  * @param listeners the listeners
+ * @param handlers the handlers of typed work
+ * @param retryPolicy how typed work is retried
  * @since 0.2.0
  */
 public record EngineSettings(int concurrency, int capacity, WhenFull whenFull, Duration blockTimeout,
 		Duration drainTimeout, Duration cancellationGrace, int historySize, String threadNamePrefix,
 		boolean virtualThreads, WorkErrorHandler errorHandler, List<WorkDecorator> decorators,
-		List<WorkListener> listeners) {
+		List<WorkListener> listeners, WorkHandlers handlers, WorkRetryPolicy retryPolicy) {
 
 	/**
 	 * Create settings.

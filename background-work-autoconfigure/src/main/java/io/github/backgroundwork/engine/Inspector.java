@@ -33,8 +33,10 @@ final class Inspector {
 	QueueStatistics statistics() {
 		this.registry.fullyLock();
 		try {
+			int scheduled = this.registry.scheduled.size();
 			return new QueueStatistics(this.registry.state, this.registry.settings.concurrency(),
-					this.registry.settings.capacity(), this.registry.ready.size(), this.registry.running.size(),
+					this.registry.settings.capacity(), this.registry.waiting() - scheduled, scheduled,
+					this.registry.running.size(),
 					this.registry.running.totals(this.registry.accepted, this.registry.rejected));
 		}
 		finally {
@@ -51,7 +53,9 @@ final class Inspector {
 		this.registry.fullyLock();
 		try {
 			this.registry.running.list().forEach(inFlight);
+			this.registry.limits.forEach(inFlight);
 			this.registry.ready.forEach(inFlight);
+			this.registry.scheduled.forEach(inFlight);
 			this.registry.running.forEachFinished(finished);
 		}
 		finally {
@@ -96,7 +100,8 @@ final class Inspector {
 		Map<String, long[]> counts = new TreeMap<>();
 		inspect((item) -> {
 			long[] count = counts.computeIfAbsent(item.name(), (name) -> new long[4]);
-			count[(item.state() == WorkState.QUEUED) ? 0 : 2]++;
+			WorkState state = item.state();
+			count[(state == WorkState.QUEUED) ? 0 : (state == WorkState.SCHEDULED) ? 1 : 2]++;
 		}, (item) -> {
 			if (item.state() == WorkState.FAILED) {
 				counts.computeIfAbsent(item.name(), (name) -> new long[4])[3]++;

@@ -1,6 +1,9 @@
 package io.github.backgroundwork.engine;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,6 +45,28 @@ final class ItemRegistry {
 	final RunningItems running;
 
 	/**
+	 * Items waiting for their time; guarded by the take lock.
+	 */
+	final ScheduledItems scheduled = new ScheduledItems();
+
+	/**
+	 * Items waiting for room under their name's limit; guarded by the take lock.
+	 */
+	final NameLimits limits = new NameLimits();
+
+	/**
+	 * Live items that wait elsewhere than in the ready queue (scheduled, parked or
+	 * eligible): they count toward the capacity as queued ones do.
+	 */
+	final AtomicInteger held = new AtomicInteger();
+
+	/**
+	 * The live item of each name and key, so that a second enqueue of a key returns the
+	 * first; added under the put lock, removed when the item ends.
+	 */
+	final Map<String, WorkItem> liveKeys = new ConcurrentHashMap<>();
+
+	/**
 	 * Written under both locks, so either one is enough to read it.
 	 */
 	volatile QueueState state = QueueState.RUNNING;
@@ -74,6 +99,25 @@ final class ItemRegistry {
 		this.settings = settings;
 		this.ready = ready;
 		this.running = new RunningItems(settings.concurrency(), settings.historySize());
+	}
+
+	/**
+	 * Return how many items wait, queued or scheduled: what the capacity bounds.
+	 */
+	int waiting() {
+		return this.ready.size() + this.held.get();
+	}
+
+	/**
+	 * Count an item that has ended, keep it among the recent ones, and free its key;
+	 * under the take lock.
+	 */
+	void ended(WorkItem item) {
+		this.running.ended(item);
+		TypedWork typed = item.typed();
+		if (typed != null && typed.liveKey != null) {
+			this.liveKeys.remove(typed.liveKey, item);
+		}
 	}
 
 	void fullyLock() {

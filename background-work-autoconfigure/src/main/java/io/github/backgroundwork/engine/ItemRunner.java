@@ -82,10 +82,18 @@ final class ItemRunner {
 				executeAsync(item, async);
 				return false;
 			}
+			if (work instanceof TypedWork typed) {
+				if (typed.handler.returnsCompletionStage()) {
+					executeTypedAsync(item, typed);
+					return false;
+				}
+				outcome.set(item, executeTyped(item, typed));
+				return true;
+			}
 			outcome.set(item, execute(item, (BackgroundWork) work));
 			return true;
 		}
-		boolean async = decorated.work() instanceof AsyncBackgroundWork;
+		boolean async = isAsync(decorated.work());
 		Throwable decoratorFailure = null;
 		try {
 			decorated.execution().run();
@@ -115,9 +123,42 @@ final class ItemRunner {
 		if (work instanceof AsyncBackgroundWork async) {
 			executeAsync(item, async);
 		}
+		else if (work instanceof TypedWork typed) {
+			if (typed.handler.returnsCompletionStage()) {
+				executeTypedAsync(item, typed);
+			}
+			else {
+				extras.failure = executeTyped(item, typed);
+			}
+		}
 		else {
 			extras.failure = execute(item, (BackgroundWork) work);
 		}
+	}
+
+	private static boolean isAsync(Object work) {
+		return work instanceof AsyncBackgroundWork
+				|| (work instanceof TypedWork typed && typed.handler.returnsCompletionStage());
+	}
+
+	private static @Nullable Throwable executeTyped(WorkItem item, TypedWork typed) {
+		try {
+			typed.handler.invoke(typed.request.payload(), new ItemContext(item));
+			return null;
+		}
+		catch (Throwable ex) {
+			return ex;
+		}
+	}
+
+	private void executeTypedAsync(WorkItem item, TypedWork typed) {
+		executeAsync(item, (context) -> {
+			CompletionStage<?> stage = typed.handler.invoke(typed.request.payload(), context);
+			if (stage == null) {
+				throw new IllegalStateException("@BackgroundWorkHandler " + typed.handler + " returned a null stage");
+			}
+			return stage;
+		});
 	}
 
 	private static @Nullable Throwable execute(WorkItem item, BackgroundWork work) {

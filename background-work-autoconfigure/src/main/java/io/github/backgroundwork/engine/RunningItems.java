@@ -62,7 +62,7 @@ final class RunningItems {
 	 */
 	boolean release(WorkItem item) {
 		int slot = item.slot;
-		if (slot == WorkItem.NO_SLOT) {
+		if (slot == WorkItem.NO_SLOT || slot == WorkItem.PARKED_SLOT) {
 			return false;
 		}
 		item.slot = WorkItem.NO_SLOT;

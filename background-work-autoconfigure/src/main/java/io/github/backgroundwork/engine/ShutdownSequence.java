@@ -83,6 +83,8 @@ final class ShutdownSequence {
 					+ pending.size() + " item(s): ", pending);
 		}
 		if (this.dispatcher.awaitQuiet(start + this.drainTimeout.toNanos())) {
+			// What is left is scheduled for after the deadline
+			abandoned.addAll(this.dispatcher.abandonQueued());
 			return;
 		}
 		this.dispatcher.setState(QueueState.CANCELLING);
@@ -164,6 +166,16 @@ final class ShutdownSequence {
 		return description.toString();
 	}
 
+	private static String stage(WorkItemSnapshot item) {
+		Instant notBefore = item.notBefore();
+		Instant startedAt = item.startedAt();
+		if (notBefore != null && (startedAt == null || notBefore.isAfter(startedAt))
+				&& (item.finishedAt() == null || notBefore.isAfter(item.finishedAt()))) {
+			return ", scheduled for " + notBefore;
+		}
+		return (startedAt != null) ? ", still running" : ", never started";
+	}
+
 	private static String describe(List<WorkItemSnapshot> items) {
 		StringBuilder description = new StringBuilder();
 		for (WorkItemSnapshot item : items) {
@@ -174,7 +186,7 @@ final class ShutdownSequence {
 				.append(item.name())
 				.append("' (")
 				.append(item.id())
-				.append((item.startedAt() != null) ? ", still running" : ", never started")
+				.append(stage(item))
 				.append(')');
 		}
 		return description.toString();

@@ -12,6 +12,7 @@ import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkNameSummary;
 import io.github.backgroundwork.WorkPage;
 import io.github.backgroundwork.WorkQuery;
+import io.github.backgroundwork.WorkRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,8 @@ public final class WorkEngine {
 	private final Dispatcher dispatcher;
 
 	private final Admission admission;
+
+	private final TypedAdmission typedAdmission;
 
 	private final DispatcherLifecycle lifecycle;
 
@@ -44,6 +47,7 @@ public final class WorkEngine {
 		this.dispatcher = new Dispatcher(settings, runner, events);
 		ItemRegistry registry = this.dispatcher.registry;
 		this.admission = new Admission(registry, this.dispatcher, runner, events);
+		this.typedAdmission = new TypedAdmission(registry, this.dispatcher, this.admission, runner);
 		this.lifecycle = new DispatcherLifecycle(registry, this.dispatcher);
 		this.inspector = new Inspector(registry);
 		this.workers = new Workers(settings.threadNamePrefix(), settings.virtualThreads(), settings.concurrency());
@@ -68,6 +72,24 @@ public final class WorkEngine {
 	 */
 	public WorkHandle submitAsync(String name, AsyncBackgroundWork work) {
 		return this.admission.submit(name, work);
+	}
+
+	/**
+	 * Accept typed work.
+	 * @param request the request
+	 * @return the handle, or the live item's if the key is live
+	 */
+	public WorkHandle submit(WorkRequest request) {
+		return this.typedAdmission.submit(request);
+	}
+
+	/**
+	 * Accept typed work, all or none.
+	 * @param requests the requests
+	 * @return a handle per request
+	 */
+	public List<WorkHandle> submitAll(List<WorkRequest> requests) {
+		return this.typedAdmission.submitAll(requests);
 	}
 
 	/**

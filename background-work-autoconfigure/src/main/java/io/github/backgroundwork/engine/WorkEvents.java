@@ -45,6 +45,17 @@ final class WorkEvents {
 		notify(Kind.REJECTED, name, ex, null);
 	}
 
+	void retrying(WorkInfo item, Throwable failure, java.time.Duration delay) {
+		for (WorkListener listener : this.listeners) {
+			try {
+				listener.onRetrying(item, failure, delay);
+			}
+			catch (Throwable ex) {
+				logger.warn("WorkListener " + listener + " failed on retrying event", ex);
+			}
+		}
+	}
+
 	void abandoned(List<WorkItemSnapshot> items) {
 		notify(Kind.ABANDONED, null, null, items);
 	}

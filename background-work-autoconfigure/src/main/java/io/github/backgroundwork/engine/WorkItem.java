@@ -27,13 +27,15 @@ final class WorkItem implements WorkHandle {
 	// failure are written before the state that makes them visible, and by one thread
 	static final int QUEUED = 0;
 
-	static final int STARTING = 1;
+	static final int SCHEDULED = 1;
 
-	static final int RUNNING = 2;
+	static final int STARTING = 2;
 
-	static final int SETTLING = 3;
+	static final int RUNNING = 3;
 
-	private static final int TERMINAL = 4;
+	static final int SETTLING = 4;
+
+	private static final int TERMINAL = 5;
 
 	private static final WorkState[] TERMINAL_STATES = { WorkState.SUCCEEDED, WorkState.FAILED, WorkState.CANCELLED,
 			WorkState.ABANDONED };
@@ -83,6 +85,11 @@ final class WorkItem implements WorkHandle {
 	static final int INLINE_SLOT = -2;
 
 	/**
+	 * Waiting under its name's limit, parked or eligible: no place held.
+	 */
+	static final int PARKED_SLOT = -3;
+
+	/**
 	 * Whether the item left the ready queue as cancelled, guarded by the take lock.
 	 */
 	boolean removed;
@@ -124,6 +131,7 @@ final class WorkItem implements WorkHandle {
 	private static WorkState stateOf(int state) {
 		return switch (state) {
 			case QUEUED, STARTING -> WorkState.QUEUED;
+			case SCHEDULED -> WorkState.SCHEDULED;
 			case RUNNING, SETTLING -> WorkState.RUNNING;
 			default -> TERMINAL_STATES[state - TERMINAL];
 		};
@@ -142,7 +150,10 @@ final class WorkItem implements WorkHandle {
 		int state = this.state;
 		long end = (state >= RUNNING && this.startedNanos != 0) ? this.startedNanos
 				: (state >= TERMINAL) ? this.finishedNanos : System.nanoTime();
-		return Duration.ofNanos(end - this.enqueuedNanos);
+		// Typed work waits from when it was due: after its delay, or its retry's backoff
+		TypedWork typed = typed();
+		long from = (typed != null) ? Math.max(this.enqueuedNanos, typed.dueNanos) : this.enqueuedNanos;
+		return Duration.ofNanos(Math.max(0, end - from));
 	}
 
 	@Override
@@ -162,11 +173,30 @@ final class WorkItem implements WorkHandle {
 		boolean finished = state >= TERMINAL;
 		ItemExtras extras = this.extras;
 		Throwable failure = (extras != null && publicState == WorkState.FAILED) ? extras.failure : null;
+		TypedWork typed = typed();
 		return new WorkItemSnapshot(id(), this.name, publicState, this.dispatcher.wallClock(this.enqueuedNanos),
 				started ? this.dispatcher.wallClock(this.startedNanos) : null,
 				finished ? this.dispatcher.wallClock(this.finishedNanos) : null, started ? runTime() : null,
 				(extras != null) ? extras.progress : null, (failure != null) ? WorkError.of(failure) : null,
-				publicState == WorkState.ABANDONED);
+				publicState == WorkState.ABANDONED, attempts(started), (typed != null) ? typed.request.key() : null,
+				(typed != null && typed.dueNanos != 0) ? this.dispatcher.wallClock(typed.dueNanos) : null,
+				(typed != null) ? typed.request : null);
+	}
+
+	/**
+	 * Return what typed work this item runs, if it is typed.
+	 */
+	@Nullable TypedWork typed() {
+		Object work = this.work;
+		if (work instanceof Decorated decorated) {
+			work = decorated.work();
+		}
+		return (work instanceof TypedWork typed) ? typed : null;
+	}
+
+	private int attempts(boolean started) {
+		TypedWork typed = typed();
+		return (typed != null) ? typed.attempts : (started ? 1 : 0);
 	}
 
 	@Override
@@ -206,6 +236,10 @@ final class WorkItem implements WorkHandle {
 	 */
 	void take() {
 		STATE.setRelease(this, STARTING);
+		TypedWork typed = typed();
+		if (typed != null) {
+			typed.attempts++;
+		}
 	}
 
 	/**
@@ -224,7 +258,7 @@ final class WorkItem implements WorkHandle {
 	 * End a queued item without running it; under the take lock.
 	 */
 	boolean endQueued(WorkState outcome, long now) {
-		if (this.state != QUEUED) {
+		if (this.state != QUEUED && this.state != SCHEDULED) {
 			return false;
 		}
 		publishEnd(outcome, null, now);
@@ -263,7 +297,29 @@ final class WorkItem implements WorkHandle {
 		// completion is ordered against completion() by the take lock, under which every
 		// item ends and completion() reads the state
 		STATE.setRelease(this, TERMINAL + outcome.ordinal() - WorkState.SUCCEEDED.ordinal());
-		this.work = null;
+		// Lambdas are released; a typed request is kept, for the history and for the
+		// report of abandoned work, from which it can be enqueued again
+		this.work = typed();
+	}
+
+	/**
+	 * Wait for a time before running: a delay, or the backoff before a retry; under the
+	 * take lock.
+	 */
+	void schedule() {
+		STATE.setRelease(this, SCHEDULED);
+	}
+
+	/**
+	 * Go back to waiting after a failed attempt, to be retried; under the take lock.
+	 * @return whether it was still running, and not abandoned meanwhile
+	 */
+	boolean scheduleRetry() {
+		if (this.state != RUNNING) {
+			return false;
+		}
+		STATE.setRelease(this, SCHEDULED);
+		return true;
 	}
 
 	/**

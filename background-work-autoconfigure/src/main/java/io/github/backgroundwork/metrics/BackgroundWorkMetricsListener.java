@@ -1,5 +1,7 @@
 package io.github.backgroundwork.metrics;
 
+import java.time.Duration;
+
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -69,6 +71,7 @@ public class BackgroundWorkMetricsListener implements WorkListener, AutoCloseabl
 		Outcome outcome = switch (state) {
 			case SUCCEEDED -> meters.success;
 			case FAILED -> meters.failure;
+			// Cancelled, or abandoned by a shutdown
 			default -> meters.cancelled;
 		};
 		outcome.completed.increment();
@@ -76,6 +79,14 @@ public class BackgroundWorkMetricsListener implements WorkListener, AutoCloseabl
 		if (state != WorkState.CANCELLED || !item.runTime().isZero()) {
 			outcome.duration.record(item.runTime());
 		}
+	}
+
+	@Override
+	public void onRetrying(WorkInfo item, Throwable failure, Duration delay) {
+		if (this.closed) {
+			return;
+		}
+		metersFor(item.name()).retries.increment();
 	}
 
 	private NameMeters metersFor(String name) {
@@ -90,7 +101,13 @@ public class BackgroundWorkMetricsListener implements WorkListener, AutoCloseabl
 			.tags(this.queueTags)
 			.tag("name", name)
 			.register(this.registry);
-		return new NameMeters(wait, createOutcome(name, "success"), createOutcome(name, "failure"),
+		Counter retries = Counter.builder("background.work.retries")
+			.description("Failed attempts of typed background work that were scheduled to run again")
+			.baseUnit(BaseUnits.TASKS)
+			.tags(this.queueTags)
+			.tag("name", name)
+			.register(this.registry);
+		return new NameMeters(wait, retries, createOutcome(name, "success"), createOutcome(name, "failure"),
 				createOutcome(name, "cancelled"));
 	}
 
@@ -129,11 +146,11 @@ public class BackgroundWorkMetricsListener implements WorkListener, AutoCloseabl
 
 	}
 
-	private record NameMeters(Timer waited, Outcome success, Outcome failure, Outcome cancelled) {
+	private record NameMeters(Timer waited, Counter retries, Outcome success, Outcome failure, Outcome cancelled) {
 
 		Meter[] all() {
-			return new Meter[] { this.waited, this.success.completed, this.success.duration, this.failure.completed,
-					this.failure.duration, this.cancelled.completed, this.cancelled.duration };
+			return new Meter[] { this.waited, this.retries, this.success.completed, this.success.duration,
+					this.failure.completed, this.failure.duration, this.cancelled.completed, this.cancelled.duration };
 		}
 
 	}

@@ -109,7 +109,7 @@ class BackgroundWorkEndpointPagingIntegrationTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			state=sleeping  | state must be one of [QUEUED, RUNNING
+			state=sleeping  | state must be one of [QUEUED, SCHEDULED, RUNNING
 			offset=-1       | offset must not be negative, was -1
 			offset=many     | offset must be a whole number, was 'many'
 			limit=-5        | limit must not be negative, was -5

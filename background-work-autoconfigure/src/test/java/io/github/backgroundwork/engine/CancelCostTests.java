@@ -10,6 +10,8 @@ import io.github.backgroundwork.BackgroundWork;
 import io.github.backgroundwork.WhenFull;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkState;
+import io.github.backgroundwork.handler.WorkHandlers;
+import io.github.backgroundwork.handler.WorkRetryPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +27,7 @@ class CancelCostTests {
 		int items = 10_000;
 		WorkEngine engine = new WorkEngine(new EngineSettings(1, items, WhenFull.REJECT, Duration.ofSeconds(1),
 				Duration.ofSeconds(5), Duration.ofSeconds(1), 10, "cancel-cost-tests-", false, (item, error) -> {
-				}, List.of(), List.of()));
+				}, List.of(), List.of(), WorkHandlers.of(), WorkRetryPolicy.builder().build()));
 		engine.start();
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch started = new CountDownLatch(1);

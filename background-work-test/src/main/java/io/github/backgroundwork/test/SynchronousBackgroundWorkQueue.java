@@ -25,6 +25,9 @@ import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkNameSummary;
 import io.github.backgroundwork.WorkPage;
 import io.github.backgroundwork.WorkQuery;
+import io.github.backgroundwork.WorkRequest;
+import io.github.backgroundwork.handler.WorkHandlerMethod;
+import io.github.backgroundwork.handler.WorkHandlers;
 import io.github.backgroundwork.WorkRejectedException;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.WorkTotals;
@@ -67,6 +70,8 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 
 	private volatile boolean closed;
 
+	private final WorkHandlers handlers;
+
 	/**
 	 * Create a queue that keeps the last 1,000 finished items.
 	 */
@@ -80,10 +85,45 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 	 * {@link #items(WorkQuery)}, at least 0
 	 */
 	public SynchronousBackgroundWorkQueue(int historySize) {
+		this(historySize, WorkHandlers.of());
+	}
+
+	/**
+	 * Create a queue that runs typed work with the given handlers, for example
+	 * {@code WorkHandlers.of(new Thumbnails())}. Typed work runs at once on the caller's
+	 * thread, once: its delay, retries and key are not applied.
+	 * @param historySize how many finished items to keep, at least 0
+	 * @param handlers the handlers of typed work
+	 */
+	public SynchronousBackgroundWorkQueue(int historySize, WorkHandlers handlers) {
 		if (historySize < 0) {
 			throw new IllegalArgumentException("historySize must not be negative, was " + historySize);
 		}
 		this.historySize = historySize;
+		this.handlers = handlers;
+	}
+
+	@Override
+	public WorkHandle enqueue(WorkRequest request) {
+		WorkHandlerMethod handler = this.handlers.handlerFor(request);
+		return enqueue(request.name(), (context) -> {
+			CompletionStage<?> stage = handler.invoke(request.payload(), context);
+			if (stage != null) {
+				Throwable failure = outcome(stage);
+				if (failure instanceof Exception ex) {
+					throw ex;
+				}
+				if (failure instanceof Error error) {
+					throw error;
+				}
+			}
+		});
+	}
+
+	@Override
+	public List<WorkHandle> enqueueAll(List<WorkRequest> requests) {
+		requests.forEach(this.handlers::handlerFor);
+		return requests.stream().map(this::enqueue).toList();
 	}
 
 	@Override

@@ -1,0 +1,57 @@
+package io.github.backgroundwork.engine;
+
+import io.github.backgroundwork.WorkRequest;
+import io.github.backgroundwork.handler.WorkHandlerMethod;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an item of typed work runs: a request for the handler of its name, with its
+ * attempts and the time it is due.
+ */
+final class TypedWork {
+
+	final WorkRequest request;
+
+	final WorkHandlerMethod handler;
+
+	/**
+	 * How many times it may be run again after a failure.
+	 */
+	final int maxRetries;
+
+	/**
+	 * The name and key that make the item unique while it lives, or {@code null}.
+	 */
+	final @Nullable String liveKey;
+
+	/**
+	 * Runs started so far; written under the take lock.
+	 */
+	volatile int attempts;
+
+	/**
+	 * When it is due, on the monotonic clock, or 0 if it was due at once; written under
+	 * the take lock.
+	 */
+	volatile long dueNanos;
+
+	TypedWork(WorkRequest request, WorkHandlerMethod handler, int maxRetries) {
+		this.request = request;
+		this.handler = handler;
+		this.maxRetries = maxRetries;
+		this.liveKey = (request.key() != null) ? liveKey(request.name(), request.key()) : null;
+	}
+
+	static String liveKey(String name, String key) {
+		return name + '\u0000' + key;
+	}
+
+	boolean mayRetry() {
+		return this.attempts <= this.maxRetries;
+	}
+
+	String attemptOfTotal() {
+		return "attempt " + this.attempts + " of " + (this.maxRetries + 1);
+	}
+
+}
