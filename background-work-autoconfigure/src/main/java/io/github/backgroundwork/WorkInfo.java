@@ -2,6 +2,8 @@ package io.github.backgroundwork;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A read-only view of one item of background work, as listeners see it.
  *
@@ -41,6 +43,25 @@ public interface WorkInfo {
 	 * @return the run time, zero if it never started
 	 */
 	Duration runTime();
+
+	/**
+	 * Return how many runs of the item have started: 1 for work that is never retried,
+	 * once it started.
+	 * @return the number of attempts so far
+	 * @since 0.2.0
+	 */
+	default int attempts() {
+		return snapshot().attempts();
+	}
+
+	/**
+	 * Return what a failed item's work threw.
+	 * @return the failure, or {@code null} unless the item is {@link WorkState#FAILED}
+	 * @since 0.2.0
+	 */
+	default @Nullable Throwable failure() {
+		return null;
+	}
 
 	/**
 	 * Return a copy of everything known about the item, taken now.

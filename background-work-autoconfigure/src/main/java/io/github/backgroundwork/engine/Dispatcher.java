@@ -55,7 +55,7 @@ final class Dispatcher {
 			this.registry.takeLock.lock();
 			try {
 				if (done != null) {
-					retryDelay = retryLocked(done, outcome.state, now);
+					retryDelay = retryDelayLocked(done, outcome.state);
 					if (retryDelay < 0) {
 						ended = done.endRunning(outcome.state, outcome.failure, now);
 						// This worker takes the next item itself: no other worker to wake
@@ -76,7 +76,7 @@ final class Dispatcher {
 				this.registry.signalRoomAvailable();
 			}
 			if (retryDelay >= 0) {
-				announceRetry(done, outcome.failure, retryDelay);
+				retry(done, outcome.failure, now, retryDelay);
 			}
 			else if (ended) {
 				announce(done);
@@ -185,21 +185,41 @@ final class Dispatcher {
 	}
 
 	/**
-	 * Schedule a failed typed item to run again, if it has an attempt left and was not
-	 * abandoned; under the take lock.
+	 * Decide whether a failed typed item runs again: it has an attempt left and was not
+	 * abandoned; under the take lock. It keeps its place until the retry is announced, so
+	 * that listeners hear of the failed attempt before the next one starts.
 	 * @return the delay before the retry, in nanoseconds, or -1 if it is not retried
 	 */
-	private long retryLocked(WorkItem item, WorkState outcome, long now) {
+	private long retryDelayLocked(WorkItem item, WorkState outcome) {
 		TypedWork typed = item.typed();
-		if (outcome != WorkState.FAILED || typed == null || !typed.mayRetry() || !item.scheduleRetry()) {
+		if (outcome != WorkState.FAILED || typed == null || !typed.mayRetry() || item.state() != WorkState.RUNNING) {
 			return -1;
 		}
+		return this.registry.settings.retryPolicy().delayBeforeRetry(typed.attempts).toNanos();
+	}
+
+	/**
+	 * Announce a retry, then give back the item's place and schedule it; does nothing
+	 * more if a shutdown abandoned it meanwhile.
+	 */
+	private void retry(WorkItem item, @Nullable Throwable failure, long now, long delayNanos) {
+		announceRetry(item, failure, delayNanos);
 		ItemRegistry registry = this.registry;
-		registry.running.release(item);
-		registry.limits.release(item);
-		long delay = registry.settings.retryPolicy().delayBeforeRetry(typed.attempts).toNanos();
-		schedule(item, now + delay);
-		return delay;
+		registry.takeLock.lock();
+		try {
+			if (!item.scheduleRetry()) {
+				return;
+			}
+			registry.running.release(item);
+			registry.limits.release(item);
+			schedule(item, now + delayNanos);
+			if (registry.idleWorkers > 0 && (registry.ready.size() > 0 || registry.limits.hasEligible())) {
+				registry.workAvailable.signal();
+			}
+		}
+		finally {
+			registry.takeLock.unlock();
+		}
 	}
 
 	/**
@@ -231,20 +251,17 @@ final class Dispatcher {
 		long retryDelay;
 		this.registry.takeLock.lock();
 		try {
-			retryDelay = retryLocked(item, state, now);
+			retryDelay = retryDelayLocked(item, state);
 			if (retryDelay < 0) {
 				ended = item.endRunning(state, failure, now);
 				release(item, true);
-			}
-			else if (this.registry.idleWorkers > 0 && this.registry.ready.size() > 0) {
-				this.registry.workAvailable.signal();
 			}
 		}
 		finally {
 			this.registry.takeLock.unlock();
 		}
 		if (retryDelay >= 0) {
-			announceRetry(item, failure, retryDelay);
+			retry(item, failure, now, retryDelay);
 		}
 		else if (ended) {
 			announce(item);

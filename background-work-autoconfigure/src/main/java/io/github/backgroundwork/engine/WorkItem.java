@@ -194,6 +194,17 @@ final class WorkItem implements WorkHandle {
 		return (work instanceof TypedWork typed) ? typed : null;
 	}
 
+	@Override
+	public @Nullable Throwable failure() {
+		ItemExtras extras = this.extras;
+		return (extras != null && state() == WorkState.FAILED) ? extras.failure : null;
+	}
+
+	@Override
+	public int attempts() {
+		return attempts(this.state >= RUNNING || this.startedNanos != 0);
+	}
+
 	private int attempts(boolean started) {
 		TypedWork typed = typed();
 		return (typed != null) ? typed.attempts : (started ? 1 : 0);

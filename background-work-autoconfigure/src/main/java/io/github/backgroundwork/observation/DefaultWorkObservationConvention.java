@@ -53,7 +53,15 @@ public class DefaultWorkObservationConvention implements WorkObservationConventi
 	public KeyValues getLowCardinalityKeyValues(WorkObservationContext context) {
 		String outcome = context.getOutcome();
 		return KeyValues.of("background.work.name", this.names.tagValue(context.getItem().name()),
-				"background.work.outcome", (outcome != null) ? outcome : "unknown");
+				"background.work.outcome", (outcome != null) ? outcome : "unknown", "background.work.attempt",
+				attempt(context.getAttempt()));
+	}
+
+	/**
+	 * The attempt as a tag value, bounded: attempts past the tenth share one value.
+	 */
+	private static String attempt(int attempt) {
+		return (attempt <= 10) ? Integer.toString(Math.max(attempt, 1)) : "11+";
 	}
 
 	@Override

@@ -1,11 +1,17 @@
 package io.github.backgroundwork.observation;
 
-import java.util.concurrent.CompletionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import io.github.backgroundwork.WorkAbandonedException;
 import io.github.backgroundwork.WorkDecorator;
-import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkInfo;
+import io.github.backgroundwork.WorkItemSnapshot;
+import io.github.backgroundwork.WorkListener;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.metrics.WorkNameTags;
 import io.micrometer.observation.Observation;
@@ -15,15 +21,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 
 /**
- * {@link WorkDecorator} that runs each item in an {@link Observation}, so that a trace
- * shows the background work a request spawned. The observation current on the enqueuing
- * thread becomes the parent of the item's observation, which starts when the item starts
- * and stops when it ends (for asynchronous work, when its stage completes).
+ * {@link WorkDecorator} that runs each attempt of an item in an {@link Observation}, so
+ * that a trace shows the background work a request spawned. The observation current on
+ * the enqueuing thread becomes the parent of each attempt's observation, which starts
+ * when the attempt starts and stops when it ends (for asynchronous work, when its stage
+ * completes), with the attempt's number as a low-cardinality key. It is a
+ * {@link WorkListener} too, told when attempts end: register it as both, as the
+ * auto-configuration does.
  *
  * @since 0.1.0
  * @see DefaultWorkObservationConvention
  */
-public class ObservationWorkDecorator implements WorkDecorator, Ordered {
+public class ObservationWorkDecorator implements WorkDecorator, WorkListener, Ordered {
 
 	/**
 	 * The order of this decorator: just inside the
@@ -36,6 +45,11 @@ public class ObservationWorkDecorator implements WorkDecorator, Ordered {
 	private final @Nullable WorkObservationConvention convention;
 
 	private final WorkObservationConvention defaultConvention;
+
+	/**
+	 * The attempts under way, each stopped when its item ends or is retried.
+	 */
+	private final Map<WorkInfo, Attempt> attempts = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a decorator whose default convention tags at most 100 distinct names.
@@ -80,6 +94,8 @@ public class ObservationWorkDecorator implements WorkDecorator, Ordered {
 			.createNotStarted(this.convention, this.defaultConvention, () -> context, this.registry)
 			.parentObservation(parent)
 			.start();
+		// Registered before the work runs: asynchronous work may end before it returns
+		this.attempts.put(item, new Attempt(observation, context));
 		Observation.Scope scope = observation.openScope();
 		try {
 			execution.run();
@@ -88,42 +104,72 @@ public class ObservationWorkDecorator implements WorkDecorator, Ordered {
 			// Only a decorator inside this one can throw: the queue catches the work's
 			// exceptions
 			scope.close();
-			observation.error(ex);
-			observation.stop();
+			Attempt attempt = this.attempts.remove(item);
+			if (attempt != null) {
+				observation.error(ex);
+				observation.stop();
+			}
 			throw ex;
 		}
 		scope.close();
-		if (item instanceof WorkHandle handle) {
-			// Asynchronous work is still running here; the stage completes at once
-			// otherwise
-			handle.completion().whenComplete((result, ex) -> stop(observation, context, item, ex));
+	}
+
+	/**
+	 * Stop the observation of an attempt that ended the item.
+	 */
+	@Override
+	public void onFinished(WorkInfo item) {
+		Attempt attempt = this.attempts.remove(item);
+		if (attempt == null) {
+			return;
 		}
-		else {
-			stop(observation, context, item, null);
+		WorkState state = item.state();
+		attempt.context.setOutcome(switch (state) {
+			case SUCCEEDED -> "success";
+			case FAILED -> "failure";
+			case CANCELLED -> "cancelled";
+			default -> "unknown";
+		});
+		Throwable failure = item.failure();
+		if (failure != null) {
+			attempt.observation.error(failure);
+		}
+		attempt.observation.stop();
+	}
+
+	/**
+	 * Stop the observation of an attempt that failed and will run again.
+	 */
+	@Override
+	public void onRetrying(WorkInfo item, Throwable failure, Duration delay) {
+		Attempt attempt = this.attempts.remove(item);
+		if (attempt != null) {
+			attempt.context.setOutcome("retry");
+			attempt.observation.error(failure);
+			attempt.observation.stop();
 		}
 	}
 
-	private static void stop(Observation observation, WorkObservationContext context, WorkInfo item,
-			@Nullable Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		if (cause instanceof WorkAbandonedException) {
-			context.setOutcome("abandoned");
-			observation.error(cause);
-		}
-		else {
-			WorkState state = item.state();
-			context.setOutcome(switch (state) {
-				case SUCCEEDED -> "success";
-				case FAILED -> "failure";
-				case CANCELLED -> "cancelled";
-				default -> "unknown";
-			});
-			if (state == WorkState.FAILED && cause != null) {
-				observation.error(cause);
+	/**
+	 * Stop the observations of attempts that a shutdown abandoned.
+	 */
+	@Override
+	public void onAbandoned(List<WorkItemSnapshot> items) {
+		Set<String> ids = items.stream().map(WorkItemSnapshot::id).collect(Collectors.toSet());
+		this.attempts.entrySet().removeIf((entry) -> {
+			if (!ids.contains(entry.getKey().id())) {
+				return false;
 			}
-		}
-		observation.stop();
+			Attempt attempt = entry.getValue();
+			attempt.context.setOutcome("abandoned");
+			attempt.observation.error(new WorkAbandonedException("Background work '" + entry.getKey().name() + "' ("
+					+ entry.getKey().id() + ") did not finish before the shutdown deadline"));
+			attempt.observation.stop();
+			return true;
+		});
+	}
+
+	private record Attempt(Observation observation, WorkObservationContext context) {
 	}
 
 	@Override

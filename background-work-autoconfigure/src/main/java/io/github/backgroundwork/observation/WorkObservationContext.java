@@ -13,6 +13,8 @@ public class WorkObservationContext extends Observation.Context {
 
 	private final WorkInfo item;
 
+	private final int attempt;
+
 	private volatile @Nullable String outcome;
 
 	/**
@@ -21,6 +23,17 @@ public class WorkObservationContext extends Observation.Context {
 	 */
 	public WorkObservationContext(WorkInfo item) {
 		this.item = item;
+		this.attempt = item.attempts();
+	}
+
+	/**
+	 * Return which attempt of the item is observed: 1 for the first run, 2 for the first
+	 * retry of typed work, and so on.
+	 * @return the attempt's number
+	 * @since 0.2.0
+	 */
+	public int getAttempt() {
+		return this.attempt;
 	}
 
 	/**
@@ -33,8 +46,8 @@ public class WorkObservationContext extends Observation.Context {
 
 	/**
 	 * Return how the item ended.
-	 * @return {@code success}, {@code failure}, {@code cancelled} or {@code abandoned},
-	 * or {@code null} while it runs
+	 * @return {@code success}, {@code failure}, {@code retry} (it failed and will run
+	 * again), {@code cancelled} or {@code abandoned}, or {@code null} while it runs
 	 */
 	public @Nullable String getOutcome() {
 		return this.outcome;

@@ -27,9 +27,12 @@ class ObservationWorkDecoratorTests {
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
+	private final ObservationWorkDecorator decorator = new ObservationWorkDecorator(this.registry, null);
+
 	private final DefaultBackgroundWorkQueue queue = TestQueues.started(DefaultBackgroundWorkQueue.builder()
 		.threadNamePrefix("observation-tests-")
-		.decorator(new ObservationWorkDecorator(this.registry, null)));
+		.decorator(this.decorator)
+		.listener(this.decorator));
 
 	@AfterEach
 	void close() {

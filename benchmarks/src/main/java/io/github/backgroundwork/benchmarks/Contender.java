@@ -291,7 +291,8 @@ abstract class Contender implements AutoCloseable {
 			if (this.observation) {
 				ObservationRegistry observations = ObservationRegistry.create();
 				observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
-				builder.decorator(new ObservationWorkDecorator(observations, null));
+				ObservationWorkDecorator decorator = new ObservationWorkDecorator(observations, null);
+				builder.decorator(decorator).listener(decorator);
 			}
 			if (this.propagation) {
 				builder.decorator(new ContextPropagatingWorkDecorator());
