@@ -20,7 +20,8 @@ import io.github.backgroundwork.WorkTotals;
  * cancellation requested), then {@code TERMINATED}
  * @param concurrency how many items may run at once
  * @param capacity how many items may wait for a worker
- * @param queued how many items wait now
+ * @param queued how many items wait for a worker now
+ * @param scheduled how many items wait for their time now
  * @param running how many items run now
  * @param totals counts since the queue was created: {@code accepted} enqueues, items that
  * {@code succeeded}, {@code failed} or were {@code cancelled}, {@code rejected} enqueues,
@@ -31,8 +32,8 @@ import io.github.backgroundwork.WorkTotals;
  * recently finished most recent first
  * @since 0.1.0
  */
-public record QueueDescriptor(QueueState state, int concurrency, int capacity, long queued, long running,
-		WorkTotals totals, NamesDescriptor names, ItemsDescriptor items) {
+public record QueueDescriptor(QueueState state, int concurrency, int capacity, long queued, long scheduled,
+		long running, WorkTotals totals, NamesDescriptor names, ItemsDescriptor items) {
 
 	private static final Comparator<WorkNameSummary> MOST_ITEMS_FIRST = Comparator
 		.comparingLong((WorkNameSummary summary) -> summary.queued() + summary.scheduled() + summary.running())
@@ -54,7 +55,7 @@ public record QueueDescriptor(QueueState state, int concurrency, int capacity, l
 			WorkQuery query, WorkPage page) {
 		List<WorkNameSummary> shown = summaries.stream().sorted(MOST_ITEMS_FIRST).limit(maxNames).toList();
 		return new QueueDescriptor(statistics.state(), statistics.concurrency(), statistics.capacity(),
-				statistics.queued(), statistics.running(), statistics.totals(),
+				statistics.queued(), statistics.scheduled(), statistics.running(), statistics.totals(),
 				new NamesDescriptor(shown, summaries.size() - shown.size()), new ItemsDescriptor(query.offset(),
 						query.limit(), page.total(), page.items().stream().map(WorkItemDescriptor::of).toList()));
 	}

@@ -1,6 +1,9 @@
 package io.github.backgroundwork.engine;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+
+import io.github.backgroundwork.WorkAbandonedException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,12 +18,20 @@ final class CompletionFuture extends CompletableFuture<Void> {
 	private static final String READ_ONLY = "The completion of background work is the queue's to say: "
 			+ "use WorkHandle.cancel() to cancel the item, or copy() for a future of your own";
 
-	void settle(@Nullable Throwable failure) {
-		if (failure == null) {
-			super.complete(null);
-		}
-		else {
-			super.completeExceptionally(failure);
+	/**
+	 * Complete as the item ended: normally if it succeeded, else with why it did not.
+	 */
+	void settle(WorkItem item) {
+		switch (item.state()) {
+			case SUCCEEDED -> super.complete(null);
+			case CANCELLED -> super.completeExceptionally(new CancellationException(
+					"Background work '" + item.name() + "' (" + item.id() + ") was cancelled"));
+			case ABANDONED -> super.completeExceptionally(new WorkAbandonedException("Background work '" + item.name()
+					+ "' (" + item.id() + ") did not finish before the shutdown deadline"));
+			default -> {
+				Throwable failure = item.failure();
+				super.completeExceptionally((failure != null) ? failure : new IllegalStateException("failed"));
+			}
 		}
 	}
 

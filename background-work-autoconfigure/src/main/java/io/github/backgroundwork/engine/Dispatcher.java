@@ -26,11 +26,7 @@ final class Dispatcher {
 
 	final ItemIds ids;
 
-	/**
-	 * Whether the last take made room in a full queue; read by the worker that took,
-	 * under the take lock.
-	 */
-	private boolean tookFromFull;
+	final Rescheduler rescheduler;
 
 	Dispatcher(EngineSettings settings, ItemRunner runner, WorkEvents events) {
 		// The ready queue's sentinel is never run, cancelled or shown
@@ -38,6 +34,7 @@ final class Dispatcher {
 		this.runner = runner;
 		this.events = events;
 		this.ids = this.registry.ids;
+		this.rescheduler = new Rescheduler(this.registry, events);
 	}
 
 	/**
@@ -55,7 +52,7 @@ final class Dispatcher {
 			this.registry.takeLock.lock();
 			try {
 				if (done != null) {
-					retryDelay = retryDelayLocked(done, outcome.state);
+					retryDelay = this.rescheduler.retryDelayLocked(done, outcome.state);
 					if (retryDelay < 0) {
 						ended = done.endRunning(outcome.state, outcome.failure, now);
 						// This worker takes the next item itself: no other worker to wake
@@ -72,11 +69,13 @@ final class Dispatcher {
 			finally {
 				this.registry.takeLock.unlock();
 			}
-			if (this.tookFromFull) {
+			// A volatile read after the count went down: a caller that counted itself
+			// blocked before that is woken; one that came after sees the room
+			if (next != null && this.registry.blockedCallers > 0) {
 				this.registry.signalRoomAvailable();
 			}
 			if (retryDelay >= 0) {
-				retry(done, outcome.failure, now, retryDelay);
+				this.rescheduler.retry(done, outcome.failure, now, retryDelay);
 			}
 			else if (ended) {
 				announce(done);
@@ -105,7 +104,6 @@ final class Dispatcher {
 	private @Nullable WorkItem take(boolean mayWait) {
 		ItemRegistry registry = this.registry;
 		registry.tookAfterWait = false;
-		this.tookFromFull = false;
 		while (registry.dispatching) {
 			if (registry.running.hasFreePlace()) {
 				WorkItem item = nextCandidate();
@@ -159,7 +157,7 @@ final class Dispatcher {
 		}
 		while (registry.ready.size() > 0) {
 			item = registry.ready.unlinkFirst();
-			this.tookFromFull |= registry.ready.decrement() + registry.held.get() == registry.settings.capacity();
+			registry.ready.decrement();
 			if (mayRun(item)) {
 				return item;
 			}
@@ -168,7 +166,6 @@ final class Dispatcher {
 	}
 
 	private void leaveHeld() {
-		this.tookFromFull |= this.registry.waiting() == this.registry.settings.capacity();
 		this.registry.held.decrementAndGet();
 	}
 
@@ -180,65 +177,10 @@ final class Dispatcher {
 			return true;
 		}
 		item.slot = WorkItem.PARKED_SLOT;
+		// Due, and waiting for a place under its name's limit: queued again
+		item.requeue();
 		this.registry.held.incrementAndGet();
 		return false;
-	}
-
-	/**
-	 * Decide whether a failed typed item runs again: it has an attempt left and was not
-	 * abandoned; under the take lock. It keeps its place until the retry is announced, so
-	 * that listeners hear of the failed attempt before the next one starts.
-	 * @return the delay before the retry, in nanoseconds, or -1 if it is not retried
-	 */
-	private long retryDelayLocked(WorkItem item, WorkState outcome) {
-		TypedWork typed = item.typed();
-		if (outcome != WorkState.FAILED || typed == null || !typed.mayRetry() || item.state() != WorkState.RUNNING) {
-			return -1;
-		}
-		return this.registry.settings.retryPolicy().delayBeforeRetry(typed.attempts).toNanos();
-	}
-
-	/**
-	 * Announce a retry, then give back the item's place and schedule it; does nothing
-	 * more if a shutdown abandoned it meanwhile.
-	 */
-	private void retry(WorkItem item, @Nullable Throwable failure, long now, long delayNanos) {
-		announceRetry(item, failure, delayNanos);
-		ItemRegistry registry = this.registry;
-		registry.takeLock.lock();
-		try {
-			if (!item.scheduleRetry()) {
-				return;
-			}
-			registry.running.release(item);
-			registry.limits.release(item);
-			schedule(item, now + delayNanos);
-			if (registry.idleWorkers > 0 && (registry.ready.size() > 0 || registry.limits.hasEligible())) {
-				registry.workAvailable.signal();
-			}
-		}
-		finally {
-			registry.takeLock.unlock();
-		}
-	}
-
-	/**
-	 * Put an item among the scheduled ones; under the take lock.
-	 */
-	void schedule(WorkItem item, long dueNanos) {
-		ItemRegistry registry = this.registry;
-		TypedWork typed = item.typed();
-		if (typed != null) {
-			typed.dueNanos = dueNanos;
-		}
-		item.schedule();
-		boolean earliest = dueNanos - registry.scheduled.nextDueNanos() < 0;
-		registry.scheduled.add(item);
-		registry.held.incrementAndGet();
-		if (earliest && registry.idleWorkers > 0) {
-			// An idle worker waits until the earliest item is due: this one is earlier
-			registry.workAvailable.signal();
-		}
 	}
 
 	/**
@@ -251,7 +193,7 @@ final class Dispatcher {
 		long retryDelay;
 		this.registry.takeLock.lock();
 		try {
-			retryDelay = retryDelayLocked(item, state);
+			retryDelay = this.rescheduler.retryDelayLocked(item, state);
 			if (retryDelay < 0) {
 				ended = item.endRunning(state, failure, now);
 				release(item, true);
@@ -261,7 +203,7 @@ final class Dispatcher {
 			this.registry.takeLock.unlock();
 		}
 		if (retryDelay >= 0) {
-			retry(item, failure, now, retryDelay);
+			this.rescheduler.retry(item, failure, now, retryDelay);
 		}
 		else if (ended) {
 			announce(item);
@@ -319,21 +261,19 @@ final class Dispatcher {
 
 	void cancelQueued(WorkItem item) {
 		ItemRegistry registry = this.registry;
-		boolean wasFull;
 		boolean sweep = false;
 		registry.takeLock.lock();
 		try {
 			boolean scheduled = item.state() == WorkState.SCHEDULED;
-			wasFull = registry.waiting() == registry.settings.capacity();
 			if (!item.endQueued(WorkState.CANCELLED, System.nanoTime())) {
 				return;
 			}
-			if (scheduled) {
-				registry.scheduled.remove(item);
+			if (item.slot == WorkItem.PARKED_SLOT) {
+				registry.limits.remove(item);
 				registry.held.decrementAndGet();
 			}
-			else if (item.slot == WorkItem.PARKED_SLOT) {
-				registry.limits.remove(item);
+			else if (scheduled) {
+				registry.scheduled.remove(item);
 				registry.held.decrementAndGet();
 			}
 			else {
@@ -346,7 +286,7 @@ final class Dispatcher {
 		finally {
 			registry.takeLock.unlock();
 		}
-		if (wasFull) {
+		if (registry.blockedCallers > 0) {
 			registry.signalRoomAvailable();
 		}
 		if (sweep) {
@@ -369,16 +309,6 @@ final class Dispatcher {
 		catch (Throwable ex) {
 			logger.warn("A cancellation callback of background work failed", ex);
 		}
-	}
-
-	private void announceRetry(WorkItem item, @Nullable Throwable failure, long delayNanos) {
-		TypedWork typed = item.typed();
-		Duration delay = Duration.ofNanos(delayNanos);
-		if (typed != null) {
-			logger.warn("Background work '" + item.name() + "' (" + item.id() + ") failed, " + typed.attemptOfTotal()
-					+ ": retrying in " + delay.toMillis() + " ms", failure);
-		}
-		this.events.retrying(item, (failure != null) ? failure : new IllegalStateException("failed"), delay);
 	}
 
 	Instant wallClock(long nanos) {

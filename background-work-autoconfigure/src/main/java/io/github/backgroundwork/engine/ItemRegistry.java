@@ -81,7 +81,10 @@ final class ItemRegistry {
 
 	long rejected;
 
-	int blockedCallers;
+	/**
+	 * Callers waiting for room; written under the put lock, read by workers without it.
+	 */
+	volatile int blockedCallers;
 
 	// Guarded by the take lock
 	int idleWorkers;

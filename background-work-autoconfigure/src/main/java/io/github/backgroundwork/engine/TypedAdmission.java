@@ -150,7 +150,7 @@ final class TypedAdmission {
 		if (delayed != null) {
 			this.registry.takeLock.lock();
 			try {
-				delayed.forEach((item) -> this.dispatcher.schedule(item, item.typed().dueNanos));
+				delayed.forEach((item) -> this.dispatcher.rescheduler.schedule(item, item.typed().dueNanos));
 			}
 			finally {
 				this.registry.takeLock.unlock();

@@ -4,10 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 
-import io.github.backgroundwork.WorkAbandonedException;
 import io.github.backgroundwork.WorkError;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkItemSnapshot;
@@ -233,7 +231,7 @@ final class WorkItem implements WorkHandle {
 				}
 			}
 			if (this.dispatcher.hasEnded(this)) {
-				complete(future);
+				future.settle(this);
 			}
 		}
 		return future;
@@ -322,6 +320,14 @@ final class WorkItem implements WorkHandle {
 	}
 
 	/**
+	 * Wait for a place again, when a due scheduled item is parked under its name's limit;
+	 * under the take lock.
+	 */
+	void requeue() {
+		STATE.setRelease(this, QUEUED);
+	}
+
+	/**
 	 * Go back to waiting after a failed attempt, to be retried; under the take lock.
 	 * @return whether it was still running, and not abandoned meanwhile
 	 */
@@ -341,22 +347,7 @@ final class WorkItem implements WorkHandle {
 		ItemExtras extras = this.extras;
 		CompletionFuture future = (extras != null) ? extras.completion : null;
 		if (future != null) {
-			complete(future);
-		}
-	}
-
-	private void complete(CompletionFuture future) {
-		WorkState state = state();
-		switch (state) {
-			case SUCCEEDED -> future.settle(null);
-			case CANCELLED -> future
-				.settle(new CancellationException("Background work '" + this.name + "' (" + id() + ") was cancelled"));
-			case ABANDONED -> future.settle(new WorkAbandonedException(
-					"Background work '" + this.name + "' (" + id() + ") did not finish before the shutdown deadline"));
-			default -> {
-				Throwable failure = extras().failure;
-				future.settle((failure != null) ? failure : new IllegalStateException("failed"));
-			}
+			future.settle(this);
 		}
 	}
 

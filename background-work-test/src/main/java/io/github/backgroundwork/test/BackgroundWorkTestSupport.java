@@ -34,9 +34,10 @@ public final class BackgroundWorkTestSupport {
 	}
 
 	/**
-	 * Wait until the queue is idle: its statistics show no item queued and none running.
-	 * Blocks, checking every millisecond, for at most the timeout. Work enqueued by work
-	 * counts as long as it is queued, so a chain of items is waited for to its end.
+	 * Wait until the queue is idle: its statistics show no item queued, scheduled or
+	 * running. Blocks, checking every millisecond, for at most the timeout. Work enqueued
+	 * by work counts as long as it is queued, so a chain of items is waited for to its
+	 * end.
 	 * @param queue the queue
 	 * @param timeout how long to wait at most
 	 * @throws AssertionError if items are still queued or running after the timeout, or
@@ -46,7 +47,7 @@ public final class BackgroundWorkTestSupport {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
 			QueueStatistics statistics = queue.statistics();
-			if (statistics.queued() == 0 && statistics.running() == 0) {
+			if (statistics.queued() == 0 && statistics.scheduled() == 0 && statistics.running() == 0) {
 				return;
 			}
 			if (System.nanoTime() - deadline >= 0) {
@@ -66,7 +67,12 @@ public final class BackgroundWorkTestSupport {
 				queue.items(new WorkQuery(WorkState.RUNNING, null, 0, LISTED_ITEMS)).items());
 		items.addAll(queue.items(new WorkQuery(WorkState.QUEUED, null, 0, LISTED_ITEMS - items.size())).items());
 		StringBuilder description = new StringBuilder();
-		description.append(statistics.queued()).append(" queued, ").append(statistics.running()).append(" running");
+		description.append(statistics.queued())
+			.append(" queued, ")
+			.append(statistics.scheduled())
+			.append(" scheduled, ")
+			.append(statistics.running())
+			.append(" running");
 		for (WorkItemSnapshot item : items) {
 			description.append(System.lineSeparator())
 				.append("  ")

@@ -1,0 +1,97 @@
+package io.github.backgroundwork.engine;
+
+import java.time.Duration;
+
+import io.github.backgroundwork.WorkState;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Puts items among the scheduled ones: typed work with a delay when it is enqueued, and
+ * failed typed work that has an attempt left, after the backoff of Spring's
+ * {@link org.springframework.util.backoff.ExponentialBackOff}.
+ */
+final class Rescheduler {
+
+	private static final Log logger = LogFactory.getLog(Rescheduler.class);
+
+	private final ItemRegistry registry;
+
+	private final WorkEvents events;
+
+	Rescheduler(ItemRegistry registry, WorkEvents events) {
+		this.registry = registry;
+		this.events = events;
+	}
+
+	/**
+	 * Decide whether a failed typed item runs again: it has an attempt left and was not
+	 * abandoned; under the take lock. It keeps its place until the retry is announced, so
+	 * that listeners hear of the failed attempt before the next one starts.
+	 * @return the delay before the retry, in nanoseconds, or -1 if it is not retried
+	 */
+	long retryDelayLocked(WorkItem item, WorkState outcome) {
+		TypedWork typed = item.typed();
+		// Cancelled work is never retried, whatever its work threw when it stopped
+		if (outcome != WorkState.FAILED || typed == null || !typed.mayRetry() || item.isCancellationRequested()
+				|| item.state() != WorkState.RUNNING) {
+			return -1;
+		}
+		return this.registry.settings.retryPolicy().delayBeforeRetry(typed.attempts).toNanos();
+	}
+
+	/**
+	 * Announce a retry, then give back the item's place and schedule it; does nothing
+	 * more if a shutdown abandoned it meanwhile.
+	 */
+	void retry(WorkItem item, @Nullable Throwable failure, long now, long delayNanos) {
+		announceRetry(item, failure, delayNanos);
+		ItemRegistry registry = this.registry;
+		registry.takeLock.lock();
+		try {
+			if (!item.scheduleRetry()) {
+				return;
+			}
+			registry.running.release(item);
+			registry.limits.release(item);
+			schedule(item, now + delayNanos);
+			if (registry.idleWorkers > 0 && (registry.ready.size() > 0 || registry.limits.hasEligible())) {
+				registry.workAvailable.signal();
+			}
+		}
+		finally {
+			registry.takeLock.unlock();
+		}
+	}
+
+	/**
+	 * Put an item among the scheduled ones; under the take lock.
+	 */
+	void schedule(WorkItem item, long dueNanos) {
+		ItemRegistry registry = this.registry;
+		TypedWork typed = item.typed();
+		if (typed != null) {
+			typed.dueNanos = dueNanos;
+		}
+		item.schedule();
+		boolean earliest = dueNanos - registry.scheduled.nextDueNanos() < 0;
+		registry.scheduled.add(item);
+		registry.held.incrementAndGet();
+		if (earliest && registry.idleWorkers > 0) {
+			// An idle worker waits until the earliest item is due: this one is earlier
+			registry.workAvailable.signal();
+		}
+	}
+
+	private void announceRetry(WorkItem item, @Nullable Throwable failure, long delayNanos) {
+		TypedWork typed = item.typed();
+		Duration delay = Duration.ofNanos(delayNanos);
+		if (typed != null) {
+			logger.warn("Background work '" + item.name() + "' (" + item.id() + ") failed, " + typed.attemptOfTotal()
+					+ ": retrying in " + delay.toMillis() + " ms", failure);
+		}
+		this.events.retrying(item, (failure != null) ? failure : new IllegalStateException("failed"), delay);
+	}
+
+}
