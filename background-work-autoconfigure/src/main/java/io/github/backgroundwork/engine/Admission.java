@@ -105,6 +105,9 @@ final class Admission {
 		}
 		long remaining = this.registry.settings.blockTimeout().toNanos();
 		this.registry.blockedCallers++;
+		if (count > 1) {
+			this.registry.batchCallers++;
+		}
 		try {
 			while (this.registry.waiting() + count > capacity && this.registry.state == QueueState.RUNNING) {
 				if (remaining <= 0) {
@@ -119,6 +122,9 @@ final class Admission {
 		}
 		finally {
 			this.registry.blockedCallers--;
+			if (count > 1) {
+				this.registry.batchCallers--;
+			}
 		}
 		return (this.registry.state != QueueState.RUNNING) ? Reason.SHUTTING_DOWN : null;
 	}

@@ -28,6 +28,12 @@ final class Dispatcher {
 
 	final Rescheduler rescheduler;
 
+	/**
+	 * Whether the last take turned a full queue into one with room; written and read by
+	 * the worker that took, under the take lock.
+	 */
+	private boolean tookFromFull;
+
 	Dispatcher(EngineSettings settings, ItemRunner runner, WorkEvents events) {
 		// The ready queue's sentinel is never run, cancelled or shown
 		this.registry = new ItemRegistry(settings, new ReadyQueue(new WorkItem(this, 0, "", "")));
@@ -48,6 +54,7 @@ final class Dispatcher {
 			WorkItem next;
 			boolean ended = false;
 			long retryDelay = -1;
+			boolean madeRoom;
 			long now = (done != null) ? System.nanoTime() : 0;
 			this.registry.takeLock.lock();
 			try {
@@ -61,6 +68,7 @@ final class Dispatcher {
 				}
 				// Never wait for work with an item still to announce
 				next = take(!ended && retryDelay < 0);
+				madeRoom = next != null && (this.tookFromFull || this.registry.batchCallers > 0);
 				if (this.registry.tookAfterWait || now == 0) {
 					// The clock read for the end of the last item would be stale
 					now = -1;
@@ -69,9 +77,12 @@ final class Dispatcher {
 			finally {
 				this.registry.takeLock.unlock();
 			}
-			// A volatile read after the count went down: a caller that counted itself
-			// blocked before that is woken; one that came after sees the room
-			if (next != null && this.registry.blockedCallers > 0) {
+			// As LinkedBlockingQueue: a caller waits for room only while the queue is
+			// full,
+			// so the take that makes room wakes one, which wakes the next if room is
+			// left;
+			// a batch waits for room for all its items, so every take wakes it
+			if (madeRoom) {
 				this.registry.signalRoomAvailable();
 			}
 			if (retryDelay >= 0) {
@@ -104,6 +115,7 @@ final class Dispatcher {
 	private @Nullable WorkItem take(boolean mayWait) {
 		ItemRegistry registry = this.registry;
 		registry.tookAfterWait = false;
+		this.tookFromFull = false;
 		while (registry.dispatching) {
 			if (registry.running.hasFreePlace()) {
 				WorkItem item = nextCandidate();
@@ -157,7 +169,7 @@ final class Dispatcher {
 		}
 		while (registry.ready.size() > 0) {
 			item = registry.ready.unlinkFirst();
-			registry.ready.decrement();
+			this.tookFromFull |= registry.ready.decrement() + registry.held.get() >= registry.settings.capacity();
 			if (mayRun(item)) {
 				return item;
 			}
@@ -166,6 +178,7 @@ final class Dispatcher {
 	}
 
 	private void leaveHeld() {
+		this.tookFromFull |= this.registry.waiting() >= this.registry.settings.capacity();
 		this.registry.held.decrementAndGet();
 	}
 
@@ -261,10 +274,12 @@ final class Dispatcher {
 
 	void cancelQueued(WorkItem item) {
 		ItemRegistry registry = this.registry;
+		boolean wasFull;
 		boolean sweep = false;
 		registry.takeLock.lock();
 		try {
 			boolean scheduled = item.state() == WorkState.SCHEDULED;
+			wasFull = registry.waiting() >= registry.settings.capacity() || registry.batchCallers > 0;
 			if (!item.endQueued(WorkState.CANCELLED, System.nanoTime())) {
 				return;
 			}
@@ -286,7 +301,7 @@ final class Dispatcher {
 		finally {
 			registry.takeLock.unlock();
 		}
-		if (registry.blockedCallers > 0) {
+		if (wasFull) {
 			registry.signalRoomAvailable();
 		}
 		if (sweep) {

@@ -81,10 +81,13 @@ final class ItemRegistry {
 
 	long rejected;
 
+	int blockedCallers;
+
 	/**
-	 * Callers waiting for room; written under the put lock, read by workers without it.
+	 * Callers waiting for room for more than one item; written under the put lock, read
+	 * by workers without it: they wake them at every take.
 	 */
-	volatile int blockedCallers;
+	volatile int batchCallers;
 
 	// Guarded by the take lock
 	int idleWorkers;
