@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * the items; allocation is the sum over every thread's allocated bytes.
  * <p>
  * Arguments: {@code items-per-round rounds concurrency[,concurrency...]}, for example
- * {@code 200000 15 2,8}.
+ * {@code 200000 15 2,8}; the system property {@code kinds} picks the contenders (comma
+ * separated; the plain executor must be among them).
  */
 public final class InterleavedRounds {
 
@@ -43,7 +44,7 @@ public final class InterleavedRounds {
 				rounds);
 		for (int concurrency : concurrencies) {
 			Map<String, Contender> contenders = new LinkedHashMap<>();
-			for (String kind : KINDS) {
+			for (String kind : System.getProperty("kinds", String.join(",", KINDS)).split(",")) {
 				contenders.put(kind, Contender.start(kind, "platform", Contender.CAPACITY, concurrency));
 			}
 			Map<String, List<double[]>> samples = new LinkedHashMap<>();
