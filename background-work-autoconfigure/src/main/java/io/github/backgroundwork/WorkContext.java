@@ -23,6 +23,16 @@ public interface WorkContext {
 	String name();
 
 	/**
+	 * Return which run of the item this is: 1 for the first, 2 for the first retry of
+	 * typed work, and so on.
+	 * @return the attempt's number
+	 * @since 0.2.0
+	 */
+	default int attempt() {
+		return 1;
+	}
+
+	/**
 	 * Whether cancellation of this item has been requested, by an operator or by the
 	 * shutdown deadline. Work should return soon after this becomes {@code true}.
 	 * @return whether the work should stop

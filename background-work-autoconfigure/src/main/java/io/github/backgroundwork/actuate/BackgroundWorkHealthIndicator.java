@@ -11,9 +11,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * {@link HealthIndicator} of a {@link BackgroundWorkQueue}: {@code UP} while it accepts
  * work, {@code OUT_OF_SERVICE} from the moment its shutdown drain begins (it refuses new
- * work from then on). Details: {@code state}, {@code queued}, {@code running},
- * {@code concurrency}, {@code capacity} and {@code capacityUsed}, the percentage of the
- * waiting room taken.
+ * work from then on). Details: {@code state}, {@code queued}, {@code scheduled},
+ * {@code running}, {@code concurrency}, {@code capacity} and {@code capacityUsed}, the
+ * percentage of the waiting room taken by queued and scheduled items.
  *
  * @since 0.1.0
  */
@@ -41,6 +41,7 @@ public class BackgroundWorkHealthIndicator extends AbstractHealthIndicator {
 		}
 		builder.withDetail("state", statistics.state())
 			.withDetail("queued", statistics.queued())
+			.withDetail("scheduled", statistics.scheduled())
 			.withDetail("running", statistics.running())
 			.withDetail("concurrency", statistics.concurrency())
 			.withDetail("capacity", statistics.capacity())
@@ -51,7 +52,8 @@ public class BackgroundWorkHealthIndicator extends AbstractHealthIndicator {
 		if (statistics.capacity() <= 0) {
 			return 0;
 		}
-		return Math.round(statistics.queued() * 1000.0 / statistics.capacity()) / 10.0;
+		// Scheduled items take room as queued ones do
+		return Math.round((statistics.queued() + statistics.scheduled()) * 1000.0 / statistics.capacity()) / 10.0;
 	}
 
 }

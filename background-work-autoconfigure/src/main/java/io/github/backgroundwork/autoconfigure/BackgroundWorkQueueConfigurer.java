@@ -127,7 +127,11 @@ public class BackgroundWorkQueueConfigurer {
 		}
 		this.listeners.orderedStream().forEach(builder::listener);
 		builder.listener(new AbandonedEventPublisher(this.eventPublisher));
-		this.errorHandler.ifUnique(builder::errorHandler);
+		List<WorkErrorHandler> errorHandlers = this.errorHandler.orderedStream().toList();
+		if (!errorHandlers.isEmpty()) {
+			builder.errorHandler(
+					(errorHandlers.size() == 1) ? errorHandlers.get(0) : new CompositeWorkErrorHandler(errorHandlers));
+		}
 		this.namedCustomizers.orderedStream().forEach((customizer) -> customizer.customize(queueName, builder));
 		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;

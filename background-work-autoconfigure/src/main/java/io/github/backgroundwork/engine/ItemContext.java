@@ -25,6 +25,11 @@ final class ItemContext implements WorkContext {
 	}
 
 	@Override
+	public int attempt() {
+		return Math.max(1, this.item.attempts());
+	}
+
+	@Override
 	public boolean isCancellationRequested() {
 		return this.item.isCancellationRequested();
 	}

@@ -17,12 +17,12 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * {@link MeterBinder} of the meters read from a {@link BackgroundWorkQueue}'s
  * {@linkplain BackgroundWorkQueue#statistics() statistics}: the gauges
- * {@code background.work.queued} and {@code background.work.running}, and the counters
- * {@code background.work.rejected} and {@code background.work.abandoned}. They count the
- * queue's own items, so they work with virtual threads as with platform threads. Each
- * meter is tagged {@code queue} with the queue's name (its bean name in an application),
- * so that several queues can be told apart. {@link #close() Closing} the binder removes
- * the meters.
+ * {@code background.work.queued}, {@code background.work.scheduled} and
+ * {@code background.work.running}, and the counters {@code background.work.rejected} and
+ * {@code background.work.abandoned}. They count the queue's own items, so they work with
+ * virtual threads as with platform threads. Each meter is tagged {@code queue} with the
+ * queue's name (its bean name in an application), so that several queues can be told
+ * apart. {@link #close() Closing} the binder removes the meters.
  *
  * @since 0.1.0
  * @see BackgroundWorkMetricsListener
@@ -59,6 +59,12 @@ public class BackgroundWorkMeterBinder implements MeterBinder, AutoCloseable {
 		register(registry,
 				Gauge.builder("background.work.queued", queue, (q) -> q.statistics().queued())
 					.description("Background work items waiting for a worker")
+					.baseUnit(BaseUnits.TASKS)
+					.tags(tags)
+					.register(registry));
+		register(registry,
+				Gauge.builder("background.work.scheduled", queue, (q) -> q.statistics().scheduled())
+					.description("Background work items waiting for their time: a delay or a retry's backoff")
 					.baseUnit(BaseUnits.TASKS)
 					.tags(tags)
 					.register(registry));

@@ -117,7 +117,7 @@ class BackgroundWorkMetricsTests {
 		binder.bindTo(this.registry);
 		finish(this.queue.enqueue("mail", (context) -> {
 		}));
-		assertThat(this.registry.getMeters()).hasSize(4 + 8)
+		assertThat(this.registry.getMeters()).hasSize(5 + 8)
 			.allSatisfy((meter) -> assertThat(meter.getId().getDescription()).isNotBlank())
 			.allSatisfy((meter) -> assertThat(meter.getId().getTag("queue")).isEqualTo("mailQueue"));
 		assertThat(this.registry.get("background.work.queued").gauge().getId().getBaseUnit()).isEqualTo("tasks");

@@ -55,7 +55,7 @@ class WorkNameTagsTests {
 			CompletableFuture.allOf(completions.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 		}
 		// 4 queue meters, 7 per tag value: the first 100 names and OTHER
-		assertThat(registry.getMeters()).hasSize(4 + 8 * 101);
+		assertThat(registry.getMeters()).hasSize(5 + 8 * 101);
 		assertThat(registry.get("background.work.completed")
 			.tags("name", WorkNameTags.OVERFLOW, "outcome", "success")
 			.counter()

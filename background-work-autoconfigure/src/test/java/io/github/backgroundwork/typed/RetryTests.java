@@ -81,6 +81,7 @@ class RetryTests {
 		assertThat(handle.state()).isEqualTo(WorkState.SUCCEEDED);
 		assertThat(handle.snapshot().attempts()).isEqualTo(3);
 		assertThat(this.delays).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+		assertThat(this.handlers.contextAttempts).containsExactly(1, 2, 3);
 		assertThat(output).contains("failed, attempt 1 of 4: retrying in 100 ms")
 			.contains("failed, attempt 2 of 4: retrying in 200 ms");
 		assertThat(this.handled).isEmpty();

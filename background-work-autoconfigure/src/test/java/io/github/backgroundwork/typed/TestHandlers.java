@@ -47,9 +47,12 @@ public class TestHandlers {
 
 	final List<String> startedNames = new CopyOnWriteArrayList<>();
 
+	final List<Integer> contextAttempts = new CopyOnWriteArrayList<>();
+
 	@BackgroundWorkHandler("mail")
 	void mail(Mail mail, WorkContext context) throws Exception {
 		this.startedNames.add("mail");
+		this.contextAttempts.add(context.attempt());
 		int attempt = this.attempts.computeIfAbsent(mail.campaign() + ":" + mail.customer(), (k) -> new AtomicInteger())
 			.incrementAndGet();
 		if (attempt <= this.failuresBeforeSuccess) {
