@@ -47,6 +47,9 @@ class ShutdownTests {
 		}
 		Thread closer = new Thread(queue::close);
 		closer.start();
+		// Released once the drain has begun, so that the drain is what waits for them
+		awaitDraining(queue);
+		assertThat(done).hasValue(0);
 		release.countDown();
 		joinWithin(closer, Duration.ofSeconds(10));
 		assertThat(done).hasValue(21);
@@ -141,6 +144,7 @@ class ShutdownTests {
 		queue.enqueue("last", (context) -> release.await());
 		Thread closer = new Thread(queue::close);
 		closer.start();
+		awaitDraining(queue);
 		release.countDown();
 		// Far less than the 60 s drain timeout: stop is woken by the last item, it does
 		// not poll
@@ -163,6 +167,12 @@ class ShutdownTests {
 		joinWithin(second, Duration.ofSeconds(5));
 		assertThat(handle.state()).isEqualTo(WorkState.SUCCEEDED);
 		joinWithin(first, Duration.ofSeconds(5));
+	}
+
+	private static void awaitDraining(DefaultBackgroundWorkQueue queue) {
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> queue.statistics().state() == QueueState.DRAINING);
 	}
 
 	private static Throwable failureOf(WorkHandle handle) {
