@@ -34,11 +34,14 @@ public class ThroughputBenchmark {
 	@Param({ "platform" })
 	public String threads = "platform";
 
+	@Param({ "2", "8" })
+	public int concurrency = 2;
+
 	private Contender contender;
 
 	@Setup(Level.Trial)
 	public void start() {
-		this.contender = Contender.start(this.executor, this.threads, Contender.CAPACITY);
+		this.contender = Contender.start(this.executor, this.threads, Contender.CAPACITY, this.concurrency);
 	}
 
 	@TearDown(Level.Trial)
