@@ -135,7 +135,9 @@ final class Dispatcher {
 			registry.idleWorkers++;
 			registry.tookAfterWait = true;
 			try {
-				long due = registry.scheduled.nextDueNanos();
+				// Without a free place a due item cannot run: wait for a place, not for
+				// it
+				long due = registry.running.hasFreePlace() ? registry.scheduled.nextDueNanos() : Long.MAX_VALUE;
 				if (due == Long.MAX_VALUE) {
 					registry.workAvailable.awaitUninterruptibly();
 				}
@@ -232,7 +234,8 @@ final class Dispatcher {
 		}
 		this.registry.limits.release(item);
 		this.registry.ended(item);
-		if (wakeWorker && this.registry.idleWorkers > 0 && this.registry.ready.size() > 0) {
+		if (wakeWorker && this.registry.idleWorkers > 0 && (this.registry.ready.size() > 0
+				|| this.registry.limits.hasEligible() || this.registry.scheduled.size() > 0)) {
 			this.registry.workAvailable.signal();
 		}
 		this.registry.signalChanged();
