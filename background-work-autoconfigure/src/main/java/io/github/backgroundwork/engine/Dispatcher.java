@@ -80,8 +80,8 @@ final class Dispatcher {
 			// As LinkedBlockingQueue: a caller waits for room only while the queue is
 			// full,
 			// so the take that makes room wakes one, which wakes the next if room is
-			// left;
-			// a batch waits for room for all its items, so every take wakes it
+			// left.
+			// A batch waits for room for all its items, so every take wakes it.
 			if (madeRoom) {
 				this.registry.signalRoomAvailable();
 			}
@@ -135,8 +135,7 @@ final class Dispatcher {
 			registry.idleWorkers++;
 			registry.tookAfterWait = true;
 			try {
-				// Without a free place a due item cannot run: wait for a place, not for
-				// it
+				// Without a free place, a due item cannot run: wait for a place instead
 				long due = registry.running.hasFreePlace() ? registry.scheduled.nextDueNanos() : Long.MAX_VALUE;
 				if (due == Long.MAX_VALUE) {
 					registry.workAvailable.awaitUninterruptibly();
