@@ -77,11 +77,10 @@ final class Dispatcher {
 			finally {
 				this.registry.takeLock.unlock();
 			}
-			// As LinkedBlockingQueue: a caller waits for room only while the queue is
-			// full,
-			// so the take that makes room wakes one, which wakes the next if room is
-			// left.
-			// A batch waits for room for all its items, so every take wakes it.
+			// As LinkedBlockingQueue: a caller waits for room only while the
+			// queue is full, so the take that makes room wakes one, and that one
+			// wakes the next if room is left. A batch needs room for all its
+			// items: every take wakes it.
 			if (madeRoom) {
 				this.registry.signalRoomAvailable();
 			}
