@@ -59,8 +59,8 @@ class BlockWakeupTests {
 				four.add(WorkRequest.of("slow", i));
 			}
 			for (int round = 0; round < 20; round++) {
-				// Each batch needs the whole queue: it waits until all four before it
-				// left
+				// Each batch needs the whole queue: it waits until the four
+				// before it have left
 				queue.enqueueAll(four);
 			}
 			assertThat(handler.done.await(30, TimeUnit.SECONDS)).isTrue();

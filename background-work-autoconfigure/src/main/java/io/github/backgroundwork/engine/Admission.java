@@ -36,9 +36,8 @@ final class Admission {
 	 */
 	WorkItem submit(String name, Object work) {
 		WorkItem item = new WorkItem(this.dispatcher, this.registry.sequence.incrementAndGet(), name, work);
-		// Decorators run outside the locks: they may be slow, and they may throw, in
-		// which
-		// case nothing was accepted
+		// Decorators run outside the locks: they may be slow, and they may
+		// throw, in which case nothing was accepted
 		this.runner.decorate(item);
 		Reason refusal;
 		int before = -1;

@@ -170,8 +170,7 @@ public final class ReportTable {
 			Map<String, Object> params = (Map<String, Object>) result.get("params");
 			if (((String) result.get("benchmark")).endsWith("." + benchmark) && contender.equals(params.get("executor"))
 					&& threads.equals(params.get("threads"))
-					// The table is of 2 workers; the rounds and the raw JMH output have 8
-					// too
+					// The table is of 2 workers; the raw output has 8 too
 					&& (params.get("concurrency") == null || "2".equals(params.get("concurrency")))) {
 				Map<String, Object> metric = (Map<String, Object>) result.get("primaryMetric");
 				Map<String, Object> percentiles = (Map<String, Object>) metric.get("scorePercentiles");
