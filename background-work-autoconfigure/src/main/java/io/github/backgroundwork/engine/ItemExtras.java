@@ -41,10 +41,35 @@ final class ItemExtras {
 		this.cancellationCallbacks.add(callback);
 	}
 
-	synchronized @Nullable List<Runnable> takeCallbacks() {
-		List<Runnable> callbacks = this.cancellationCallbacks;
-		this.cancellationCallbacks = null;
-		return callbacks;
+	/**
+	 * Request cancellation of the item, once, and run the callbacks registered so far.
+	 */
+	void requestCancellation(WorkItem item) {
+		List<Runnable> callbacks;
+		synchronized (this) {
+			if (item.cancellationRequested) {
+				return;
+			}
+			item.cancellationRequested = true;
+			callbacks = this.cancellationCallbacks;
+			this.cancellationCallbacks = null;
+		}
+		if (callbacks != null) {
+			callbacks.forEach(item.dispatcher::runCancellationCallback);
+		}
+	}
+
+	/**
+	 * Register a callback to run when cancellation is requested, or run it now if it was.
+	 */
+	void onCancellation(WorkItem item, Runnable callback) {
+		synchronized (this) {
+			if (!item.cancellationRequested) {
+				addCallback(callback);
+				return;
+			}
+		}
+		item.dispatcher.runCancellationCallback(callback);
 	}
 
 }

@@ -3,10 +3,8 @@ package io.github.backgroundwork.engine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-import io.github.backgroundwork.WorkError;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkProgress;
@@ -33,7 +31,7 @@ final class WorkItem implements WorkHandle {
 
 	static final int SETTLING = 4;
 
-	private static final int TERMINAL = 5;
+	static final int TERMINAL = 5;
 
 	private static final WorkState[] TERMINAL_STATES = { WorkState.SUCCEEDED, WorkState.FAILED, WorkState.CANCELLED,
 			WorkState.ABANDONED };
@@ -97,7 +95,10 @@ final class WorkItem implements WorkHandle {
 	 */
 	@Nullable WorkItem next;
 
-	private volatile boolean cancellationRequested;
+	/**
+	 * Written by {@link ItemExtras}, under its monitor.
+	 */
+	volatile boolean cancellationRequested;
 
 	private volatile @Nullable ItemExtras extras;
 
@@ -126,7 +127,7 @@ final class WorkItem implements WorkHandle {
 		return stateOf(this.state);
 	}
 
-	private static WorkState stateOf(int state) {
+	static WorkState stateOf(int state) {
 		return switch (state) {
 			case QUEUED, STARTING -> WorkState.QUEUED;
 			case SCHEDULED -> WorkState.SCHEDULED;
@@ -165,20 +166,7 @@ final class WorkItem implements WorkHandle {
 
 	@Override
 	public WorkItemSnapshot snapshot() {
-		int state = this.state;
-		WorkState publicState = stateOf(state);
-		boolean started = state >= RUNNING && this.startedNanos != 0;
-		boolean finished = state >= TERMINAL;
-		ItemExtras extras = this.extras;
-		Throwable failure = (extras != null && publicState == WorkState.FAILED) ? extras.failure : null;
-		TypedWork typed = typed();
-		return new WorkItemSnapshot(id(), this.name, publicState, this.dispatcher.wallClock(this.enqueuedNanos),
-				started ? this.dispatcher.wallClock(this.startedNanos) : null,
-				finished ? this.dispatcher.wallClock(this.finishedNanos) : null, started ? runTime() : null,
-				(extras != null) ? extras.progress : null, (failure != null) ? WorkError.of(failure) : null,
-				publicState == WorkState.ABANDONED, attempts(started), (typed != null) ? typed.request.key() : null,
-				(typed != null && typed.dueNanos != 0) ? this.dispatcher.wallClock(typed.dueNanos) : null,
-				(typed != null) ? typed.request : null);
+		return ItemSnapshots.of(this);
 	}
 
 	/**
@@ -203,7 +191,7 @@ final class WorkItem implements WorkHandle {
 		return attempts(this.state >= RUNNING || this.startedNanos != 0);
 	}
 
-	private int attempts(boolean started) {
+	int attempts(boolean started) {
 		TypedWork typed = typed();
 		return (typed != null) ? typed.attempts : (started ? 1 : 0);
 	}
@@ -358,29 +346,11 @@ final class WorkItem implements WorkHandle {
 	}
 
 	void requestCancellation() {
-		ItemExtras extras = extras();
-		List<Runnable> callbacks;
-		synchronized (extras) {
-			if (this.cancellationRequested) {
-				return;
-			}
-			this.cancellationRequested = true;
-			callbacks = extras.takeCallbacks();
-		}
-		if (callbacks != null) {
-			callbacks.forEach(this.dispatcher::runCancellationCallback);
-		}
+		extras().requestCancellation(this);
 	}
 
 	void onCancellation(Runnable callback) {
-		ItemExtras extras = extras();
-		synchronized (extras) {
-			if (!this.cancellationRequested) {
-				extras.addCallback(callback);
-				return;
-			}
-		}
-		this.dispatcher.runCancellationCallback(callback);
+		extras().onCancellation(this, callback);
 	}
 
 	void reportProgress(long done, long total) {
@@ -405,6 +375,10 @@ final class WorkItem implements WorkHandle {
 
 	long enqueuedNanos() {
 		return this.enqueuedNanos;
+	}
+
+	long startedNanos() {
+		return this.startedNanos;
 	}
 
 	long finishedNanos() {
