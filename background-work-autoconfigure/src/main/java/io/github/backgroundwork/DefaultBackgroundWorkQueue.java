@@ -3,8 +3,10 @@ package io.github.backgroundwork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 
+import io.github.backgroundwork.engine.DurableWork;
 import io.github.backgroundwork.engine.EngineSettings;
 import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.handler.WorkHandlers;
@@ -53,6 +55,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	private final WorkEngine engine;
 
+	private final @Nullable DurableWork durableWork;
+
 	DefaultBackgroundWorkQueue(Builder builder) {
 		WorkErrorHandler errorHandler = (builder.errorHandler != null) ? builder.errorHandler
 				: DefaultBackgroundWorkQueue::logFailure;
@@ -60,6 +64,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				builder.blockTimeout, builder.drainTimeout, builder.cancellationGrace, builder.historySize,
 				builder.threadNamePrefix, builder.virtualThreads, errorHandler, builder.decorators, builder.listeners,
 				builder.handlers, builder.retryPolicy));
+		this.durableWork = (builder.durableWork != null) ? builder.durableWork.apply(this.engine) : null;
 	}
 
 	/**
@@ -93,7 +98,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		if (request == null) {
 			throw new IllegalArgumentException("request must not be null");
 		}
-		return this.engine.submit(request);
+		return (this.durableWork != null) ? this.durableWork.enqueueAll(List.of(request)).get(0)
+				: this.engine.submit(request);
 	}
 
 	@Override
@@ -101,7 +107,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		if (requests == null) {
 			throw new IllegalArgumentException("requests must not be null");
 		}
-		return this.engine.submitAll(requests);
+		return (this.durableWork != null) ? this.durableWork.enqueueAll(requests) : this.engine.submitAll(requests);
 	}
 
 	private static void checkName(@Nullable String name) {
@@ -153,6 +159,9 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	@Override
 	public void start() {
 		this.engine.start();
+		if (this.durableWork != null) {
+			this.durableWork.start();
+		}
 	}
 
 	@Override
@@ -196,7 +205,13 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	@Override
 	public void stop() {
+		if (this.durableWork != null) {
+			this.durableWork.stopClaiming();
+		}
 		this.engine.stop();
+		if (this.durableWork != null) {
+			this.durableWork.stopped();
+		}
 	}
 
 	/**
@@ -238,6 +253,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		private final List<WorkListener> listeners = new ArrayList<>();
 
 		private WorkHandlers handlers = WorkHandlers.of();
+
+		private @Nullable Function<WorkEngine, DurableWork> durableWork;
 
 		private WorkRetryPolicy retryPolicy = WorkRetryPolicy.builder().build();
 
@@ -393,6 +410,18 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 */
 		public Builder retryPolicy(WorkRetryPolicy retryPolicy) {
 			this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
+			return this;
+		}
+
+		/**
+		 * Keep typed work in a durable store instead of memory; lambdas stay in memory.
+		 * @param durableWork makes the store's side of the queue, given the queue's
+		 * engine
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder durableWork(Function<WorkEngine, DurableWork> durableWork) {
+			this.durableWork = requireNonNull(durableWork, "durableWork");
 			return this;
 		}
 

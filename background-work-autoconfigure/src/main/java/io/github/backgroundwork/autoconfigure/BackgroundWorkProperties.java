@@ -46,6 +46,13 @@ public class BackgroundWorkProperties {
 	 */
 	private boolean propagateContext = true;
 
+	/**
+	 * Where typed work is kept: in this JVM only (memory), or in the application's
+	 * DataSource (jdbc), where it survives restarts and is shared by every instance.
+	 * Lambdas always stay in memory.
+	 */
+	private Store store = Store.MEMORY;
+
 	private final Queue queue = new Queue();
 
 	private final Shutdown shutdown = new Shutdown();
@@ -93,6 +100,14 @@ public class BackgroundWorkProperties {
 
 	public void setPropagateContext(boolean propagateContext) {
 		this.propagateContext = propagateContext;
+	}
+
+	public Store getStore() {
+		return this.store;
+	}
+
+	public void setStore(Store store) {
+		this.store = store;
 	}
 
 	public Queue getQueue() {
@@ -352,6 +367,23 @@ public class BackgroundWorkProperties {
 						"background-work." + property + " must not be negative, was " + value);
 			}
 		}
+
+	}
+
+	/**
+	 * Where typed work is kept.
+	 */
+	public enum Store {
+
+		/**
+		 * In this JVM only: lost when it stops.
+		 */
+		MEMORY,
+
+		/**
+		 * In the application's DataSource, shared by every instance.
+		 */
+		JDBC
 
 	}
 

@@ -248,7 +248,8 @@ final class Dispatcher {
 			ItemExtras extras = item.extrasIfAny();
 			Throwable failure = (extras != null) ? extras.failure : null;
 			TypedWork typed = item.typed();
-			if (typed != null) {
+			// The store decides whether a stored item is retried, and says so
+			if (typed != null && typed.storedId == null) {
 				logger.warn("Background work '" + item.name() + "' (" + item.id() + ") failed, "
 						+ typed.attemptOfTotal() + ": no retry left");
 			}
@@ -274,6 +275,14 @@ final class Dispatcher {
 	}
 
 	void cancelQueued(WorkItem item) {
+		endQueued(item, WorkState.CANCELLED);
+	}
+
+	/**
+	 * End an item that waits, queued or scheduled, without running it.
+	 * @return whether this call ended it
+	 */
+	boolean endQueued(WorkItem item, WorkState outcome) {
 		ItemRegistry registry = this.registry;
 		boolean wasFull;
 		boolean sweep = false;
@@ -281,8 +290,8 @@ final class Dispatcher {
 		try {
 			boolean scheduled = item.state() == WorkState.SCHEDULED;
 			wasFull = registry.waiting() >= registry.settings.capacity() || registry.batchCallers > 0;
-			if (!item.endQueued(WorkState.CANCELLED, System.nanoTime())) {
-				return;
+			if (!item.endQueued(outcome, System.nanoTime())) {
+				return false;
 			}
 			if (item.slot == WorkItem.PARKED_SLOT) {
 				registry.limits.remove(item);
@@ -316,6 +325,7 @@ final class Dispatcher {
 		}
 		this.events.finished(item);
 		item.completeFuture();
+		return true;
 	}
 
 	void runCancellationCallback(Runnable callback) {

@@ -66,6 +66,7 @@ final class ShutdownSequence {
 			drain(start, abandoned);
 		}
 		this.dispatcher.stopDispatching();
+		reportHandedBack(abandoned);
 		if (abandoned.isEmpty()) {
 			this.workers.join(1000);
 		}
@@ -102,6 +103,25 @@ final class ShutdownSequence {
 			interrupt(item);
 		}
 		this.workers.interrupt();
+	}
+
+	/**
+	 * Take the items of a durable store out of the abandoned ones: the store takes them
+	 * back, to run again on this instance or another, so they are not lost.
+	 */
+	private static void reportHandedBack(List<WorkItem> abandoned) {
+		List<WorkItem> handedBack = abandoned.stream().filter(WorkItem::isStored).toList();
+		if (handedBack.isEmpty()) {
+			return;
+		}
+		abandoned.removeAll(handedBack);
+		logger.warn(handedBack.size() + " durable background work item(s) did not finish within the shutdown"
+				+ " deadline and were handed back to the store, to run again: "
+				+ names(handedBack.subList(0, Math.min(handedBack.size(), ITEMS_PER_LOG_LINE))));
+		for (int from = ITEMS_PER_LOG_LINE; from < handedBack.size(); from += ITEMS_PER_LOG_LINE) {
+			logger.warn("Also handed back: "
+					+ names(handedBack.subList(from, Math.min(handedBack.size(), from + ITEMS_PER_LOG_LINE))));
+		}
 	}
 
 	private static void interrupt(WorkItem item) {

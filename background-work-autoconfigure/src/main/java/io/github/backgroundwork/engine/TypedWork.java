@@ -35,11 +35,38 @@ final class TypedWork {
 	 */
 	volatile long dueNanos;
 
+	/**
+	 * The id of the stored row this item runs, or {@code null} for work kept in memory:
+	 * the store, not the engine, retries it and enforces its key.
+	 */
+	final @Nullable String storedId;
+
+	/**
+	 * The retries the store allows a stored item; only for what the logs say.
+	 */
+	final int storedMaxRetries;
+
 	TypedWork(WorkRequest request, WorkHandlerMethod handler, int maxRetries) {
 		this.request = request;
 		this.handler = handler;
 		this.maxRetries = maxRetries;
 		this.liveKey = (request.key() != null) ? liveKey(request.name(), request.key()) : null;
+		this.storedId = null;
+		this.storedMaxRetries = maxRetries;
+	}
+
+	/**
+	 * Create the work of a claimed row: never retried in memory, no key held in memory.
+	 */
+	TypedWork(WorkRequest request, WorkHandlerMethod handler, String storedId, int attemptsBefore,
+			int storedMaxRetries) {
+		this.request = request;
+		this.handler = handler;
+		this.maxRetries = 0;
+		this.liveKey = null;
+		this.storedId = storedId;
+		this.storedMaxRetries = storedMaxRetries;
+		this.attempts = attemptsBefore;
 	}
 
 	static String liveKey(String name, String key) {
@@ -47,11 +74,11 @@ final class TypedWork {
 	}
 
 	boolean mayRetry() {
-		return this.attempts <= this.maxRetries;
+		return this.storedId == null && this.attempts <= this.maxRetries;
 	}
 
 	String attemptOfTotal() {
-		return "attempt " + this.attempts + " of " + (this.maxRetries + 1);
+		return "attempt " + this.attempts + " of " + (this.storedMaxRetries + 1);
 	}
 
 }

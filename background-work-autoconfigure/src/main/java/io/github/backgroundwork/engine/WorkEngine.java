@@ -29,6 +29,10 @@ public final class WorkEngine {
 
 	private final TypedAdmission typedAdmission;
 
+	private final ClaimedAdmission claimedAdmission;
+
+	private final EngineSettings settings;
+
 	private final DispatcherLifecycle lifecycle;
 
 	private final Workers workers;
@@ -48,6 +52,8 @@ public final class WorkEngine {
 		ItemRegistry registry = this.dispatcher.registry;
 		this.admission = new Admission(registry, this.dispatcher, runner, events);
 		this.typedAdmission = new TypedAdmission(registry, this.dispatcher, this.admission, runner);
+		this.claimedAdmission = new ClaimedAdmission(registry, this.dispatcher, runner);
+		this.settings = settings;
 		this.lifecycle = new DispatcherLifecycle(registry, this.dispatcher);
 		this.inspector = new Inspector(registry);
 		this.workers = new Workers(settings.threadNamePrefix(), settings.virtualThreads(), settings.concurrency());
@@ -90,6 +96,58 @@ public final class WorkEngine {
 	 */
 	public List<WorkHandle> submitAll(List<WorkRequest> requests) {
 		return this.typedAdmission.submitAll(requests);
+	}
+
+	/**
+	 * Accept an item a durable store has stored and claimed for this queue: it is queued
+	 * at once, past the capacity and the keys, with the row's id as its id, and is never
+	 * retried in memory. Does not block.
+	 * @param id the row's id
+	 * @param request the request read back from the row
+	 * @param attempt the attempt this run is, counting from 1
+	 * @param maxRetries the retries the store allows it, for the logs
+	 * @return the item, or {@code null} if the queue no longer takes work (it is
+	 * stopping): the store should take the row back
+	 * @throws IllegalArgumentException if no handler has the request's name
+	 */
+	public @Nullable WorkHandle submitClaimed(String id, WorkRequest request, int attempt, int maxRetries) {
+		return this.claimedAdmission.submit(id, request, attempt, maxRetries);
+	}
+
+	/**
+	 * Return how many more items could start now: the free places less the items already
+	 * waiting for one. What a durable store claims at most.
+	 * @return the number of places to fill
+	 */
+	public int freePlaces() {
+		return this.claimedAdmission.freePlaces();
+	}
+
+	/**
+	 * End a claimed item that has not started as
+	 * {@link io.github.backgroundwork.WorkState#ABANDONED}, so that its store can take it
+	 * back.
+	 * @param handle a handle {@link #submitClaimed} returned
+	 * @return whether it had not started and now ended
+	 */
+	public boolean withdraw(WorkHandle handle) {
+		return this.claimedAdmission.withdraw(handle);
+	}
+
+	/**
+	 * Return a new item id, unique to this queue, in the form of every other.
+	 * @return the id
+	 */
+	public String newId() {
+		return this.dispatcher.ids.format(this.dispatcher.registry.sequence.incrementAndGet());
+	}
+
+	/**
+	 * Return the settings the engine was made with.
+	 * @return the settings
+	 */
+	public EngineSettings settings() {
+		return this.settings;
 	}
 
 	/**

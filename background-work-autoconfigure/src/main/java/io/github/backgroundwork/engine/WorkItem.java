@@ -114,7 +114,18 @@ final class WorkItem implements WorkHandle {
 
 	@Override
 	public String id() {
-		return this.dispatcher.ids.format(this.sequence);
+		TypedWork typed = typed();
+		String storedId = (typed != null) ? typed.storedId : null;
+		return (storedId != null) ? storedId : this.dispatcher.ids.format(this.sequence);
+	}
+
+	/**
+	 * Whether this item runs a row of a durable store, which takes it back when the queue
+	 * does not finish it.
+	 */
+	boolean isStored() {
+		TypedWork typed = typed();
+		return typed != null && typed.storedId != null;
 	}
 
 	@Override

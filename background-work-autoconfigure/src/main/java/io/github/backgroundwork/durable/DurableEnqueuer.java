@@ -1,0 +1,87 @@
+package io.github.backgroundwork.durable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkRequest;
+import io.github.backgroundwork.engine.WorkEngine;
+import io.github.backgroundwork.handler.WorkHandlerMethod;
+import io.github.backgroundwork.jdbc.InsertedWork;
+import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.jdbc.NewWork;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Stores typed work: checks every request against its handler, writes its payload, and
+ * inserts the rows in the caller's transaction; wakes the local claimer once they are
+ * committed.
+ */
+final class DurableEnqueuer {
+
+	private final WorkEngine engine;
+
+	private final JdbcWorkStore store;
+
+	private final PayloadCodec codec;
+
+	private final Runnable wake;
+
+	DurableEnqueuer(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, Runnable wake) {
+		this.engine = engine;
+		this.store = store;
+		this.codec = codec;
+		this.wake = wake;
+	}
+
+	List<WorkHandle> enqueueAll(List<WorkRequest> requests) {
+		List<NewWork> rows = new ArrayList<>(requests.size());
+		for (int i = 0; i < requests.size(); i++) {
+			try {
+				rows.add(row(requests.get(i)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw (requests.size() == 1) ? ex : new IllegalArgumentException(
+						"Request " + i + ": " + ex.getMessage() + " (none of the requests was taken)", ex);
+			}
+		}
+		List<InsertedWork> inserted = this.store.insertAll(rows);
+		wakeAfterCommit();
+		List<WorkHandle> handles = new ArrayList<>(inserted.size());
+		for (int i = 0; i < inserted.size(); i++) {
+			handles.add(new StoredWorkHandle(inserted.get(i), requests.get(i).name(), this.store));
+		}
+		return handles;
+	}
+
+	private NewWork row(WorkRequest request) {
+		if (request == null) {
+			throw new IllegalArgumentException("request must not be null");
+		}
+		WorkHandlerMethod handler = this.engine.settings().handlers().handlerFor(request);
+		int maxRetries = this.engine.settings().retryPolicy().maxRetriesFor(request, handler);
+		String payload = this.codec.write(request);
+		Duration delay = (request.delay() != null) ? request.delay() : Duration.ZERO;
+		return new NewWork(this.engine.newId(), request.name(), request.key(), payload,
+				request.payload().getClass().getName(), maxRetries, request.notBefore(), delay, null);
+	}
+
+	private void wakeAfterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.wake.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				DurableEnqueuer.this.wake.run();
+			}
+
+		});
+	}
+
+}

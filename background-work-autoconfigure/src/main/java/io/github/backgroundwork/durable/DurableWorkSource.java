@@ -1,0 +1,324 @@
+package io.github.backgroundwork.durable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkRequest;
+import io.github.backgroundwork.engine.WorkEngine;
+import io.github.backgroundwork.jdbc.ClaimedWork;
+import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The claimer of one queue, on a thread of its own: claims at most the engine's free
+ * places whenever it is woken (a local commit, a notification, an item's end) or the poll
+ * interval passes, hands the rows to the engine, writes each item's outcome back
+ * ({@link OutcomeWriter}), renews the leases of what runs, and runs the rescuer and the
+ * cleaner on their own schedules.
+ */
+final class DurableWorkSource {
+
+	private static final Log logger = LogFactory.getLog(DurableWorkSource.class);
+
+	private static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(10);
+
+	private static final int CLEANUP_BATCH = 1000;
+
+	private final WorkEngine engine;
+
+	private final JdbcWorkStore store;
+
+	private final PayloadCodec codec;
+
+	private final String owner;
+
+	private final Duration pollInterval;
+
+	private final Duration retention;
+
+	private final OutcomeWriter outcomes;
+
+	/**
+	 * Items claimed by this instance that have not ended, by id.
+	 */
+	private final Map<String, ClaimedItem> claimed = new ConcurrentHashMap<>();
+
+	private final Queue<ClaimedItem> ended = new ConcurrentLinkedQueue<>();
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition wakeUp = this.lock.newCondition();
+
+	/**
+	 * Held while claimed rows are handed to the engine, so that a stop sees them all.
+	 */
+	private final ReentrantLock claimLock = new ReentrantLock();
+
+	// Guarded by lock
+	private boolean woken;
+
+	private boolean stopRequested;
+
+	// Guarded by claimLock
+	private boolean claiming;
+
+	private @Nullable Thread thread;
+
+	DurableWorkSource(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, String owner, Duration pollInterval,
+			Duration retention) {
+		this.engine = engine;
+		this.store = store;
+		this.codec = codec;
+		this.owner = owner;
+		this.pollInterval = pollInterval;
+		this.retention = retention;
+		this.outcomes = new OutcomeWriter(store, owner, engine.settings().retryPolicy());
+	}
+
+	String owner() {
+		return this.owner;
+	}
+
+	void start() {
+		this.lock.lock();
+		try {
+			this.stopRequested = false;
+			this.woken = true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		this.claimLock.lock();
+		try {
+			this.claiming = true;
+		}
+		finally {
+			this.claimLock.unlock();
+		}
+		Thread thread = new Thread(this::run, this.engine.settings().threadNamePrefix() + "claimer");
+		thread.setDaemon(true);
+		this.thread = thread;
+		thread.start();
+	}
+
+	/**
+	 * Claim at the next chance; does not block.
+	 */
+	void wake() {
+		this.lock.lock();
+		try {
+			this.woken = true;
+			this.wakeUp.signal();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Stop claiming, and take back from the engine what was claimed but has not started;
+	 * their rows are released at once, their attempt not consumed.
+	 */
+	void stopClaiming() {
+		this.claimLock.lock();
+		try {
+			this.claiming = false;
+		}
+		finally {
+			this.claimLock.unlock();
+		}
+		List<String> withdrawn = new ArrayList<>();
+		for (ClaimedItem item : this.claimed.values()) {
+			if (this.engine.withdraw(item.handle())) {
+				withdrawn.add("'" + item.row().name() + "' (" + item.row().id() + ")");
+			}
+		}
+		if (!withdrawn.isEmpty()) {
+			logger.info("Background work queue is stopping: handing back " + withdrawn.size()
+					+ " claimed item(s) that had not started: " + String.join(", ", withdrawn));
+		}
+		wake();
+	}
+
+	/**
+	 * Write what is left and stop the thread. Blocks until it has stopped.
+	 */
+	void stop() {
+		this.lock.lock();
+		try {
+			this.stopRequested = true;
+			this.wakeUp.signal();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		Thread thread = this.thread;
+		if (thread != null) {
+			try {
+				thread.join(TimeUnit.SECONDS.toMillis(30));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private void run() {
+		Duration lease = this.store.lease();
+		long renewEvery = lease.toNanos() / 3;
+		long rescueEvery = lease.toNanos() / 2;
+		long now = System.nanoTime();
+		long nextRenew = now + renewEvery;
+		long nextRescue = now;
+		long nextCleanup = now + Duration.ofMinutes(1).toNanos();
+		while (true) {
+			boolean stop = awaitWork(Math.min(nextRenew, nextRescue));
+			writeOutcomes();
+			if (stop) {
+				return;
+			}
+			try {
+				claim();
+				now = System.nanoTime();
+				if (now - nextRenew >= 0) {
+					renew();
+					nextRenew = now + renewEvery;
+				}
+				if (now - nextRescue >= 0) {
+					this.store.rescueExpired();
+					nextRescue = now + rescueEvery;
+				}
+				if (now - nextCleanup >= 0) {
+					this.store.deleteFinishedBatch(this.retention, CLEANUP_BATCH);
+					nextCleanup = now + CLEANUP_INTERVAL.toNanos();
+				}
+			}
+			catch (RuntimeException ex) {
+				// The database may be away for a while: the next poll tries again
+				logger.warn("Background work claimer of " + this.owner + " failed, trying again in "
+						+ this.pollInterval.toMillis() + " ms", ex);
+			}
+		}
+	}
+
+	/**
+	 * Wait until woken, an item ends, the poll interval passes or a timer is due.
+	 * @return whether the thread should stop
+	 */
+	private boolean awaitWork(long timerDue) {
+		this.lock.lock();
+		try {
+			long wait = Math.min(this.pollInterval.toNanos(), timerDue - System.nanoTime());
+			while (!this.woken && !this.stopRequested && this.ended.isEmpty() && wait > 0) {
+				wait = this.wakeUp.awaitNanos(wait);
+			}
+			this.woken = false;
+			return this.stopRequested;
+		}
+		catch (InterruptedException ex) {
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void claim() {
+		this.claimLock.lock();
+		try {
+			int free;
+			while (this.claiming && (free = this.engine.freePlaces()) > 0) {
+				List<ClaimedWork> rows = this.store.claim(this.owner, free);
+				rows.forEach(this::submit);
+				if (rows.size() < free) {
+					return;
+				}
+			}
+		}
+		finally {
+			this.claimLock.unlock();
+		}
+	}
+
+	private void submit(ClaimedWork row) {
+		WorkHandle handle;
+		try {
+			WorkRequest.Builder request = WorkRequest.builder(row.name(), this.codec.read(row));
+			if (row.key() != null) {
+				request.key(row.key());
+			}
+			handle = this.engine.submitClaimed(row.id(), request.build(), row.attempts(), row.maxRetries());
+		}
+		catch (RuntimeException ex) {
+			// Its class changed, or no handler has its name here: running it again cannot
+			// help
+			logger.error("Background work '" + row.name() + "' (" + row.id() + ") failed before it started, "
+					+ "without retries: " + ex.getMessage());
+			this.store.fail(this.owner, row.id(), ex.getMessage());
+			return;
+		}
+		if (handle == null) {
+			this.store.release(this.owner, List.of(row.id()));
+			return;
+		}
+		ClaimedItem item = new ClaimedItem(row, handle);
+		this.claimed.put(row.id(), item);
+		handle.completion().whenComplete((result, failure) -> {
+			this.ended.add(item);
+			wake();
+		});
+	}
+
+	private void writeOutcomes() {
+		List<ClaimedItem> batch = new ArrayList<>();
+		ClaimedItem item;
+		while ((item = this.ended.poll()) != null) {
+			batch.add(item);
+			this.claimed.remove(item.row().id());
+		}
+		if (batch.isEmpty()) {
+			return;
+		}
+		try {
+			this.outcomes.write(batch);
+		}
+		catch (RuntimeException ex) {
+			// The leases expire and the rescuer runs them again: at least once
+			logger.warn("Background work claimer of " + this.owner + " could not write the outcome of " + batch.size()
+					+ " item(s); they run again after their lease", ex);
+		}
+	}
+
+	private void renew() {
+		Set<String> ids = Set.copyOf(this.claimed.keySet());
+		if (ids.isEmpty()) {
+			return;
+		}
+		Set<String> held = this.store.renewLeases(this.owner, ids);
+		for (String id : ids) {
+			if (!held.contains(id) && this.claimed.containsKey(id)) {
+				logger.warn("Background work (" + id + ") lost its lease: another instance may run it again");
+			}
+		}
+	}
+
+	/**
+	 * A row this instance claimed and the engine's item that runs it.
+	 */
+	record ClaimedItem(ClaimedWork row, WorkHandle handle) {
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.github.backgroundwork.durable;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkRequest;
+import io.github.backgroundwork.engine.DurableWork;
+import io.github.backgroundwork.engine.WorkEngine;
+import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.jdbc.PostgresWorkNotifier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.Assert;
+
+/**
+ * Typed work of one queue kept in a {@link JdbcWorkStore}: enqueue inserts rows in the
+ * caller's transaction, and a claimer runs them on the queue's workers, woken after a
+ * local commit, by PostgreSQL's notifications, or by the poll interval. Give it to a
+ * queue with
+ * {@code DefaultBackgroundWorkQueue.builder().durableWork(JdbcDurableWork.factory(...))}.
+ *
+ * @since 0.2.0
+ */
+public final class JdbcDurableWork implements DurableWork {
+
+	private final DurableEnqueuer enqueuer;
+
+	private final DurableWorkSource source;
+
+	private final @Nullable PostgresWorkNotifier notifier;
+
+	private JdbcDurableWork(WorkEngine engine, DataSource dataSource, JdbcWorkStore store, JsonMapper mapper,
+			Duration pollInterval, Duration retention) {
+		PayloadCodec codec = new PayloadCodec(mapper, JdbcDurableWork.class.getClassLoader());
+		String owner = "bgwork-" + UUID.randomUUID().toString().substring(0, 13);
+		this.source = new DurableWorkSource(engine, store, codec, owner, pollInterval, retention);
+		this.enqueuer = new DurableEnqueuer(engine, store, codec, this.source::wake);
+		this.notifier = store.supportsNotifications()
+				? new PostgresWorkNotifier(dataSource, store.notificationChannel(), (name) -> this.source.wake())
+				: null;
+	}
+
+	/**
+	 * Return what makes the durable side of a queue.
+	 * @param dataSource the data source of the store, for PostgreSQL's listener
+	 * @param store the store
+	 * @param mapper the mapper that writes and reads payloads
+	 * @param pollInterval the longest time before work nobody announced is noticed
+	 * @param retention how long finished rows are kept
+	 * @return the factory, for {@code DefaultBackgroundWorkQueue.Builder.durableWork}
+	 */
+	public static Function<WorkEngine, DurableWork> factory(DataSource dataSource, JdbcWorkStore store,
+			JsonMapper mapper, Duration pollInterval, Duration retention) {
+		Assert.notNull(dataSource, "dataSource must not be null");
+		Assert.notNull(store, "store must not be null");
+		Assert.notNull(mapper, "mapper must not be null");
+		Assert.isTrue(pollInterval != null && !pollInterval.isNegative() && !pollInterval.isZero(),
+				"pollInterval must be positive");
+		Assert.isTrue(retention != null && !retention.isNegative(), "retention must not be negative");
+		return (engine) -> new JdbcDurableWork(engine, dataSource, store, mapper, pollInterval, retention);
+	}
+
+	@Override
+	public List<WorkHandle> enqueueAll(List<WorkRequest> requests) {
+		return this.enqueuer.enqueueAll(requests);
+	}
+
+	@Override
+	public void start() {
+		this.source.start();
+		if (this.notifier != null) {
+			this.notifier.start();
+		}
+	}
+
+	@Override
+	public void stopClaiming() {
+		if (this.notifier != null) {
+			this.notifier.stop();
+		}
+		this.source.stopClaiming();
+	}
+
+	@Override
+	public void stopped() {
+		this.source.stop();
+	}
+
+	/**
+	 * Return the id this queue claims rows under.
+	 * @return the owner id
+	 */
+	public String owner() {
+		return this.source.owner();
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.github.backgroundwork.durable;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.github.backgroundwork.WorkError;
+import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkItemSnapshot;
+import io.github.backgroundwork.WorkState;
+import io.github.backgroundwork.jdbc.InsertedWork;
+import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.jdbc.StoredWork;
+
+/**
+ * The handle of a stored item, as enqueue returns it: every question is answered from its
+ * row, wherever it runs.
+ */
+final class StoredWorkHandle implements WorkHandle {
+
+	private final InsertedWork inserted;
+
+	private final String name;
+
+	private final JdbcWorkStore store;
+
+	StoredWorkHandle(InsertedWork inserted, String name, JdbcWorkStore store) {
+		this.inserted = inserted;
+		this.name = name;
+		this.store = store;
+	}
+
+	@Override
+	public String id() {
+		return this.inserted.id();
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public boolean isDuplicate() {
+		return this.inserted.duplicate();
+	}
+
+	@Override
+	public WorkState state() {
+		return snapshot().state();
+	}
+
+	@Override
+	public Duration waitTime() {
+		WorkItemSnapshot snapshot = snapshot();
+		Instant end = (snapshot.startedAt() != null) ? snapshot.startedAt() : Instant.now();
+		return positive(Duration.between(snapshot.enqueuedAt(), end));
+	}
+
+	@Override
+	public Duration runTime() {
+		Duration duration = snapshot().duration();
+		return (duration != null) ? duration : Duration.ZERO;
+	}
+
+	@Override
+	public WorkItemSnapshot snapshot() {
+		StoredWork row = this.store.reader()
+			.findById(id())
+			.orElseThrow(() -> new IllegalStateException("Background work '" + this.name + "' (" + id()
+					+ ") is no longer stored: its row was deleted after the retention"));
+		return snapshot(row);
+	}
+
+	static WorkItemSnapshot snapshot(StoredWork row) {
+		WorkState state = WorkState.valueOf(row.state().name());
+		Duration duration = (row.startedAt() != null && row.finishedAt() != null)
+				? positive(Duration.between(row.startedAt(), row.finishedAt())) : null;
+		WorkError error = (row.error() != null) ? new WorkError("stored", row.error()) : null;
+		return new WorkItemSnapshot(row.id(), row.name(), state, row.enqueuedAt(), row.startedAt(), row.finishedAt(),
+				duration, null, error, false, row.attempts(), row.key(), row.notBefore(), null);
+	}
+
+	private static Duration positive(Duration duration) {
+		return duration.isNegative() ? Duration.ZERO : duration;
+	}
+
+	/**
+	 * Cancel the item if it has not been claimed yet, by any instance.
+	 */
+	@Override
+	public boolean cancel() {
+		return this.store.cancelWaiting(id());
+	}
+
+	/**
+	 * Return a stage that fails at once: a stored item ends on whichever instance runs
+	 * it, so its end is read from {@link #state()}, not awaited here.
+	 */
+	@Override
+	public CompletionStage<Void> completion() {
+		return CompletableFuture.failedFuture(new UnsupportedOperationException("Background work '" + this.name + "' ("
+				+ id() + ") is stored: poll its state(), it ends on whichever instance runs it"));
+	}
+
+	@Override
+	public String toString() {
+		return "'" + this.name + "' (" + id() + ", stored" + (isDuplicate() ? ", duplicate" : "") + ")";
+	}
+
+}

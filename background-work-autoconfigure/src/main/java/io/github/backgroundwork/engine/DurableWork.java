@@ -1,0 +1,44 @@
+package io.github.backgroundwork.engine;
+
+import java.util.List;
+
+import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkRequest;
+
+/**
+ * Where a queue keeps its typed work instead of memory: a store that takes requests,
+ * claims them back for the queue's {@link WorkEngine} through
+ * {@link WorkEngine#submitClaimed}, and records how each ended. Bound to one engine.
+ * Internal.
+ *
+ * @since 0.2.0
+ */
+public interface DurableWork {
+
+	/**
+	 * Store typed work, all or none, joining the caller's transaction if there is one.
+	 * @param requests the requests
+	 * @return a handle per request
+	 * @throws IllegalArgumentException naming the request that has no handler or whose
+	 * payload cannot be stored
+	 */
+	List<WorkHandle> enqueueAll(List<WorkRequest> requests);
+
+	/**
+	 * Begin claiming work for the engine, which has started. Does not block.
+	 */
+	void start();
+
+	/**
+	 * Stop claiming and take back what was claimed but has not started; called before the
+	 * engine drains. Blocks for a short statement.
+	 */
+	void stopClaiming();
+
+	/**
+	 * Record what the drain left (items handed back) and stop; called once the engine has
+	 * stopped. Blocks for a few short statements.
+	 */
+	void stopped();
+
+}

@@ -1,0 +1,79 @@
+package io.github.backgroundwork.jdbc;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.backgroundwork.BackgroundWorkHandler;
+
+/**
+ * Handlers of durable typed work, recording which thread ran what.
+ */
+public class DurableHandlers {
+
+	/**
+	 * A mail to send.
+	 *
+	 * @param customer the customer
+	 */
+	public record Mail(int customer) {
+	}
+
+	/**
+	 * A payload Jackson cannot write: its one property throws.
+	 */
+	public static class Unwritable {
+
+		public String getValue() {
+			throw new IllegalStateException("not today");
+		}
+
+	}
+
+	final Map<Integer, String> ranOn = new ConcurrentHashMap<>();
+
+	final AtomicInteger runs = new AtomicInteger();
+
+	final AtomicInteger failures = new AtomicInteger();
+
+	final CountDownLatch blockedStarted = new CountDownLatch(2);
+
+	final CountDownLatch unblock = new CountDownLatch(1);
+
+	@BackgroundWorkHandler("mail")
+	void mail(Mail mail) {
+		this.runs.incrementAndGet();
+		String previous = this.ranOn.putIfAbsent(mail.customer(), Thread.currentThread().getName());
+		if (previous != null) {
+			throw new IllegalStateException("customer " + mail.customer() + " mailed twice");
+		}
+	}
+
+	@BackgroundWorkHandler("flaky")
+	void flaky(Mail mail) {
+		this.failures.incrementAndGet();
+		throw new IllegalStateException("SMTP down for " + mail.customer());
+	}
+
+	@BackgroundWorkHandler("anything")
+	void anything(Object payload) {
+		this.runs.incrementAndGet();
+	}
+
+	@BackgroundWorkHandler("stuck")
+	void stuck(Mail mail) {
+		this.blockedStarted.countDown();
+		// Ignores interrupts, as badly behaved work does, until the test lets it go
+		while (true) {
+			try {
+				this.unblock.await();
+				return;
+			}
+			catch (InterruptedException ex) {
+				// keep blocking
+			}
+		}
+	}
+
+}
