@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests that the WARN log at the shutdown deadline names every abandoned item, a bounded
  * number per line.
  */
+// Output is captured from System.out, which tests running in parallel share
+@Isolated
 @ExtendWith(OutputCaptureExtension.class)
 class AbandonedReportLogTests {
 

@@ -8,6 +8,7 @@ import io.github.backgroundwork.observation.ObservationWorkDecorator;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 // Log lines are read: no application may reset logging meanwhile
+// Output is captured from System.out, which tests running in parallel share
+@Isolated
 @ResourceLock("spring-boot-logging-system")
 class BackgroundWorkObservationAutoConfigurationTests {
 

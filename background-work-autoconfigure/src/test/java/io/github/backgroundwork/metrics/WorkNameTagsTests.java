@@ -18,6 +18,7 @@ import io.github.backgroundwork.observation.DefaultWorkObservationConvention;
 import io.github.backgroundwork.observation.WorkObservationContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 // The warning is read from the log: no application may reset logging meanwhile
+// Output is captured from System.out, which tests running in parallel share
+@Isolated
 @ResourceLock("spring-boot-logging-system")
 class WorkNameTagsTests {
 
