@@ -93,6 +93,17 @@ public final class JdbcDurableWork implements DurableWork {
 	}
 
 	/**
+	 * Return whether this queue listens for the database's notifications of new work
+	 * right now: {@code false} on databases without notifications, before
+	 * {@link #start()}, after {@link #stopClaiming()}, and while a lost listener
+	 * connection is being re-established.
+	 * @return whether the listener is connected and listening
+	 */
+	public boolean isListening() {
+		return this.notifier != null && this.notifier.isListening();
+	}
+
+	/**
 	 * Return the id this queue claims rows under.
 	 * @return the owner id
 	 */
