@@ -47,6 +47,8 @@ public class BackgroundWorkEndpoint {
 
 	private final Map<String, BackgroundWorkQueue> queues;
 
+	private final @Nullable DurableWorkDescriber durable;
+
 	/**
 	 * Create an endpoint of one queue, shown as {@code backgroundWorkQueue}.
 	 * @param queue the queue to show
@@ -61,13 +63,29 @@ public class BackgroundWorkEndpoint {
 	 * @since 0.2.0
 	 */
 	public BackgroundWorkEndpoint(Map<String, ? extends BackgroundWorkQueue> queues) {
+		this(queues, null);
+	}
+
+	/**
+	 * Create an endpoint of several queues whose typed work may be kept in a durable
+	 * store.
+	 * @param queues the queues to show, by name (their bean names in an application)
+	 * @param durable what reads the durable store's items for the whole cluster, or
+	 * {@code null} when typed work is kept in memory
+	 * @since 0.2.0
+	 */
+	public BackgroundWorkEndpoint(Map<String, ? extends BackgroundWorkQueue> queues,
+			@Nullable DurableWorkDescriber durable) {
 		this.queues = new LinkedHashMap<>(queues);
+		this.durable = durable;
 	}
 
 	/**
 	 * Describe the queues: {@code GET /actuator/backgroundwork}, with optional query
 	 * parameters. Items in flight come first, oldest first, then the recently finished
-	 * ones, most recent first.
+	 * ones, most recent first. With a durable store, its items are read from the database
+	 * for the whole cluster, with the same filter and paging, in a {@code durable}
+	 * section.
 	 * @param queue only the queue of this name, or {@code null} for every queue
 	 * @param state only items in this state (case does not matter), or {@code null}
 	 * @param name only items of this name of work, or {@code null}
@@ -85,17 +103,24 @@ public class BackgroundWorkEndpoint {
 		Map<String, QueueDescriptor> described = new LinkedHashMap<>();
 		selectQueues(queue).forEach((queueName, selected) -> described.put(queueName, QueueDescriptor
 			.of(selected.statistics(), selected.summaryByName(), MAX_NAMES, query, selected.items(query))));
-		return new QueuesDescriptor(described);
+		return new QueuesDescriptor(described, (this.durable != null) ? this.durable.describe(query, MAX_NAMES) : null);
 	}
 
 	/**
-	 * Describe one item, in flight or recently finished, in whichever queue holds it:
-	 * {@code GET /actuator/backgroundwork/{id}}.
+	 * Describe one item, in flight or recently finished, in whichever queue holds it, or
+	 * in the durable store (whichever instance runs it): {@code GET
+	 * /actuator/backgroundwork/{id}}.
 	 * @param id the item's id
 	 * @return the item, or {@code null} (404 over HTTP) if it is unknown
 	 */
 	@ReadOperation
 	public @Nullable WorkItemDescriptor item(@Selector String id) {
+		if (this.durable != null) {
+			Optional<WorkItemDescriptor> stored = this.durable.find(id);
+			if (stored.isPresent()) {
+				return stored.get();
+			}
+		}
 		return find(id).map((item) -> WorkItemDescriptor.of(item.snapshot())).orElse(null);
 	}
 

@@ -34,13 +34,39 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param attempts how many runs of the item have started
  * @param key the key of typed work, or {@code null}
  * @param notBefore when a scheduled item is due, or {@code null}
+ * @param owner for an item of the durable store, the instance that claimed it last, or
+ * {@code null} when none did; always {@code null} for items kept in memory
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WorkItemDescriptor(String id, String name, WorkState state, Instant enqueuedAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Duration duration,
 		@Nullable WorkProgress progress, @Nullable WorkError error, boolean abandoned, int attempts,
-		@Nullable String key, @Nullable Instant notBefore) implements OperationResponseBody {
+		@Nullable String key, @Nullable Instant notBefore, @Nullable String owner) implements OperationResponseBody {
+
+	/**
+	 * Create a descriptor of an item kept in memory, without an owner.
+	 * @param id the item's id
+	 * @param name the kind of work
+	 * @param state its state
+	 * @param enqueuedAt when it was accepted
+	 * @param startedAt when it started, or {@code null}
+	 * @param finishedAt when it ended, or {@code null}
+	 * @param duration how long it ran, or {@code null}
+	 * @param progress its last progress, or {@code null}
+	 * @param error its error, or {@code null}
+	 * @param abandoned whether the shutdown deadline passed before it ended
+	 * @param attempts how many runs started
+	 * @param key its key, or {@code null}
+	 * @param notBefore when it is due, or {@code null}
+	 */
+	public WorkItemDescriptor(String id, String name, WorkState state, Instant enqueuedAt, @Nullable Instant startedAt,
+			@Nullable Instant finishedAt, @Nullable Duration duration, @Nullable WorkProgress progress,
+			@Nullable WorkError error, boolean abandoned, int attempts, @Nullable String key,
+			@Nullable Instant notBefore) {
+		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, error, abandoned, attempts, key,
+				notBefore, null);
+	}
 
 	/**
 	 * Describe a snapshot of an item.
@@ -50,7 +76,7 @@ public record WorkItemDescriptor(String id, String name, WorkState state, Instan
 	public static WorkItemDescriptor of(WorkItemSnapshot item) {
 		return new WorkItemDescriptor(item.id(), item.name(), item.state(), item.enqueuedAt(), item.startedAt(),
 				item.finishedAt(), item.duration(), item.progress(), item.error(), item.abandoned(), item.attempts(),
-				item.key(), item.notBefore());
+				item.key(), item.notBefore(), null);
 	}
 
 }

@@ -5,6 +5,10 @@ import java.util.Map;
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpoint;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpointWebExtension;
+import io.github.backgroundwork.actuate.DurableWorkDescriber;
+import io.github.backgroundwork.jdbc.JdbcWorkStore;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
@@ -13,6 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Auto-configuration of the {@link BackgroundWorkEndpoint} of every
@@ -22,7 +28,7 @@ import org.springframework.context.annotation.Bean;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = BackgroundWorkAutoConfiguration.class)
+@AutoConfiguration(after = { BackgroundWorkAutoConfiguration.class, BackgroundWorkJdbcAutoConfiguration.class })
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(BackgroundWorkEndpoint.class)
 public final class BackgroundWorkEndpointAutoConfiguration {
@@ -30,8 +36,22 @@ public final class BackgroundWorkEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(BackgroundWorkQueue.class)
 	@ConditionalOnMissingBean
-	BackgroundWorkEndpoint backgroundWorkEndpoint(Map<String, BackgroundWorkQueue> queues) {
-		return new BackgroundWorkEndpoint(queues);
+	BackgroundWorkEndpoint backgroundWorkEndpoint(Map<String, BackgroundWorkQueue> queues,
+			ObjectProvider<DurableWorkDescriber> durable) {
+		return new BackgroundWorkEndpoint(queues, durable.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JdbcTemplate.class)
+	static class DurableWorkDescriberConfiguration {
+
+		@Bean
+		@ConditionalOnBean(JdbcWorkStore.class)
+		@ConditionalOnMissingBean
+		DurableWorkDescriber backgroundWorkDurableWorkDescriber(JdbcWorkStore store) {
+			return new DurableWorkDescriber(store.reader());
+		}
+
 	}
 
 	@Bean

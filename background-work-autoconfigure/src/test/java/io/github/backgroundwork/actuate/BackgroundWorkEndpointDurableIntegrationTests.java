@@ -1,0 +1,178 @@
+package io.github.backgroundwork.actuate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import io.github.backgroundwork.BackgroundWorkHandler;
+import io.github.backgroundwork.BackgroundWorkQueue;
+import io.github.backgroundwork.WorkRequest;
+import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.jdbc.StoredState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for the {@link BackgroundWorkEndpoint} over real HTTP with
+ * {@code background-work.store=jdbc} on H2: durable items are read from the database,
+ * with their owner.
+ */
+// Spring Boot's logging system is global: applications must not start it in parallel
+@ResourceLock("spring-boot-logging-system")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "server.address=127.0.0.1", "management.endpoints.web.exposure.include=backgroundwork",
+				"background-work.store=jdbc", "spring.datasource.url=jdbc:h2:mem:endpoint-durable",
+				"background-work.jdbc.poll-interval=100ms" })
+@DirtiesContext
+class BackgroundWorkEndpointDurableIntegrationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	private BackgroundWorkQueue queue;
+
+	@Autowired
+	private JdbcWorkStore store;
+
+	@Autowired
+	private Handlers handlers;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeEach
+	void block() {
+		this.handlers.release = new CountDownLatch(1);
+	}
+
+	@AfterEach
+	void release() {
+		this.handlers.release.countDown();
+	}
+
+	@Test
+	void listsDurableItemsFromTheDatabaseWithTheirOwnerAndFindsThemById() throws Exception {
+		String done = this.queue.enqueue(WorkRequest.of("quick", "a")).id();
+		awaitState(done, StoredState.SUCCEEDED);
+		String running = this.queue.enqueue(WorkRequest.of("slow", "b")).id();
+		awaitState(running, StoredState.RUNNING);
+		String scheduled = this.queue
+			.enqueue(WorkRequest.builder("quick", "c").key("later").delay(Duration.ofHours(1)).build())
+			.id();
+
+		DocumentContext json = JsonPath.parse(get("/actuator/backgroundwork", 200));
+		List<Map<String, Object>> counts = json.read("$.durable.counts");
+		assertThat(counts).containsExactlyInAnyOrder(count("quick", "SCHEDULED", 1), count("quick", "SUCCEEDED", 1),
+				count("slow", "RUNNING", 1));
+		assertThat(json.<Integer>read("$.durable.omittedNames")).isZero();
+		assertThat(json.<Integer>read("$.durable.items.total")).isEqualTo(3);
+		List<Map<String, Object>> items = json.read("$.durable.items.list");
+		assertThat(items).extracting((item) -> item.get("id")).containsExactlyInAnyOrder(done, running, scheduled);
+		Map<String, Object> runningItem = item(items, running);
+		assertThat(runningItem).containsEntry("state", "RUNNING").containsEntry("attempts", 1);
+		assertThat((String) runningItem.get("owner")).startsWith("bgwork-");
+		Map<String, Object> scheduledItem = item(items, scheduled);
+		assertThat(scheduledItem).containsEntry("state", "SCHEDULED")
+			.containsEntry("key", "later")
+			.containsEntry("owner", null)
+			.containsKey("owner");
+		assertThat(scheduledItem.get("notBefore")).isNotNull();
+
+		DocumentContext filtered = JsonPath
+			.parse(get("/actuator/backgroundwork?state=scheduled&name=quick&limit=5", 200));
+		assertThat(filtered.<Integer>read("$.durable.items.total")).isOne();
+		assertThat(filtered.<List<String>>read("$.durable.items.list[*].id")).containsExactly(scheduled);
+		DocumentContext paged = JsonPath.parse(get("/actuator/backgroundwork?offset=1&limit=1", 200));
+		assertThat(paged.<Integer>read("$.durable.items.total")).isEqualTo(3);
+		assertThat(paged.<List<String>>read("$.durable.items.list[*].id")).hasSize(1);
+
+		DocumentContext one = JsonPath.parse(get("/actuator/backgroundwork/" + scheduled, 200));
+		assertThat(one.<String>read("$.state")).isEqualTo("SCHEDULED");
+		assertThat(one.<Object>read("$.owner")).isNull();
+		assertThat(one.<Map<String, Object>>read("$")).containsKey("owner");
+		DocumentContext runningOne = JsonPath.parse(get("/actuator/backgroundwork/" + running, 200));
+		assertThat(runningOne.<String>read("$.owner")).isEqualTo(runningItem.get("owner"));
+		get("/actuator/backgroundwork/no-such-item", 404);
+	}
+
+	@Test
+	void durableItemsHonourTheLimitsAndRejectBadParameters() throws Exception {
+		get("/actuator/backgroundwork?state=LOST", 400);
+		DocumentContext json = JsonPath.parse(get("/actuator/backgroundwork?limit=100000&state=abandoned", 200));
+		assertThat(json.<Integer>read("$.durable.items.limit")).isEqualTo(BackgroundWorkEndpoint.MAX_LIMIT);
+		assertThat(json.<List<Object>>read("$.durable.items.list")).isEmpty();
+	}
+
+	private static Map<String, Object> count(String name, String state, int count) {
+		return Map.of("name", name, "state", state, "count", count);
+	}
+
+	private static Map<String, Object> item(List<Map<String, Object>> items, String id) {
+		return items.stream().filter((item) -> id.equals(item.get("id"))).findFirst().orElseThrow();
+	}
+
+	private void awaitState(String id, StoredState state) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.store.reader().findById(id).map((row) -> row.state() == state).orElse(false));
+	}
+
+	private String get(String path, int expectedStatus) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(expectedStatus);
+		return response.body();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+		@Bean
+		Handlers handlers() {
+			return new Handlers();
+		}
+
+	}
+
+	/**
+	 * Typed work: {@code quick} returns, {@code slow} waits for the test.
+	 */
+	static class Handlers {
+
+		volatile CountDownLatch release = new CountDownLatch(1);
+
+		@BackgroundWorkHandler("quick")
+		void quick(String payload) {
+		}
+
+		@BackgroundWorkHandler("slow")
+		void slow(String payload) throws InterruptedException {
+			this.release.await();
+		}
+
+	}
+
+}
