@@ -3,6 +3,7 @@ package io.github.backgroundwork.autoconfigure;
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpoint;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpointWebExtension;
+import io.github.backgroundwork.actuate.DurableWorkDescriber;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,24 @@ class BackgroundWorkEndpointAutoConfigurationTests {
 	void endpointIsAutoConfiguredWhenExposed() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=backgroundwork")
 			.run((context) -> assertThat(context).hasSingleBean(BackgroundWorkEndpoint.class));
+	}
+
+	@Test
+	void endpointShowsNoDurableSectionWhenTypedWorkIsKeptInMemory() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=backgroundwork")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(DurableWorkDescriber.class);
+				assertThat(context.getBean(BackgroundWorkEndpoint.class).queues(null, null, null, null, null).durable())
+					.isNull();
+			});
+	}
+
+	@Test
+	void endpointIsAutoConfiguredWithoutSpringJdbc() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=backgroundwork")
+			.withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
+			.run((context) -> assertThat(context).hasSingleBean(BackgroundWorkEndpoint.class)
+				.doesNotHaveBean(DurableWorkDescriber.class));
 	}
 
 	@Test
