@@ -31,12 +31,14 @@ public class DurableCrashApplication {
 		return new BlockingMail();
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws InterruptedException {
 		ConfigurableApplicationContext context = SpringApplication.run(DurableCrashApplication.class, args);
 		BackgroundWorkQueue queue = context.getBean(BackgroundWorkQueue.class);
 		for (int i = 1; i <= ITEMS; i++) {
 			System.out.println("ENQUEUED " + queue.enqueue(WorkRequest.of(NAME, new Mail(i))).id());
 		}
+		// Workers may be daemon threads: keep the JVM alive until it is killed
+		new CountDownLatch(1).await();
 	}
 
 	/**
