@@ -32,8 +32,6 @@ class DurableWorkDescriberTests {
 
 	@BeforeEach
 	void createTable() {
-		// A pool, as in an application: H2 evaluates check constraints in the session
-		// that created them, which must stay open
 		this.dataSource = new HikariDataSource();
 		this.dataSource.setJdbcUrl("jdbc:h2:mem:describer-" + UUID.randomUUID());
 		this.dataSource.setMinimumIdle(1);

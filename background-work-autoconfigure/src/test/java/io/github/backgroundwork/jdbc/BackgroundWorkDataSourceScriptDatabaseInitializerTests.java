@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The schema initializer resolves the platform's script the way Boot's JDBC modules do
@@ -59,6 +61,29 @@ class BackgroundWorkDataSourceScriptDatabaseInitializerTests {
 					"SELECT LOWER(table_name) FROM information_schema.tables " + "WHERE table_schema = 'PUBLIC'"))
 				.containsExactly("background_work");
 			assertThat(JdbcWorkStore.builder(h2).build().reader().countUpTo(null, null, 1)).isZero();
+		}
+		finally {
+			jdbc.execute("SHUTDOWN");
+		}
+	}
+
+	@Test
+	void h2TableTakesWorkAfterTheConnectionThatCreatedItIsClosedAndStillChecksStates() {
+		// H2 2.4.240 breaks an IN-list check once the session that created it closes
+		// (h2database#4302): a pool retires that connection sooner or later
+		SimpleDriverDataSource h2 = new SimpleDriverDataSource(new org.h2.Driver(),
+				"jdbc:h2:mem:closed-creator;DB_CLOSE_DELAY=-1");
+		JdbcTemplate jdbc = new JdbcTemplate(h2);
+		try {
+			assertThat(initializer(h2, DatabaseInitializationMode.ALWAYS).initializeDatabase()).isTrue();
+			JdbcWorkStore store = JdbcWorkStore.builder(h2).build();
+			String id = store.insert(Items.item("after-close")).id();
+			assertThat(store.reader().findById(id))
+				.hasValueSatisfying((row) -> assertThat(row.state()).isEqualTo(StoredState.QUEUED));
+			assertThatExceptionOfType(DataIntegrityViolationException.class)
+				.isThrownBy(() -> jdbc.update("UPDATE background_work SET state = 'LOST' WHERE id = ?", id));
+			assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> jdbc
+				.update("UPDATE background_work SET state = 'SUCCEEDED', live_key = 'k' WHERE id = ?", id));
 		}
 		finally {
 			jdbc.execute("SHUTDOWN");
