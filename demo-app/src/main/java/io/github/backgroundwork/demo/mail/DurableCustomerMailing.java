@@ -83,7 +83,7 @@ public class DurableCustomerMailing {
 	 * @param mail the customer and the notification
 	 * @throws InterruptedException if interrupted before the mail is sent
 	 */
-	@BackgroundWorkHandler(value = WORK_NAME, concurrency = 2)
+	@BackgroundWorkHandler(WORK_NAME)
 	void send(CustomerMail mail) throws InterruptedException {
 		Optional<Customer> customer = this.customers.findById(mail.customerId());
 		if (customer.isEmpty()) {
