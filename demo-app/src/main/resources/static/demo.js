@@ -91,6 +91,33 @@ async function postNotification(event) {
 	refresh();
 }
 
+// One stored item per customer: the mailbox below shows the mails arrive, a restart resumes them
+async function postDurableNotification() {
+	const result = document.getElementById('notify-result');
+	const form = document.getElementById('notify-form');
+	if (!form.reportValidity()) {
+		return;
+	}
+	const response = await fetch('customers/notifications/durable', {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+		body: JSON.stringify({
+			subject: document.getElementById('subject').value,
+			message: document.getElementById('message').value,
+		}),
+	});
+	delete followed[result.id];
+	if (response.status === 202) {
+		const mailing = await response.json();
+		show(result, 'Campaign ' + mailing.campaign + ': queued ' + mailing.queued + ' stored customer-mail-durable items'
+			+ (mailing.duplicates ? ' (' + mailing.duplicates + ' already queued)' : ''), false);
+	}
+	else {
+		show(result, await problemOf(response), true);
+	}
+	refresh();
+}
+
 async function postPicture(event) {
 	event.preventDefault();
 	const result = document.getElementById('upload-result');
@@ -288,5 +315,6 @@ async function poll() {
 }
 
 document.getElementById('notify-form').addEventListener('submit', postNotification);
+document.getElementById('notify-durable-button').addEventListener('click', postDurableNotification);
 document.getElementById('upload-form').addEventListener('submit', postPicture);
 poll();

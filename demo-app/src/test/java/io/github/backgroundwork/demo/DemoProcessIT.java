@@ -100,7 +100,9 @@ class DemoProcessIT {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
 						"-XX:TieredStopAtLevel=1", "-jar", demoJar().toString(), "--server.port=0",
 						"--server.address=127.0.0.1", "--spring.mail.host=127.0.0.1",
-						"--spring.mail.port=" + this.smtp.getSmtp().getPort()));
+						"--spring.mail.port=" + this.smtp.getSmtp().getPort(),
+						// Not the demo's file database, which a running demo may hold
+						"--spring.datasource.url=jdbc:h2:mem:demo-process-it"));
 		command.addAll(List.of(arguments));
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.output.toFile())

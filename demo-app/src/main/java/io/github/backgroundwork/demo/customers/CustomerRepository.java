@@ -1,6 +1,7 @@
 package io.github.backgroundwork.demo.customers;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,6 +47,26 @@ public class CustomerRepository {
 			.param("afterId", afterId)
 			.query(Customer.class)
 			.list();
+	}
+
+	/**
+	 * Return a customer.
+	 * @param id the customer's id
+	 * @return the customer, or empty if there is none with that id
+	 */
+	public Optional<Customer> findById(long id) {
+		return this.jdbc.sql("SELECT id, name, email FROM customer WHERE id = :id")
+			.param("id", id)
+			.query(Customer.class)
+			.optional();
+	}
+
+	/**
+	 * Return every customer's id, in order.
+	 * @return the ids
+	 */
+	public List<Long> findAllIds() {
+		return this.jdbc.sql("SELECT id FROM customer ORDER BY id").query(Long.class).list();
 	}
 
 	/**

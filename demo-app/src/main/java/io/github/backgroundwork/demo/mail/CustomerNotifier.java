@@ -12,8 +12,6 @@ import io.github.backgroundwork.demo.customers.CustomerRepository;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,23 +37,18 @@ public class CustomerNotifier {
 
 	private final CustomerRepository customers;
 
-	private final JavaMailSender mailSender;
-
-	private final DemoMailProperties properties;
+	private final CustomerMailSender mailSender;
 
 	/**
 	 * Create a notifier.
 	 * @param queue the queue that runs the mailing
 	 * @param customers the customers to mail
-	 * @param mailSender the sender
-	 * @param properties the sender address and the delay before each mail
+	 * @param mailSender the sender of each customer's mail
 	 */
-	public CustomerNotifier(BackgroundWorkQueue queue, CustomerRepository customers, JavaMailSender mailSender,
-			DemoMailProperties properties) {
+	public CustomerNotifier(BackgroundWorkQueue queue, CustomerRepository customers, CustomerMailSender mailSender) {
 		this.queue = queue;
 		this.customers = customers;
 		this.mailSender = mailSender;
-		this.properties = properties;
 	}
 
 	/**
@@ -87,8 +80,7 @@ public class CustomerNotifier {
 							+ " mails: cancellation requested");
 					return;
 				}
-				pause();
-				this.mailSender.send(mail(customer, subject, message));
+				this.mailSender.send(customer, subject, message);
 				sent++;
 				total = Math.max(total, sent);
 				context.reportProgress(sent, total);
@@ -97,23 +89,6 @@ public class CustomerNotifier {
 			page = this.customers.findAfter(lastId, PAGE_SIZE);
 		}
 		logger.info("Background work '" + WORK_NAME + "' (" + context.id() + ") sent " + sent + " mails");
-	}
-
-	private void pause() throws InterruptedException {
-		long delay = this.properties.getSendDelay().toMillis();
-		if (delay > 0) {
-			// Stands in for a slow mail server; an interrupt ends the item as cancelled
-			Thread.sleep(delay);
-		}
-	}
-
-	private SimpleMailMessage mail(Customer customer, String subject, String message) {
-		SimpleMailMessage mail = new SimpleMailMessage();
-		mail.setFrom(this.properties.getFrom());
-		mail.setTo(customer.email());
-		mail.setSubject(subject);
-		mail.setText("Dear " + customer.name() + ",\n\n" + message + "\n");
-		return mail;
 	}
 
 }

@@ -4,6 +4,7 @@ import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.BackgroundWork;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.demo.customers.CustomerRepository;
+import io.github.backgroundwork.demo.mail.CustomerMailSender;
 import io.github.backgroundwork.demo.mail.CustomerNotifier;
 import io.github.backgroundwork.demo.mail.DemoMailProperties;
 import io.github.backgroundwork.demo.mail.NotificationController;
@@ -41,7 +42,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @WebMvcTest(controllers = NotificationController.class,
 		excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
 				classes = PictureFilesConfiguration.class))
-@Import({ CustomerNotifier.class, WorkLocations.class })
+@Import({ CustomerNotifier.class, CustomerMailSender.class, WorkLocations.class })
 @EnableConfigurationProperties({ DemoMailProperties.class, PictureProperties.class })
 class MockQueueSliceTests {
 

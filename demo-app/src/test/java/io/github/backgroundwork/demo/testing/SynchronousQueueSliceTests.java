@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.demo.customers.Customer;
 import io.github.backgroundwork.demo.customers.CustomerRepository;
+import io.github.backgroundwork.demo.mail.CustomerMailSender;
 import io.github.backgroundwork.demo.mail.CustomerNotifier;
 import io.github.backgroundwork.demo.mail.DemoMailProperties;
 import io.github.backgroundwork.demo.mail.NotificationController;
@@ -45,7 +46,7 @@ import static org.mockito.Mockito.verify;
 @WebMvcTest(controllers = NotificationController.class,
 		excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
 				classes = PictureFilesConfiguration.class))
-@Import({ CustomerNotifier.class, WorkLocations.class })
+@Import({ CustomerNotifier.class, CustomerMailSender.class, WorkLocations.class })
 @EnableConfigurationProperties({ DemoMailProperties.class, PictureProperties.class })
 class SynchronousQueueSliceTests {
 
