@@ -127,7 +127,17 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	@Override
 	public Optional<WorkHandle> find(String id) {
-		return this.engine.find(id);
+		Optional<WorkHandle> inMemory = this.engine.find(id);
+		if (inMemory.isPresent() || this.durableWork == null || id == null || id.isBlank() || id.length() > 64) {
+			return inMemory;
+		}
+		try {
+			return this.durableWork.find(id);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not look up stored background work '" + id + "'", ex);
+			return Optional.empty();
+		}
 	}
 
 	@Override

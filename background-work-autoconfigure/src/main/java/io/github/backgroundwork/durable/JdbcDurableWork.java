@@ -2,6 +2,7 @@ package io.github.backgroundwork.durable;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -11,6 +12,7 @@ import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.engine.DurableWork;
 import io.github.backgroundwork.engine.WorkEngine;
+import io.github.backgroundwork.jdbc.InsertedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 import io.github.backgroundwork.jdbc.PostgresWorkNotifier;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +37,11 @@ public final class JdbcDurableWork implements DurableWork {
 
 	private final @Nullable PostgresWorkNotifier notifier;
 
+	private final JdbcWorkStore store;
+
 	private JdbcDurableWork(WorkEngine engine, DataSource dataSource, JdbcWorkStore store, JsonMapper mapper,
 			Duration pollInterval, Duration retention) {
+		this.store = store;
 		PayloadCodec codec = new PayloadCodec(mapper, JdbcDurableWork.class.getClassLoader());
 		String owner = "bgwork-" + UUID.randomUUID().toString().substring(0, 13);
 		this.source = new DurableWorkSource(engine, store, codec, owner, pollInterval, retention);
@@ -64,6 +69,13 @@ public final class JdbcDurableWork implements DurableWork {
 				"pollInterval must be positive");
 		Assert.isTrue(retention != null && !retention.isNegative(), "retention must not be negative");
 		return (engine) -> new JdbcDurableWork(engine, dataSource, store, mapper, pollInterval, retention);
+	}
+
+	@Override
+	public Optional<WorkHandle> find(String id) {
+		return this.store.reader()
+			.findById(id)
+			.map((row) -> new StoredWorkHandle(new InsertedWork(row.id(), false), row.name(), this.store));
 	}
 
 	@Override

@@ -56,8 +56,11 @@ final class ClaimedAdmission {
 	int freePlaces() {
 		this.registry.takeLock.lock();
 		try {
-			return Math.max(0,
-					this.registry.settings.concurrency() - this.registry.running.size() - this.registry.ready.size());
+			// Items held back by their name's limit wait for a place too: a claimer that
+			// did not count them would take rows it cannot run yet
+			int parked = this.registry.held.get() - this.registry.scheduled.size();
+			return Math.max(0, this.registry.settings.concurrency() - this.registry.running.size()
+					- this.registry.ready.size() - parked);
 		}
 		finally {
 			this.registry.takeLock.unlock();

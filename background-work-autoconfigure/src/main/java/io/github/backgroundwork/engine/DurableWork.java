@@ -1,6 +1,7 @@
 package io.github.backgroundwork.engine;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
@@ -23,6 +24,15 @@ public interface DurableWork {
 	 * payload cannot be stored
 	 */
 	List<WorkHandle> enqueueAll(List<WorkRequest> requests);
+
+	/**
+	 * Find a stored item by its id, wherever it runs or ran.
+	 * @param id any string
+	 * @return the item, or empty if no row has that id
+	 */
+	default Optional<WorkHandle> find(String id) {
+		return Optional.empty();
+	}
 
 	/**
 	 * Begin claiming work for the engine, which has started. Does not block.

@@ -88,6 +88,22 @@ abstract class AbstractDurableWorkTests {
 	}
 
 	@Test
+	void storedItemIsFoundByIdOnEveryInstanceAfterItEnded() {
+		DefaultBackgroundWorkQueue queue = startedQueue("a-");
+		DefaultBackgroundWorkQueue other = startedQueue("b-");
+		WorkHandle handle = queue.enqueue(WorkRequest.of("mail", new Mail(3)));
+		awaitState(handle.id(), StoredState.SUCCEEDED);
+		assertThat(queue.find(handle.id())).hasValueSatisfying((found) -> {
+			assertThat(found.name()).isEqualTo("mail");
+			assertThat(found.state()).isEqualTo(WorkState.SUCCEEDED);
+		});
+		assertThat(other.find(handle.id()))
+			.hasValueSatisfying((found) -> assertThat(found.state()).isEqualTo(WorkState.SUCCEEDED));
+		assertThat(queue.find("no-such-id")).isEmpty();
+		assertThat(queue.find("x".repeat(500))).isEmpty();
+	}
+
+	@Test
 	void rolledBackEnqueueNeverRunsAndCommittedEnqueueRuns() {
 		DefaultBackgroundWorkQueue queue = startedQueue("a-");
 		TransactionTemplate transactions = new TransactionTemplate(
