@@ -28,11 +28,7 @@ final class Dispatcher {
 
 	final Rescheduler rescheduler;
 
-	/**
-	 * Whether the last take turned a full queue into one with room; written and read by
-	 * the worker that took, under the take lock.
-	 */
-	private boolean tookFromFull;
+	private final Candidates candidates;
 
 	Dispatcher(EngineSettings settings, ItemRunner runner, WorkEvents events) {
 		// The ready queue's sentinel is never run, cancelled or shown
@@ -41,6 +37,7 @@ final class Dispatcher {
 		this.events = events;
 		this.ids = this.registry.ids;
 		this.rescheduler = new Rescheduler(this.registry, events);
+		this.candidates = new Candidates(this.registry);
 	}
 
 	/**
@@ -68,7 +65,7 @@ final class Dispatcher {
 				}
 				// Never wait for work with an item still to announce
 				next = take(!ended && retryDelay < 0);
-				madeRoom = next != null && (this.tookFromFull || this.registry.batchCallers > 0);
+				madeRoom = next != null && (this.candidates.tookFromFull || this.registry.batchCallers > 0);
 				if (this.registry.tookAfterWait || now == 0) {
 					// The clock read for the end of the last item would be stale
 					now = -1;
@@ -114,10 +111,10 @@ final class Dispatcher {
 	private @Nullable WorkItem take(boolean mayWait) {
 		ItemRegistry registry = this.registry;
 		registry.tookAfterWait = false;
-		this.tookFromFull = false;
+		this.candidates.tookFromFull = false;
 		while (registry.dispatching) {
 			if (registry.running.hasFreePlace()) {
-				WorkItem item = nextCandidate();
+				WorkItem item = this.candidates.next();
 				if (item != null) {
 					item.take();
 					registry.running.occupy(item);
@@ -151,49 +148,6 @@ final class Dispatcher {
 			}
 		}
 		return null;
-	}
-
-	private @Nullable WorkItem nextCandidate() {
-		ItemRegistry registry = this.registry;
-		WorkItem item = registry.limits.pollEligible();
-		if (item != null) {
-			item.slot = WorkItem.NO_SLOT;
-			leaveHeld();
-			return item;
-		}
-		while (registry.scheduled.size() > 0 && (item = registry.scheduled.pollDue(System.nanoTime())) != null) {
-			leaveHeld();
-			if (mayRun(item)) {
-				return item;
-			}
-		}
-		while (registry.ready.size() > 0) {
-			item = registry.ready.unlinkFirst();
-			this.tookFromFull |= registry.ready.decrement() + registry.held.get() >= registry.settings.capacity();
-			if (mayRun(item)) {
-				return item;
-			}
-		}
-		return null;
-	}
-
-	private void leaveHeld() {
-		this.tookFromFull |= this.registry.waiting() >= this.registry.settings.capacity();
-		this.registry.held.decrementAndGet();
-	}
-
-	/**
-	 * Whether an item's name has room; if not, park it until an item of its name ends.
-	 */
-	private boolean mayRun(WorkItem item) {
-		if (this.registry.limits.tryAcquire(item)) {
-			return true;
-		}
-		item.slot = WorkItem.PARKED_SLOT;
-		// Due, and waiting for a place under its name's limit: queued again
-		item.requeue();
-		this.registry.held.incrementAndGet();
-		return false;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.backgroundwork.engine;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.backgroundwork.WorkErrorHandler;
@@ -9,6 +10,7 @@ import io.github.backgroundwork.WorkListener;
 import io.github.backgroundwork.WorkRejectedException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells the queue's {@link WorkListener listeners} and its {@link WorkErrorHandler} what
@@ -20,7 +22,7 @@ final class WorkEvents {
 
 	private enum Kind {
 
-		STARTED, FINISHED, REJECTED, ABANDONED
+		STARTED, FINISHED, REJECTED, RETRYING, ABANDONED
 
 	}
 
@@ -45,19 +47,12 @@ final class WorkEvents {
 		notify(Kind.REJECTED, name, ex, null);
 	}
 
-	void retrying(WorkInfo item, Throwable failure, java.time.Duration delay) {
-		for (WorkListener listener : this.listeners) {
-			try {
-				listener.onRetrying(item, failure, delay);
-			}
-			catch (Throwable ex) {
-				logger.warn("WorkListener " + listener + " failed on retrying event", ex);
-			}
-		}
+	void retrying(WorkInfo item, Throwable failure, Duration delay) {
+		notify(Kind.RETRYING, item, failure, delay);
 	}
 
 	void abandoned(List<WorkItemSnapshot> items) {
-		notify(Kind.ABANDONED, null, null, items);
+		notify(Kind.ABANDONED, null, items, null);
 	}
 
 	void failed(WorkInfo item, Throwable failure) {
@@ -69,16 +64,20 @@ final class WorkEvents {
 		}
 	}
 
-	private void notify(Kind kind, @org.jspecify.annotations.Nullable Object subject,
-			@org.jspecify.annotations.Nullable WorkRejectedException rejection,
-			@org.jspecify.annotations.Nullable List<WorkItemSnapshot> items) {
+	/**
+	 * The one loop over the listeners: an event's arguments, by kind, without a lambda
+	 * per event on the hot path.
+	 */
+	@SuppressWarnings("unchecked")
+	private void notify(Kind kind, @Nullable Object subject, @Nullable Object argument, @Nullable Object more) {
 		for (WorkListener listener : this.listeners) {
 			try {
 				switch (kind) {
 					case STARTED -> listener.onStarted((WorkInfo) subject);
 					case FINISHED -> listener.onFinished((WorkInfo) subject);
-					case REJECTED -> listener.onRejected((String) subject, rejection);
-					case ABANDONED -> listener.onAbandoned(items);
+					case REJECTED -> listener.onRejected((String) subject, (WorkRejectedException) argument);
+					case RETRYING -> listener.onRetrying((WorkInfo) subject, (Throwable) argument, (Duration) more);
+					case ABANDONED -> listener.onAbandoned((List<WorkItemSnapshot>) argument);
 				}
 			}
 			catch (Throwable ex) {
