@@ -17,6 +17,7 @@ import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.jdbc.ClaimedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.jdbc.RescueResult;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,11 @@ final class DurableWorkSource {
 	private final Duration retention;
 
 	private final OutcomeWriter outcomes;
+
+	/**
+	 * The names this queue has handlers for: the only ones it claims.
+	 */
+	private final Set<String> names;
 
 	/**
 	 * Items claimed by this instance that have not ended, by id.
@@ -84,7 +90,8 @@ final class DurableWorkSource {
 		this.owner = owner;
 		this.pollInterval = pollInterval;
 		this.retention = retention;
-		this.outcomes = new OutcomeWriter(store, owner, engine.settings().retryPolicy());
+		this.outcomes = new OutcomeWriter(store, owner, engine);
+		this.names = Set.copyOf(engine.settings().handlers().names());
 	}
 
 	String owner() {
@@ -197,7 +204,7 @@ final class DurableWorkSource {
 					nextRenew = now + renewEvery;
 				}
 				if (now - nextRescue >= 0) {
-					this.store.rescueExpired();
+					logRescue(this.store.rescueExpired());
 					nextRescue = now + rescueEvery;
 				}
 				if (now - nextCleanup >= 0) {
@@ -240,7 +247,7 @@ final class DurableWorkSource {
 		try {
 			int free;
 			while (this.claiming && (free = this.engine.freePlaces()) > 0) {
-				List<ClaimedWork> rows = this.store.claim(this.owner, free);
+				List<ClaimedWork> rows = this.store.claim(this.owner, free, this.names);
 				rows.forEach(this::submit);
 				if (rows.size() < free) {
 					return;
@@ -298,6 +305,17 @@ final class DurableWorkSource {
 			// The leases expire and the rescuer runs them again: at least once
 			logger.warn("Background work claimer of " + this.owner + " could not write the outcome of " + batch.size()
 					+ " item(s); they run again after their lease", ex);
+		}
+	}
+
+	private void logRescue(RescueResult rescued) {
+		if (rescued.requeued() > 0) {
+			logger.warn("Background work: " + rescued.requeued() + " item(s) whose instance stopped without "
+					+ "finishing them (their lease expired) are queued again");
+		}
+		if (!rescued.failed().isEmpty()) {
+			logger.error("Background work " + rescued.failed() + " failed: the instance running the last attempt "
+					+ "stopped without finishing it (its lease expired), and no attempt is left");
 		}
 	}
 

@@ -6,31 +6,28 @@ import java.util.List;
 
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.durable.DurableWorkSource.ClaimedItem;
-import io.github.backgroundwork.handler.WorkRetryPolicy;
+import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.jdbc.ClaimedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
- * Writes how claimed items ended: successes in one statement, failures as a retry with
- * the policy's backoff or as the final failure, cancellations, and items the queue hands
- * back at shutdown (released, their attempt not consumed).
+ * Writes how claimed items ended: successes in one statement, failures as a retry after
+ * the delay the engine decided and logged (the retry policy's backoff) or as the final
+ * failure, cancellations, and items the queue hands back at shutdown (released, their
+ * attempt not consumed).
  */
 final class OutcomeWriter {
-
-	private static final Log logger = LogFactory.getLog(OutcomeWriter.class);
 
 	private final JdbcWorkStore store;
 
 	private final String owner;
 
-	private final WorkRetryPolicy retryPolicy;
+	private final WorkEngine engine;
 
-	OutcomeWriter(JdbcWorkStore store, String owner, WorkRetryPolicy retryPolicy) {
+	OutcomeWriter(JdbcWorkStore store, String owner, WorkEngine engine) {
 		this.store = store;
 		this.owner = owner;
-		this.retryPolicy = retryPolicy;
+		this.engine = engine;
 	}
 
 	void write(List<ClaimedItem> items) {
@@ -43,7 +40,7 @@ final class OutcomeWriter {
 				case SUCCEEDED -> succeeded.add(row.id());
 				case ABANDONED -> handedBack.add(row.id());
 				case CANCELLED -> this.store.cancelRunning(this.owner, row.id());
-				default -> failed(row, item.handle().failure());
+				default -> failed(item);
 			}
 		}
 		if (!succeeded.isEmpty()) {
@@ -54,19 +51,16 @@ final class OutcomeWriter {
 		}
 	}
 
-	private void failed(ClaimedWork row, Throwable failure) {
+	private void failed(ClaimedItem item) {
+		Throwable failure = item.handle().failure();
 		String error = (failure != null) ? failure.toString() : "failed";
-		String attempt = "attempt " + row.attempts() + " of " + (row.maxRetries() + 1);
-		if (row.isLastAttempt()) {
-			logger
-				.warn("Background work '" + row.name() + "' (" + row.id() + ") failed, " + attempt + ": no retry left");
-			this.store.fail(this.owner, row.id(), error);
-			return;
+		Duration retryDelay = this.engine.storedRetryDelay(item.handle());
+		if (retryDelay != null) {
+			this.store.retryLater(this.owner, item.row().id(), retryDelay, error);
 		}
-		Duration delay = this.retryPolicy.delayBeforeRetry(row.attempts());
-		logger.warn("Background work '" + row.name() + "' (" + row.id() + ") failed, " + attempt + ": retrying in "
-				+ delay.toMillis() + " ms", failure);
-		this.store.retryLater(this.owner, row.id(), delay, error);
+		else {
+			this.store.fail(this.owner, item.row().id(), error);
+		}
 	}
 
 }

@@ -202,8 +202,14 @@ final class Dispatcher {
 			ItemExtras extras = item.extrasIfAny();
 			Throwable failure = (extras != null) ? extras.failure : null;
 			TypedWork typed = item.typed();
-			// The store decides whether a stored item is retried, and says so
-			if (typed != null && typed.storedId == null) {
+			Duration storedRetry = (typed != null) ? typed.storedRetryDelay : null;
+			if (storedRetry != null) {
+				// Its store runs it again: a retry, as in memory, not the end of the item
+				this.rescheduler.announceRetry(item, failure, storedRetry);
+				item.completeFuture();
+				return;
+			}
+			if (typed != null) {
 				logger.warn("Background work '" + item.name() + "' (" + item.id() + ") failed, "
 						+ typed.attemptOfTotal() + ": no retry left");
 			}

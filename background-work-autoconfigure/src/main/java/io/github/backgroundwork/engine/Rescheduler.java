@@ -34,8 +34,16 @@ final class Rescheduler {
 	long retryDelayLocked(WorkItem item, WorkState outcome) {
 		TypedWork typed = item.typed();
 		// Cancelled work is never retried, whatever its work threw when it stopped
-		if (outcome != WorkState.FAILED || typed == null || !typed.mayRetry() || item.isCancellationRequested()
+		if (outcome != WorkState.FAILED || typed == null || item.isCancellationRequested()
 				|| item.state() != WorkState.RUNNING) {
+			return -1;
+		}
+		if (typed.storeMayRetry()) {
+			// It ends here, and its store runs it again after this delay
+			typed.storedRetryDelay = this.registry.settings.retryPolicy().delayBeforeRetry(typed.attempts);
+			return -1;
+		}
+		if (!typed.mayRetry()) {
 			return -1;
 		}
 		return this.registry.settings.retryPolicy().delayBeforeRetry(typed.attempts).toNanos();
@@ -85,8 +93,14 @@ final class Rescheduler {
 	}
 
 	private void announceRetry(WorkItem item, @Nullable Throwable failure, long delayNanos) {
+		announceRetry(item, failure, Duration.ofNanos(delayNanos));
+	}
+
+	/**
+	 * Log a failed attempt that runs again and tell the listeners; outside the locks.
+	 */
+	void announceRetry(WorkItem item, @Nullable Throwable failure, Duration delay) {
 		TypedWork typed = item.typed();
-		Duration delay = Duration.ofNanos(delayNanos);
 		if (typed != null) {
 			logger.warn("Background work '" + item.name() + "' (" + item.id() + ") failed, " + typed.attemptOfTotal()
 					+ ": retrying in " + delay.toMillis() + " ms", failure);

@@ -82,7 +82,13 @@ final class RunningItems {
 	void ended(WorkItem item) {
 		switch (item.state()) {
 			case SUCCEEDED -> this.succeeded++;
-			case FAILED -> this.failed++;
+			// A stored item its store runs again has not ended: only this run has
+			case FAILED -> {
+				TypedWork typed = item.typed();
+				if (typed == null || typed.storedRetryDelay == null) {
+					this.failed++;
+				}
+			}
 			case CANCELLED -> this.cancelled++;
 			default -> this.abandoned++;
 		}

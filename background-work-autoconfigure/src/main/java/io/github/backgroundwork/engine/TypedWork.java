@@ -1,5 +1,7 @@
 package io.github.backgroundwork.engine;
 
+import java.time.Duration;
+
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.handler.WorkHandlerMethod;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +48,13 @@ final class TypedWork {
 	 */
 	final int storedMaxRetries;
 
+	/**
+	 * For a stored item whose run failed with a retry left: the delay before the store
+	 * runs it again, decided when it ended here; {@code null} otherwise. Written under
+	 * the take lock, before the item's completion is published.
+	 */
+	volatile @Nullable Duration storedRetryDelay;
+
 	TypedWork(WorkRequest request, WorkHandlerMethod handler, int maxRetries) {
 		this.request = request;
 		this.handler = handler;
@@ -75,6 +84,13 @@ final class TypedWork {
 
 	boolean mayRetry() {
 		return this.storedId == null && this.attempts <= this.maxRetries;
+	}
+
+	/**
+	 * Whether a stored item that failed has a retry left: its store runs it again.
+	 */
+	boolean storeMayRetry() {
+		return this.storedId != null && this.attempts <= this.storedMaxRetries;
 	}
 
 	String attemptOfTotal() {

@@ -1,5 +1,6 @@
 package io.github.backgroundwork.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -112,6 +113,17 @@ public final class WorkEngine {
 	 */
 	public @Nullable WorkHandle submitClaimed(String id, WorkRequest request, int attempt, int maxRetries) {
 		return this.claimedAdmission.submit(id, request, attempt, maxRetries);
+	}
+
+	/**
+	 * Return how long a claimed item that failed waits before its store runs it again, as
+	 * decided (with the retry policy's backoff) and logged when it ended here.
+	 * @param handle a handle {@link #submitClaimed} returned
+	 * @return the delay, or {@code null} if the item did not fail or has no retry left
+	 */
+	public @Nullable Duration storedRetryDelay(WorkHandle handle) {
+		TypedWork typed = (handle instanceof WorkItem item) ? item.typed() : null;
+		return (typed != null) ? typed.storedRetryDelay : null;
 	}
 
 	/**

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,7 +46,7 @@ final class H2WorkDialect extends JdbcWorkDialect {
 	 */
 	private static final String LOCK_DUE = """
 			SELECT id FROM {table}
-			WHERE state IN ('QUEUED', 'SCHEDULED') AND not_before <= CURRENT_TIMESTAMP
+			WHERE state IN ('QUEUED', 'SCHEDULED') AND not_before <= CURRENT_TIMESTAMP{names}
 			ORDER BY state, not_before
 			LIMIT :limit
 			FOR UPDATE SKIP LOCKED""";
@@ -110,11 +113,14 @@ final class H2WorkDialect extends JdbcWorkDialect {
 	}
 
 	@Override
-	List<ClaimedWork> claim(JdbcClient client, WorkTable table, String owner, Duration lease, int limit) {
+	List<ClaimedWork> claim(JdbcClient client, WorkTable table, String owner, Duration lease, int limit,
+			@Nullable Collection<String> names) {
 		// H2 applies LIMIT before it skips locked rows, so a claimer racing another may
 		// get
 		// fewer rows than are due; it never gets a row the other holds
-		List<String> ids = client.sql(sql(table, LOCK_DUE)).param("limit", limit).query(String.class).list();
+		List<String> ids = bindNames(client.sql(sql(table, withNames(LOCK_DUE, names))).param("limit", limit), names)
+			.query(String.class)
+			.list();
 		if (ids.isEmpty()) {
 			return List.of();
 		}

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
@@ -106,9 +109,26 @@ abstract class JdbcWorkDialect {
 	 * @param owner the claiming instance
 	 * @param lease how long the claim lasts, from the database's current time
 	 * @param limit the most rows to claim
+	 * @param names the only names to claim, or {@code null} for every name; not empty
 	 * @return the claimed rows
 	 */
-	abstract List<ClaimedWork> claim(JdbcClient client, WorkTable table, String owner, Duration lease, int limit);
+	abstract List<ClaimedWork> claim(JdbcClient client, WorkTable table, String owner, Duration lease, int limit,
+			@Nullable Collection<String> names);
+
+	/**
+	 * Return a claim's query with its {@code {names}} placeholder resolved: nothing when
+	 * every name is claimed, else a condition on the {@code :names} parameter.
+	 */
+	static String withNames(String claim, @Nullable Collection<String> names) {
+		return claim.replace("{names}", (names != null) ? " AND name IN (:names)" : "");
+	}
+
+	/**
+	 * Bind {@code :names} if a claim is restricted to some names.
+	 */
+	static StatementSpec bindNames(StatementSpec statement, @Nullable Collection<String> names) {
+		return (names != null) ? statement.param("names", names) : statement;
+	}
 
 	/**
 	 * Whether inserts can wake listeners through the database.

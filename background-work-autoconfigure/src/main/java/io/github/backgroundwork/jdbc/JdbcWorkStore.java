@@ -114,10 +114,24 @@ public final class JdbcWorkStore {
 	 * skipped, so two claimers never get the same row. Runs in a transaction of its own.
 	 * @param owner the claiming instance's id
 	 * @param limit the most items to claim: the instance's free workers
-	 * @return the claimed items, oldest due first
+	 * @return the claimed items of every name, oldest due first
 	 */
 	public List<ClaimedWork> claim(String owner, int limit) {
-		return this.claimer.claim(owner, limit);
+		return this.claimer.claim(owner, limit, null);
+	}
+
+	/**
+	 * Claim as {@link #claim(String, int)} does, only items of the given names: those an
+	 * instance has handlers for. Items of other names stay queued for the instances that
+	 * have their handlers.
+	 * @param owner the claiming instance's id
+	 * @param limit the most items to claim: the instance's free workers
+	 * @param names the names to claim; none claims nothing
+	 * @return the claimed items, oldest due first
+	 */
+	public List<ClaimedWork> claim(String owner, int limit, Collection<String> names) {
+		Assert.notNull(names, "names must not be null");
+		return this.claimer.claim(owner, limit, List.copyOf(names));
 	}
 
 	/**

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -66,7 +68,7 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 	static final String CLAIM = """
 			WITH due AS MATERIALIZED (
 			    SELECT id FROM {table}
-			    WHERE state IN ('QUEUED', 'SCHEDULED') AND not_before <= statement_timestamp()
+			    WHERE state IN ('QUEUED', 'SCHEDULED') AND not_before <= statement_timestamp(){names}
 			    ORDER BY not_before
 			    LIMIT :limit
 			    FOR UPDATE SKIP LOCKED
@@ -171,14 +173,15 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 	}
 
 	@Override
-	List<ClaimedWork> claim(JdbcClient client, WorkTable table, String owner, Duration lease, int limit) {
+	List<ClaimedWork> claim(JdbcClient client, WorkTable table, String owner, Duration lease, int limit,
+			@Nullable Collection<String> names) {
 		client.sql(CLAIM_PLAN).query().listOfRows();
-		List<ClaimedWork> claimed = new ArrayList<>(client.sql(sql(table, CLAIM))
-			.param("limit", limit)
-			.param("owner", owner)
-			.param("lease", lease.toMillis())
-			.query(WorkTable.CLAIMED)
-			.list());
+		List<ClaimedWork> claimed = new ArrayList<>(
+				bindNames(client.sql(sql(table, withNames(CLAIM, names))), names).param("limit", limit)
+					.param("owner", owner)
+					.param("lease", lease.toMillis())
+					.query(WorkTable.CLAIMED)
+					.list());
 		claimed.sort(Comparator.comparing(ClaimedWork::notBefore).thenComparing(ClaimedWork::enqueuedAt));
 		return claimed;
 	}

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
@@ -44,14 +46,14 @@ final class WorkClaimer {
 		this.lease = lease;
 	}
 
-	List<ClaimedWork> claim(String owner, int limit) {
+	List<ClaimedWork> claim(String owner, int limit, @Nullable Collection<String> names) {
 		Assert.hasText(owner, "owner must not be empty");
 		Assert.isTrue(limit >= 0, () -> "limit must not be negative, was " + limit);
-		if (limit == 0) {
+		if (limit == 0 || (names != null && names.isEmpty())) {
 			return List.of();
 		}
 		List<ClaimedWork> claimed = this.transactions
-			.execute((status) -> this.dialect.claim(this.client, this.table, owner, this.lease, limit));
+			.execute((status) -> this.dialect.claim(this.client, this.table, owner, this.lease, limit, names));
 		return (claimed != null) ? claimed : List.of();
 	}
 

@@ -31,7 +31,9 @@ class PostgresClaimPlanTests {
 		}
 		store.insertAll(items);
 		String explain = "EXPLAIN (ANALYZE, FORMAT TEXT) "
-				+ PostgresWorkDialect.CLAIM.replace("{table}", "background_work")
+				+ JdbcWorkDialect.withNames(PostgresWorkDialect.CLAIM, List.of("flood", "other"))
+					.replace("{table}", "background_work")
+					.replace(":names", "'flood', 'other'")
 					.replace(":limit", "8")
 					.replace(":owner", "'a'")
 					.replace("{now+:lease}", "statement_timestamp()");
@@ -46,7 +48,7 @@ class PostgresClaimPlanTests {
 			.doesNotContain("Bitmap")
 			.doesNotContain("Seq Scan")
 			.containsPattern("Index Scan using background_work_due_idx[^\\n]*actual time=[^\\n]*rows=8 ");
-		assertThat(store.claim("a", 8)).hasSize(8);
+		assertThat(store.claim("a", 8, List.of("flood", "other"))).hasSize(8);
 	}
 
 }
