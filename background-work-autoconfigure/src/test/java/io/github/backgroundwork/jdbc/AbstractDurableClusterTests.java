@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import io.github.backgroundwork.BackgroundWorkHandler;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
@@ -56,21 +58,26 @@ abstract class AbstractDurableClusterTests {
 
 	private DefaultBackgroundWorkQueue queue(String prefix, Object handlers,
 			DefaultBackgroundWorkQueue.Builder builder) {
-		DefaultBackgroundWorkQueue queue = builder.concurrency(2)
-			.threadNamePrefix(prefix)
+		return queue(prefix, handlers, builder, database().dataSource());
+	}
+
+	private DefaultBackgroundWorkQueue queue(String prefix, Object handlers, DefaultBackgroundWorkQueue.Builder builder,
+			DataSource dataSource) {
+		DefaultBackgroundWorkQueue queue = builder.threadNamePrefix(prefix)
 			.drainTimeout(Duration.ofSeconds(5))
 			.cancellationGrace(Duration.ofMillis(100))
 			.handlers(WorkHandlers.of(handlers))
 			.retryPolicy(WorkRetryPolicy.builder().delay(Duration.ofMillis(20)).jitter(Duration.ZERO).build())
-			.durableWork(JdbcDurableWork.factory(database().dataSource(), database().store(Duration.ofSeconds(5)),
-					JsonMapper.shared(), Duration.ofMillis(200), Duration.ofDays(7)))
+			.durableWork(JdbcDurableWork.factory(dataSource,
+					JdbcWorkStore.builder(dataSource).lease(Duration.ofSeconds(5)).build(), JsonMapper.shared(),
+					Duration.ofMillis(200), Duration.ofDays(7)))
 			.build();
 		this.queues.add(queue);
 		return queue;
 	}
 
 	private DefaultBackgroundWorkQueue queue(String prefix) {
-		return queue(prefix, this.handlers, DefaultBackgroundWorkQueue.builder());
+		return queue(prefix, this.handlers, DefaultBackgroundWorkQueue.builder().concurrency(2));
 	}
 
 	private StoredWork row(String id) {
@@ -159,6 +166,28 @@ abstract class AbstractDurableClusterTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.handlers.runs.get() == 1);
 		WorkHandle again = second.enqueue(WorkRequest.builder("mail", new Mail(2)).key("campaign:1").build());
 		assertThat(again.isDuplicate()).as("an ended item frees its key").isFalse();
+	}
+
+	@Test
+	void queueBorrowsAtMostOneConnectionBesidesItsListenerWhileItRunsManyItems() {
+		CountingDataSource dataSource = new CountingDataSource(database().dataSource());
+		DefaultBackgroundWorkQueue queue = queue("a-", this.handlers,
+				DefaultBackgroundWorkQueue.builder().concurrency(8), dataSource);
+		List<WorkRequest> requests = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			requests.add(WorkRequest.of("mail", new Mail(i)));
+		}
+		queue.enqueueAll(requests);
+		queue.start();
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.handlers.runs.get() == 500);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> database().jdbc()
+				.queryForObject("SELECT COUNT(*) FROM background_work WHERE state = 'SUCCEEDED'",
+						Integer.class) == 500);
+		// The claimer's statements, one at a time, and on PostgreSQL the listener's
+		// connection, held for good
+		int listener = database().isPostgres() ? 1 : 0;
+		assertThat(dataSource.mostBorrowedAtOnce()).isBetween(1, 1 + listener);
 	}
 
 	private static void awaitAll(CyclicBarrier barrier) {
