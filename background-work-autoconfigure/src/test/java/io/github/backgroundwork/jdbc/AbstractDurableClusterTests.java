@@ -20,6 +20,7 @@ import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkInfo;
 import io.github.backgroundwork.WorkListener;
 import io.github.backgroundwork.WorkRequest;
+import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.durable.JdbcDurableWork;
 import io.github.backgroundwork.handler.WorkHandlers;
 import io.github.backgroundwork.handler.WorkRetryPolicy;
@@ -166,6 +167,22 @@ abstract class AbstractDurableClusterTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.handlers.runs.get() == 1);
 		WorkHandle again = second.enqueue(WorkRequest.builder("mail", new Mail(2)).key("campaign:1").build());
 		assertThat(again.isDuplicate()).as("an ended item frees its key").isFalse();
+	}
+
+	@Test
+	void delayedItemWaitsScheduledInTheTableAndStartsOnceDueByTheDatabasesClock() {
+		DefaultBackgroundWorkQueue queue = queue("a-");
+		queue.start();
+		WorkHandle handle = queue
+			.enqueue(WorkRequest.builder("mail", new Mail(3)).delay(Duration.ofMillis(700)).build());
+		StoredWork waiting = row(handle.id());
+		assertThat(waiting.state()).isEqualTo(StoredState.SCHEDULED);
+		assertThat(Duration.between(waiting.enqueuedAt(), waiting.notBefore())).isEqualTo(Duration.ofMillis(700));
+		assertThat(handle.state()).isEqualTo(WorkState.SCHEDULED);
+		await().atMost(Duration.ofSeconds(10)).until(() -> row(handle.id()).state() == StoredState.SUCCEEDED);
+		StoredWork done = row(handle.id());
+		assertThat(done.startedAt()).isAfterOrEqualTo(done.notBefore());
+		assertThat(done.attempts()).isEqualTo(1);
 	}
 
 	@Test
