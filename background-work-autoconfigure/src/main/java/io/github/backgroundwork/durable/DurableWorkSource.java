@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +49,10 @@ final class DurableWorkSource {
 
 	private final OutcomeWriter outcomes;
 
+	private final LeaseRenewer leases;
+
+	private final @Nullable DurableWorkTracing tracing;
+
 	/**
 	 * Items claimed by this instance that have not ended, by id.
 	 */
@@ -77,7 +80,7 @@ final class DurableWorkSource {
 	private @Nullable Thread thread;
 
 	DurableWorkSource(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, String owner, Duration pollInterval,
-			Duration retention) {
+			Duration retention, @Nullable DurableWorkTracing tracing) {
 		this.engine = engine;
 		this.store = store;
 		this.codec = codec;
@@ -85,6 +88,8 @@ final class DurableWorkSource {
 		this.pollInterval = pollInterval;
 		this.retention = retention;
 		this.outcomes = new OutcomeWriter(store, owner, engine.settings().retryPolicy());
+		this.leases = new LeaseRenewer(store, owner);
+		this.tracing = tracing;
 	}
 
 	String owner() {
@@ -193,7 +198,7 @@ final class DurableWorkSource {
 				claim();
 				now = System.nanoTime();
 				if (now - nextRenew >= 0) {
-					renew();
+					this.leases.renew(this.claimed);
 					nextRenew = now + renewEvery;
 				}
 				if (now - nextRescue >= 0) {
@@ -259,7 +264,11 @@ final class DurableWorkSource {
 			if (row.key() != null) {
 				request.key(row.key());
 			}
-			handle = this.engine.submitClaimed(row.id(), request.build(), row.attempts(), row.maxRetries());
+			handle = (this.tracing != null)
+					? this.tracing.receive(row,
+							() -> this.engine.submitClaimed(row.id(), request.build(), row.attempts(),
+									row.maxRetries()))
+					: this.engine.submitClaimed(row.id(), request.build(), row.attempts(), row.maxRetries());
 		}
 		catch (RuntimeException ex) {
 			// Its class changed, or no handler has its name here: running it again cannot
@@ -298,19 +307,6 @@ final class DurableWorkSource {
 			// The leases expire and the rescuer runs them again: at least once
 			logger.warn("Background work claimer of " + this.owner + " could not write the outcome of " + batch.size()
 					+ " item(s); they run again after their lease", ex);
-		}
-	}
-
-	private void renew() {
-		Set<String> ids = Set.copyOf(this.claimed.keySet());
-		if (ids.isEmpty()) {
-			return;
-		}
-		Set<String> held = this.store.renewLeases(this.owner, ids);
-		for (String id : ids) {
-			if (!held.contains(id) && this.claimed.containsKey(id)) {
-				logger.warn("Background work (" + id + ") lost its lease: another instance may run it again");
-			}
 		}
 	}
 
