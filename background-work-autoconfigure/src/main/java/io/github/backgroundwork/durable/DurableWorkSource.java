@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
@@ -264,11 +265,9 @@ final class DurableWorkSource {
 			if (row.key() != null) {
 				request.key(row.key());
 			}
-			handle = (this.tracing != null)
-					? this.tracing.receive(row,
-							() -> this.engine.submitClaimed(row.id(), request.build(), row.attempts(),
-									row.maxRetries()))
-					: this.engine.submitClaimed(row.id(), request.build(), row.attempts(), row.maxRetries());
+			Supplier<@Nullable WorkHandle> toEngine = () -> this.engine.submitClaimed(row.id(), request.build(),
+					row.attempts(), row.maxRetries());
+			handle = (this.tracing != null) ? this.tracing.receive(row, toEngine) : toEngine.get();
 		}
 		catch (RuntimeException ex) {
 			// Its class changed, or no handler has its name here: running it again cannot
