@@ -11,14 +11,15 @@ import io.github.backgroundwork.handler.WorkHandlerMethod;
 import io.github.backgroundwork.jdbc.InsertedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 import io.github.backgroundwork.jdbc.NewWork;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores typed work: checks every request against its handler, writes its payload, and
- * inserts the rows in the caller's transaction; wakes the local claimer once they are
- * committed.
+ * inserts the rows in the caller's transaction, with the enqueuing trace context when
+ * there is a {@link DurableWorkTracing}; wakes the local claimer once they are committed.
  */
 final class DurableEnqueuer {
 
@@ -30,11 +31,15 @@ final class DurableEnqueuer {
 
 	private final Runnable wake;
 
-	DurableEnqueuer(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, Runnable wake) {
+	private final @Nullable DurableWorkTracing tracing;
+
+	DurableEnqueuer(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, Runnable wake,
+			@Nullable DurableWorkTracing tracing) {
 		this.engine = engine;
 		this.store = store;
 		this.codec = codec;
 		this.wake = wake;
+		this.tracing = tracing;
 	}
 
 	List<WorkHandle> enqueueAll(List<WorkRequest> requests) {
@@ -48,7 +53,8 @@ final class DurableEnqueuer {
 						"Request " + i + ": " + ex.getMessage() + " (none of the requests was taken)", ex);
 			}
 		}
-		List<InsertedWork> inserted = this.store.insertAll(rows);
+		List<InsertedWork> inserted = (this.tracing != null) ? this.tracing.enqueue(rows, this.store::insertAll)
+				: this.store.insertAll(rows);
 		wakeAfterCommit();
 		List<WorkHandle> handles = new ArrayList<>(inserted.size());
 		for (int i = 0; i < inserted.size(); i++) {

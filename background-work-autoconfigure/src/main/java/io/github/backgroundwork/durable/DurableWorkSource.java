@@ -11,13 +11,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.jdbc.ClaimedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
-import io.github.backgroundwork.jdbc.RescueResult;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +51,10 @@ final class DurableWorkSource {
 
 	private final OutcomeWriter outcomes;
 
+	private final LeaseKeeper leases;
+
+	private final @Nullable DurableWorkTracing tracing;
+
 	/**
 	 * The names this queue has handlers for: the only ones it claims.
 	 */
@@ -83,7 +87,7 @@ final class DurableWorkSource {
 	private @Nullable Thread thread;
 
 	DurableWorkSource(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, String owner, Duration pollInterval,
-			Duration retention) {
+			Duration retention, @Nullable DurableWorkTracing tracing) {
 		this.engine = engine;
 		this.store = store;
 		this.codec = codec;
@@ -92,6 +96,8 @@ final class DurableWorkSource {
 		this.retention = retention;
 		this.outcomes = new OutcomeWriter(store, owner, engine);
 		this.names = Set.copyOf(engine.settings().handlers().names());
+		this.leases = new LeaseKeeper(store, owner);
+		this.tracing = tracing;
 	}
 
 	String owner() {
@@ -200,11 +206,11 @@ final class DurableWorkSource {
 				claim();
 				now = System.nanoTime();
 				if (now - nextRenew >= 0) {
-					renew();
+					this.leases.renew(this.claimed);
 					nextRenew = now + renewEvery;
 				}
 				if (now - nextRescue >= 0) {
-					logRescue(this.store.rescueExpired());
+					this.leases.rescueExpired();
 					nextRescue = now + rescueEvery;
 				}
 				if (now - nextCleanup >= 0) {
@@ -266,7 +272,9 @@ final class DurableWorkSource {
 			if (row.key() != null) {
 				request.key(row.key());
 			}
-			handle = this.engine.submitClaimed(row.id(), request.build(), row.attempts(), row.maxRetries());
+			Supplier<@Nullable WorkHandle> toEngine = () -> this.engine.submitClaimed(row.id(), request.build(),
+					row.attempts(), row.maxRetries());
+			handle = (this.tracing != null) ? this.tracing.receive(row, toEngine) : toEngine.get();
 		}
 		catch (RuntimeException ex) {
 			// Its class changed, or no handler has its name here: running it again cannot
@@ -305,30 +313,6 @@ final class DurableWorkSource {
 			// The leases expire and the rescuer runs them again: at least once
 			logger.warn("Background work claimer of " + this.owner + " could not write the outcome of " + batch.size()
 					+ " item(s); they run again after their lease", ex);
-		}
-	}
-
-	private void logRescue(RescueResult rescued) {
-		if (rescued.requeued() > 0) {
-			logger.warn("Background work: " + rescued.requeued() + " item(s) whose instance stopped without "
-					+ "finishing them (their lease expired) are queued again");
-		}
-		if (!rescued.failed().isEmpty()) {
-			logger.error("Background work " + rescued.failed() + " failed: the instance running the last attempt "
-					+ "stopped without finishing it (its lease expired), and no attempt is left");
-		}
-	}
-
-	private void renew() {
-		Set<String> ids = Set.copyOf(this.claimed.keySet());
-		if (ids.isEmpty()) {
-			return;
-		}
-		Set<String> held = this.store.renewLeases(this.owner, ids);
-		for (String id : ids) {
-			if (!held.contains(id) && this.claimed.containsKey(id)) {
-				logger.warn("Background work (" + id + ") lost its lease: another instance may run it again");
-			}
 		}
 	}
 

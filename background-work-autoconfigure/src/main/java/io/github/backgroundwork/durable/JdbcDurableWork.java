@@ -40,12 +40,12 @@ public final class JdbcDurableWork implements DurableWork {
 	private final JdbcWorkStore store;
 
 	private JdbcDurableWork(WorkEngine engine, DataSource dataSource, JdbcWorkStore store, JsonMapper mapper,
-			Duration pollInterval, Duration retention) {
+			Duration pollInterval, Duration retention, @Nullable DurableWorkTracing tracing) {
 		this.store = store;
 		PayloadCodec codec = new PayloadCodec(mapper, JdbcDurableWork.class.getClassLoader());
 		String owner = "bgwork-" + UUID.randomUUID().toString().substring(0, 13);
-		this.source = new DurableWorkSource(engine, store, codec, owner, pollInterval, retention);
-		this.enqueuer = new DurableEnqueuer(engine, store, codec, this.source::wake);
+		this.source = new DurableWorkSource(engine, store, codec, owner, pollInterval, retention, tracing);
+		this.enqueuer = new DurableEnqueuer(engine, store, codec, this.source::wake, tracing);
 		this.notifier = store.supportsNotifications()
 				? new PostgresWorkNotifier(dataSource, store.notificationChannel(), (name) -> this.source.wake())
 				: null;
@@ -62,13 +62,30 @@ public final class JdbcDurableWork implements DurableWork {
 	 */
 	public static Function<WorkEngine, DurableWork> factory(DataSource dataSource, JdbcWorkStore store,
 			JsonMapper mapper, Duration pollInterval, Duration retention) {
+		return factory(dataSource, store, mapper, pollInterval, retention, null);
+	}
+
+	/**
+	 * Return what makes the durable side of a queue, carrying the enqueuing trace context
+	 * with each row to the instance that runs it.
+	 * @param dataSource the data source of the store, for PostgreSQL's listener
+	 * @param store the store
+	 * @param mapper the mapper that writes and reads payloads
+	 * @param pollInterval the longest time before work nobody announced is noticed
+	 * @param retention how long finished rows are kept
+	 * @param tracing what stores and continues trace contexts, or {@code null} to store
+	 * none and ignore those stored
+	 * @return the factory, for {@code DefaultBackgroundWorkQueue.Builder.durableWork}
+	 */
+	public static Function<WorkEngine, DurableWork> factory(DataSource dataSource, JdbcWorkStore store,
+			JsonMapper mapper, Duration pollInterval, Duration retention, @Nullable DurableWorkTracing tracing) {
 		Assert.notNull(dataSource, "dataSource must not be null");
 		Assert.notNull(store, "store must not be null");
 		Assert.notNull(mapper, "mapper must not be null");
 		Assert.isTrue(pollInterval != null && !pollInterval.isNegative() && !pollInterval.isZero(),
 				"pollInterval must be positive");
 		Assert.isTrue(retention != null && !retention.isNegative(), "retention must not be negative");
-		return (engine) -> new JdbcDurableWork(engine, dataSource, store, mapper, pollInterval, retention);
+		return (engine) -> new JdbcDurableWork(engine, dataSource, store, mapper, pollInterval, retention, tracing);
 	}
 
 	@Override

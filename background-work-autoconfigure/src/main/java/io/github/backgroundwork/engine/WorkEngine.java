@@ -102,7 +102,9 @@ public final class WorkEngine {
 	/**
 	 * Accept an item a durable store has stored and claimed for this queue: it is queued
 	 * at once, past the capacity and the keys, with the row's id as its id, and is never
-	 * retried in memory. Does not block.
+	 * retried in memory. Does not block. The queue's decorators wrap it on the calling
+	 * thread, as they wrap other work on the enqueuing thread: what they capture (the
+	 * current observation, for one) is the caller's.
 	 * @param id the row's id
 	 * @param request the request read back from the row
 	 * @param attempt the attempt this run is, counting from 1

@@ -27,7 +27,11 @@ import org.springframework.core.Ordered;
  * when the attempt starts and stops when it ends (for asynchronous work, when its stage
  * completes), with the attempt's number as a low-cardinality key. It is a
  * {@link WorkListener} too, told when attempts end: register it as both, as the
- * auto-configuration does.
+ * auto-configuration does. For an item kept in a durable store, the parent is the
+ * observation current where the store hands the item to the queue: with a
+ * {@link io.github.backgroundwork.durable.DurableWorkTracing}, the
+ * {@value io.github.backgroundwork.durable.DurableWorkTracing#RECEIVE} observation that
+ * continues the enqueuing trace.
  *
  * @since 0.1.0
  * @see DefaultWorkObservationConvention

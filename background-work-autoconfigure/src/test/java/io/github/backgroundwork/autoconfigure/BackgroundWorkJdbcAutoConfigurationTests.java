@@ -10,13 +10,16 @@ import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.WorkState;
+import io.github.backgroundwork.durable.DurableWorkTracing;
 import io.github.backgroundwork.jdbc.BackgroundWorkDataSourceScriptDatabaseInitializer;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -93,6 +96,23 @@ class BackgroundWorkJdbcAutoConfigurationTests {
 					.queryForObject("SELECT state FROM background_work WHERE id = ?", String.class, handle.id()))
 					.isEqualTo("SUCCEEDED");
 			});
+	}
+
+	@Test
+	void durableWorkCarriesTracesWhenThereIsAnObservationRegistry() {
+		withDatabase().withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+			.withPropertyValues("background-work.store=jdbc")
+			.run((context) -> assertThat(context).hasSingleBean(DurableWorkTracing.class));
+	}
+
+	@Test
+	void durableWorkCarriesNoTracesWithoutAnObservationRegistry() {
+		withDatabase().withPropertyValues("background-work.store=jdbc")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DurableWorkTracing.class));
+		withDatabase().withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("io.micrometer.observation"))
+			.withPropertyValues("background-work.store=jdbc")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DurableWorkTracing.class));
 	}
 
 	/**
