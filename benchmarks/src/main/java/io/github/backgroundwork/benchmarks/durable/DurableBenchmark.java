@@ -1,0 +1,123 @@
+package io.github.backgroundwork.benchmarks.durable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * The durable benchmark, in one JVM on one embedded PostgreSQL: a warm-up round and then
+ * {@code rounds} rounds, each measuring every contender in turn (the order rotates from
+ * round to round), each contender started afresh on its own database; then the endpoint's
+ * answer time with a million rows. Prints every round and writes the table to
+ * {@code <results>/durable-table.md}.
+ * <p>
+ * Arguments: {@code rounds} (5) and {@code results} ({@code benchmarks/results}).
+ */
+public final class DurableBenchmark {
+
+	private static final List<Contender> CONTENDERS = List.of(
+			new Contender("background-work", OurQueue.DATABASE, OurQueue::new),
+			new Contender("JobRunr OSS 8.7.0", JobRunrContender.DATABASE, JobRunrContender::new),
+			new Contender("db-scheduler 16.12.0", DbSchedulerContender.DATABASE, DbSchedulerContender::new));
+
+	private DurableBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
+		Path results = Path.of((args.length > 1) ? args[1] : "benchmarks/results");
+		Map<String, Map<String, List<Double>>> figures = new LinkedHashMap<>();
+		CONTENDERS.forEach((contender) -> figures.put(contender.name(), new LinkedHashMap<>()));
+		Map<String, String> configurations = new LinkedHashMap<>();
+		Map<String, double[]> endpoint;
+		String machine = Machine.describe();
+		System.out.println(machine);
+		try (PostgresServer server = PostgresServer.start()) {
+			System.out.println("PostgreSQL " + server.version() + " (embedded, zonky), pools of "
+					+ PostgresServer.POOL_SIZE + " connections per instance (HikariCP)");
+			for (Contender contender : CONTENDERS) {
+				server.createDatabase(contender.database());
+			}
+			try (var pool = server.pool(OurQueue.DATABASE, "schema")) {
+				createSchema(pool);
+				new JdbcTemplate(pool).execute("SELECT 1");
+			}
+			new JdbcTemplate(server.unpooled(DbSchedulerContender.DATABASE)).execute(DbSchedulerContender.SCHEMA);
+			Measurements measurements = new Measurements(server);
+			for (int round = 0; round <= rounds; round++) {
+				String label = (round == 0) ? "warm-up" : "round " + round;
+				for (int i = 0; i < CONTENDERS.size(); i++) {
+					Contender contender = CONTENDERS.get((round + i) % CONTENDERS.size());
+					String statementsOf = (round == rounds) ? contender.database() : null;
+					Map<String, Double> measured;
+					try (DurableContender started = contender.factory().apply(server)) {
+						configurations.put(contender.name(), started.configuration());
+						measured = measurements.round(started, statementsOf);
+					}
+					System.out.println(label + " " + contender.name() + ": " + measured);
+					if (round > 0) {
+						Map<String, List<Double>> byMetric = figures.get(contender.name());
+						measured.forEach((metric, value) -> byMetric.computeIfAbsent(metric, (key) -> new ArrayList<>())
+							.add(value));
+					}
+				}
+			}
+			endpoint = EndpointTiming.run(server);
+		}
+		String table = Report.table(machine, rounds, configurations, figures, endpoint);
+		System.out.println();
+		System.out.println(table);
+		Files.createDirectories(results);
+		Files.writeString(results.resolve("durable-table.md"), table);
+	}
+
+	static void createSchema(DataSource dataSource) {
+		new ResourceDatabasePopulator(new ClassPathResource("io/github/backgroundwork/jdbc/schema-postgresql.sql"))
+			.execute(dataSource);
+	}
+
+	/**
+	 * A contender: its name, its database, and how to start it.
+	 */
+	private record Contender(String name, String database, Function<PostgresServer, DurableContender> factory) {
+	}
+
+	/**
+	 * The machine and JVM, for the report.
+	 */
+	static final class Machine {
+
+		private Machine() {
+		}
+
+		static String describe() throws IOException {
+			String cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse("unknown");
+			String load = Files.readString(Path.of("/proc/loadavg")).trim();
+			return "Machine: " + cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores (nproc), "
+					+ (Files.readAllLines(Path.of("/proc/meminfo"))
+						.get(0)
+						.replaceAll("\\D+", "")
+						.transform(Long::parseLong) / 1_048_576)
+					+ " GB; load average at start " + load + "\nJDK: " + System.getProperty("java.vm.name") + " "
+					+ System.getProperty("java.runtime.version");
+		}
+
+	}
+
+}
