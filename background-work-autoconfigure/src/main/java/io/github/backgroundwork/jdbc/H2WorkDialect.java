@@ -113,8 +113,8 @@ final class H2WorkDialect extends JdbcWorkDialect {
 	}
 
 	@Override
-	List<ClaimedWork> claim(JdbcClient client, WorkTable table, String owner, Duration lease, int limit,
-			@Nullable Collection<String> names) {
+	List<ClaimedWork> claim(JdbcClient client, JdbcTemplate jdbc, WorkTable table, String owner, Duration lease,
+			int limit, @Nullable Collection<String> names) {
 		// H2 applies LIMIT before it skips locked rows, so a claimer racing another may
 		// get
 		// fewer rows than are due; it never gets a row the other holds

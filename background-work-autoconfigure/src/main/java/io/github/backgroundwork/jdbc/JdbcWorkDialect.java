@@ -73,7 +73,7 @@ abstract class JdbcWorkDialect {
 	 * @return the statement for this database
 	 */
 	final String sql(WorkTable table, String sql) {
-		Matcher matcher = NOW_PLUS.matcher(table.sql(sql));
+		Matcher matcher = NOW_PLUS.matcher(table.sql(sql).replace("id IN (:ids)", idIn()));
 		StringBuilder resolved = new StringBuilder();
 		while (matcher.find()) {
 			matcher.appendReplacement(resolved,
@@ -81,6 +81,24 @@ abstract class JdbcWorkDialect {
 		}
 		matcher.appendTail(resolved);
 		return resolved.toString().replace("{now}", now());
+	}
+
+	/**
+	 * Return the condition that matches the ids bound as {@code :ids}; what statements
+	 * write as {@code id IN (:ids)}.
+	 * @return the condition
+	 */
+	String idIn() {
+		return "id IN (:ids)";
+	}
+
+	/**
+	 * Return how to bind ids for {@link #idIn()}.
+	 * @param ids the ids
+	 * @return the value of {@code :ids}
+	 */
+	Object ids(List<String> ids) {
+		return ids;
 	}
 
 	/**
@@ -103,8 +121,10 @@ abstract class JdbcWorkDialect {
 
 	/**
 	 * Claim due items: mark at most {@code limit} of them running for {@code owner}, in
-	 * due order, skipping rows other claimers hold. Called inside a transaction.
+	 * due order, skipping rows other claimers hold. Called inside a transaction unless
+	 * {@link #claimsInOneStatement()}.
 	 * @param client the client
+	 * @param jdbc the template behind the client
 	 * @param table the work table
 	 * @param owner the claiming instance
 	 * @param lease how long the claim lasts, from the database's current time
@@ -112,8 +132,17 @@ abstract class JdbcWorkDialect {
 	 * @param names the only names to claim, or {@code null} for every name; not empty
 	 * @return the claimed rows
 	 */
-	abstract List<ClaimedWork> claim(JdbcClient client, WorkTable table, String owner, Duration lease, int limit,
-			@Nullable Collection<String> names);
+	abstract List<ClaimedWork> claim(JdbcClient client, JdbcTemplate jdbc, WorkTable table, String owner,
+			Duration lease, int limit, @Nullable Collection<String> names);
+
+	/**
+	 * Return whether the claim is one statement, atomic by itself; otherwise the caller
+	 * runs it in a transaction.
+	 * @return whether {@link #claim} needs no transaction
+	 */
+	boolean claimsInOneStatement() {
+		return false;
+	}
 
 	/**
 	 * Return a claim's query with its {@code {names}} placeholder resolved: nothing when

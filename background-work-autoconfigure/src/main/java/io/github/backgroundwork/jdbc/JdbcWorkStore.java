@@ -65,7 +65,7 @@ public final class JdbcWorkStore {
 		TransactionTemplate transactions = new TransactionTemplate(
 				new DataSourceTransactionManager(builder.dataSource));
 		this.inserter = new WorkInserter(jdbc, this.dialect, this.table, this.channel);
-		this.claimer = new WorkClaimer(client, transactions, this.dialect, this.table, this.lease);
+		this.claimer = new WorkClaimer(client, jdbc, transactions, this.dialect, this.table, this.lease);
 		this.completer = new WorkCompleter(client, this.dialect, this.table);
 		this.rescuer = new WorkRescuer(client, this.dialect, this.table);
 		this.cleaner = new WorkCleaner(client, this.dialect, this.table);

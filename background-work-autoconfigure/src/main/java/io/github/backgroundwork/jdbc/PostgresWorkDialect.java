@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * PostgreSQL: one {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING} per
@@ -173,17 +174,38 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 	}
 
 	@Override
-	List<ClaimedWork> claim(JdbcClient client, WorkTable table, String owner, Duration lease, int limit,
-			@Nullable Collection<String> names) {
-		client.sql(CLAIM_PLAN).query().listOfRows();
-		List<ClaimedWork> claimed = new ArrayList<>(
-				bindNames(client.sql(sql(table, withNames(CLAIM, names))), names).param("limit", limit)
-					.param("owner", owner)
-					.param("lease", lease.toMillis())
-					.query(WorkTable.CLAIMED)
-					.list());
+	List<ClaimedWork> claim(JdbcClient client, JdbcTemplate jdbc, WorkTable table, String owner, Duration lease,
+			int limit, @Nullable Collection<String> names) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("limit", limit);
+		parameters.put("owner", owner);
+		parameters.put("lease", lease.toMillis());
+		if (names != null) {
+			parameters.put("names", names);
+		}
+		List<ClaimedWork> claimed = new ArrayList<>(PostgresClaim.query(jdbc, CLAIM_PLAN,
+				sql(table, withNames(CLAIM, names)), parameters, WorkTable.CLAIMED));
 		claimed.sort(Comparator.comparing(ClaimedWork::notBefore).thenComparing(ClaimedWork::enqueuedAt));
 		return claimed;
+	}
+
+	/**
+	 * One array parameter, whatever the number of ids: one statement text, whose plan the
+	 * server keeps, instead of one per count of ids.
+	 */
+	@Override
+	String idIn() {
+		return "id = ANY(:ids)";
+	}
+
+	@Override
+	Object ids(List<String> ids) {
+		return new SqlArrayValue("varchar", ids.toArray());
+	}
+
+	@Override
+	boolean claimsInOneStatement() {
+		return true;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
@@ -29,6 +30,8 @@ final class WorkClaimer {
 
 	private final JdbcClient client;
 
+	private final JdbcTemplate jdbc;
+
 	private final TransactionTemplate transactions;
 
 	private final JdbcWorkDialect dialect;
@@ -37,9 +40,10 @@ final class WorkClaimer {
 
 	private final Duration lease;
 
-	WorkClaimer(JdbcClient client, TransactionTemplate transactions, JdbcWorkDialect dialect, WorkTable table,
-			Duration lease) {
+	WorkClaimer(JdbcClient client, JdbcTemplate jdbc, TransactionTemplate transactions, JdbcWorkDialect dialect,
+			WorkTable table, Duration lease) {
 		this.client = client;
+		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.dialect = dialect;
 		this.table = table;
@@ -52,8 +56,11 @@ final class WorkClaimer {
 		if (limit == 0 || (names != null && names.isEmpty())) {
 			return List.of();
 		}
-		List<ClaimedWork> claimed = this.transactions
-			.execute((status) -> this.dialect.claim(this.client, this.table, owner, this.lease, limit, names));
+		if (this.dialect.claimsInOneStatement()) {
+			return this.dialect.claim(this.client, this.jdbc, this.table, owner, this.lease, limit, names);
+		}
+		List<ClaimedWork> claimed = this.transactions.execute(
+				(status) -> this.dialect.claim(this.client, this.jdbc, this.table, owner, this.lease, limit, names));
 		return (claimed != null) ? claimed : List.of();
 	}
 
@@ -72,7 +79,7 @@ final class WorkClaimer {
 		for (List<String> chunk : WorkTable.chunks(ids)) {
 			changed.addAll(this.client.sql(sql)
 				.param("owner", owner)
-				.param("ids", chunk)
+				.param("ids", this.dialect.ids(chunk))
 				.param("lease", this.lease.toMillis())
 				.query(String.class)
 				.list());

@@ -58,7 +58,11 @@ final class WorkCompleter {
 		Set<String> completed = new HashSet<>();
 		String sql = this.dialect.sql(this.table, this.dialect.returning(COMPLETE, "id"));
 		for (List<String> chunk : WorkTable.chunks(ids)) {
-			completed.addAll(this.client.sql(sql).param("owner", owner).param("ids", chunk).query(String.class).list());
+			completed.addAll(this.client.sql(sql)
+				.param("owner", owner)
+				.param("ids", this.dialect.ids(chunk))
+				.query(String.class)
+				.list());
 		}
 		return completed;
 	}

@@ -1,12 +1,16 @@
 package io.github.backgroundwork.jdbc;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +53,41 @@ class PostgresClaimPlanTests {
 			.doesNotContain("Seq Scan")
 			.containsPattern("Index Scan using background_work_due_idx[^\\n]*actual time=[^\\n]*rows=8 ");
 		assertThat(store.claim("a", 8, List.of("flood", "other"))).hasSize(8);
+	}
+
+	@Test
+	void plannerSettingsHoldForTheClaimInItsOneRoundTripAndEndWithIt() throws Exception {
+		try (Connection connection = database.dataSource().getConnection()) {
+			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			List<String> during = PostgresClaim.query(jdbc, PostgresWorkDialect.CLAIM_PLAN,
+					"SELECT current_setting('enable_sort') || ' ' || current_setting('enable_seqscan') || ' ' || :x",
+					Map.of("x", "bound"), (rs, row) -> rs.getString(1));
+			assertThat(during).containsExactly("off off bound");
+			assertThat(jdbc.queryForObject("SHOW enable_sort", String.class)).isEqualTo("on");
+			assertThat(connection.getAutoCommit()).isTrue();
+		}
+	}
+
+	@Test
+	void claimOnAConnectionOutOfAutoCommitIsCommitted() throws Exception {
+		database.jdbc().update("DELETE FROM background_work");
+		database.store().insert(Items.item("manual"));
+		try (Connection connection = database.dataSource().getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+				List<String> claimed = PostgresClaim.query(jdbc, PostgresWorkDialect.CLAIM_PLAN,
+						"UPDATE background_work SET state = 'RUNNING', owner = :owner RETURNING id",
+						Map.of("owner", "manual"), (rs, row) -> rs.getString(1));
+				assertThat(claimed).hasSize(1);
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
+		assertThat(database.jdbc().queryForObject("SELECT owner FROM background_work", String.class))
+			.as("seen from another connection: committed")
+			.isEqualTo("manual");
 	}
 
 }

@@ -79,7 +79,8 @@ class PostgresWorkNotifierTests {
 	void reconnectsAfterItsConnectionIsKilledAndCallsBackOnce() throws InterruptedException {
 		Integer killed = database.jdbc()
 			.queryForObject("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
-					+ "WHERE query = 'LISTEN background_work' AND pid <> pg_backend_pid()", Integer.class);
+					+ "WHERE query = 'LISTEN background_work' AND datname = current_database() "
+					+ "AND pid <> pg_backend_pid()", Integer.class);
 		assertThat(killed).isOne();
 		assertThat(next()).isEqualTo(RECONNECTED);
 		await().atMost(Duration.ofSeconds(10)).until(this.notifier::isListening);
