@@ -38,7 +38,8 @@ public final class DurableBenchmark {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
 		Path results = Path.of((args.length > 1) ? args[1] : "benchmarks/results");
 		Map<String, Map<String, List<Double>>> figures = new LinkedHashMap<>();
-		CONTENDERS.forEach((contender) -> figures.put(contender.name(), new LinkedHashMap<>()));
+		List<Contender> contenders = chosen();
+		contenders.forEach((contender) -> figures.put(contender.name(), new LinkedHashMap<>()));
 		Map<String, String> configurations = new LinkedHashMap<>();
 		Map<String, double[]> endpoint;
 		String machine = Machine.describe();
@@ -57,8 +58,8 @@ public final class DurableBenchmark {
 			Measurements measurements = new Measurements(server);
 			for (int round = 0; round <= rounds; round++) {
 				String label = (round == 0) ? "warm-up" : "round " + round;
-				for (int i = 0; i < CONTENDERS.size(); i++) {
-					Contender contender = CONTENDERS.get((round + i) % CONTENDERS.size());
+				for (int i = 0; i < contenders.size(); i++) {
+					Contender contender = contenders.get((round + i) % contenders.size());
 					String statementsOf = (round == rounds) ? contender.database() : null;
 					Map<String, Double> measured;
 					try (DurableContender started = contender.factory().apply(server)) {
@@ -73,13 +74,30 @@ public final class DurableBenchmark {
 					}
 				}
 			}
-			endpoint = EndpointTiming.run(server);
+			// -Dendpoint=false leaves out the million-row endpoint timing (a quicker run)
+			endpoint = Boolean.parseBoolean(System.getProperty("endpoint", "true")) ? EndpointTiming.run(server)
+					: Map.of();
 		}
 		String table = Report.table(machine, rounds, configurations, figures, endpoint);
 		System.out.println();
 		System.out.println(table);
 		Files.createDirectories(results);
 		Files.writeString(results.resolve("durable-table.md"), table);
+	}
+
+	/**
+	 * The contenders to run: all, or those whose names start with one of the
+	 * comma-separated prefixes of the system property {@code contenders}.
+	 */
+	private static List<Contender> chosen() {
+		String property = System.getProperty("contenders", "");
+		if (property.isBlank()) {
+			return CONTENDERS;
+		}
+		List<String> prefixes = List.of(property.split(","));
+		return CONTENDERS.stream()
+			.filter((contender) -> prefixes.stream().anyMatch((prefix) -> contender.name().startsWith(prefix.trim())))
+			.toList();
 	}
 
 	static void createSchema(DataSource dataSource) {
