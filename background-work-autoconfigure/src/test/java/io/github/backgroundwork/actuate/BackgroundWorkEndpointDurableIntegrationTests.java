@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,9 +62,16 @@ class BackgroundWorkEndpointDurableIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private JdbcTemplate jdbc;
+
 	@BeforeEach
 	void block() {
 		this.handlers.release = new CountDownLatch(1);
+		// Each test counts the rows it made: those of earlier tests are gone, and their
+		// items have ended
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.queue.statistics().running() == 0);
+		this.jdbc.update("DELETE FROM background_work");
 	}
 
 	@AfterEach
@@ -114,6 +122,42 @@ class BackgroundWorkEndpointDurableIntegrationTests {
 		DocumentContext runningOne = JsonPath.parse(get("/actuator/backgroundwork/" + running, 200));
 		assertThat(runningOne.<String>read("$.owner")).isEqualTo(runningItem.get("owner"));
 		get("/actuator/backgroundwork/no-such-item", 404);
+	}
+
+	@Test
+	void storedItemRunningHereIsListedOnceInTheDurableSectionAndMemoryItemsInTheQueue() throws Exception {
+		String stored = this.queue.enqueue(WorkRequest.of("slow", "d")).id();
+		awaitState(stored, StoredState.RUNNING);
+		CountDownLatch memoryRelease = new CountDownLatch(1);
+		String memory = this.queue.enqueue("in-memory", (context) -> memoryRelease.await()).id();
+		try {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.queue.find(memory).map((item) -> item.state().name()).orElse(""), "RUNNING"::equals);
+
+			DocumentContext json = JsonPath.parse(get("/actuator/backgroundwork", 200));
+			assertThat(json.<List<String>>read("$.queues.*.items.list[*].id")).containsExactly(memory);
+			assertThat(json.<Integer>read("$.queues.backgroundWorkQueue.items.total")).isOne();
+			assertThat(json.<List<String>>read("$.queues.backgroundWorkQueue.names.shown[*].name"))
+				.containsExactly("in-memory");
+			assertThat(json.<List<String>>read("$.durable.items.list[*].id")).containsOnlyOnce(stored)
+				.doesNotContain(memory);
+			assertThat(json.<List<String>>read("$.durable.items.list[?(@.id == '" + stored + "')].owner"))
+				.singleElement()
+				.asString()
+				.startsWith("bgwork-");
+			// The counters are this instance's load: the stored item takes one of its
+			// workers
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.queue.statistics().running() == 2);
+			json = JsonPath.parse(get("/actuator/backgroundwork", 200));
+			assertThat(json.<Integer>read("$.queues.backgroundWorkQueue.running")).isEqualTo(2);
+			DocumentContext running = JsonPath.parse(get("/actuator/backgroundwork?state=running", 200));
+			assertThat(running.<List<String>>read("$.queues.*.items.list[*].id")).containsExactly(memory);
+			assertThat(running.<List<String>>read("$.durable.items.list[*].id")).containsExactly(stored);
+			assertThat(this.queue.find(stored)).hasValueSatisfying((item) -> assertThat(item.id()).isEqualTo(stored));
+		}
+		finally {
+			memoryRelease.countDown();
+		}
 	}
 
 	@Test
