@@ -30,11 +30,15 @@ final class DurableEnqueuer {
 
 	private final Runnable wake;
 
-	DurableEnqueuer(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, Runnable wake) {
+	private final StoredWorkCanceller canceller;
+
+	DurableEnqueuer(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, Runnable wake,
+			StoredWorkCanceller canceller) {
 		this.engine = engine;
 		this.store = store;
 		this.codec = codec;
 		this.wake = wake;
+		this.canceller = canceller;
 	}
 
 	List<WorkHandle> enqueueAll(List<WorkRequest> requests) {
@@ -52,7 +56,7 @@ final class DurableEnqueuer {
 		wakeAfterCommit();
 		List<WorkHandle> handles = new ArrayList<>(inserted.size());
 		for (int i = 0; i < inserted.size(); i++) {
-			handles.add(new StoredWorkHandle(inserted.get(i), requests.get(i).name(), this.store));
+			handles.add(new StoredWorkHandle(inserted.get(i), requests.get(i).name(), this.store, this.canceller));
 		}
 		return handles;
 	}

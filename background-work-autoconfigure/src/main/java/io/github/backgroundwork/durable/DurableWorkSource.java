@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * The claimer of one queue, on a thread of its own: claims at most the engine's free
  * places whenever it is woken (a local commit, a notification, an item's end) or the poll
  * interval passes, hands the rows to the engine, writes each item's outcome back
- * ({@link OutcomeWriter}), renews the leases of what runs, and runs the rescuer and the
- * cleaner on their own schedules.
+ * ({@link OutcomeWriter}), renews the leases of what runs ({@link LeaseRenewer}), and
+ * runs the rescuer and the cleaner on their own schedules.
  */
 final class DurableWorkSource {
 
@@ -49,6 +48,8 @@ final class DurableWorkSource {
 	private final Duration retention;
 
 	private final OutcomeWriter outcomes;
+
+	private final LeaseRenewer renewer;
 
 	/**
 	 * Items claimed by this instance that have not ended, by id.
@@ -85,10 +86,19 @@ final class DurableWorkSource {
 		this.pollInterval = pollInterval;
 		this.retention = retention;
 		this.outcomes = new OutcomeWriter(store, owner, engine.settings().retryPolicy());
+		this.renewer = new LeaseRenewer(store, owner);
 	}
 
 	String owner() {
 		return this.owner;
+	}
+
+	/**
+	 * Return the engine's item of a row this queue claimed and has not finished.
+	 */
+	@Nullable WorkHandle claimedHandle(String id) {
+		ClaimedItem item = this.claimed.get(id);
+		return (item != null) ? item.handle() : null;
 	}
 
 	void start() {
@@ -193,7 +203,7 @@ final class DurableWorkSource {
 				claim();
 				now = System.nanoTime();
 				if (now - nextRenew >= 0) {
-					renew();
+					this.renewer.renew(this.claimed);
 					nextRenew = now + renewEvery;
 				}
 				if (now - nextRescue >= 0) {
@@ -298,19 +308,6 @@ final class DurableWorkSource {
 			// The leases expire and the rescuer runs them again: at least once
 			logger.warn("Background work claimer of " + this.owner + " could not write the outcome of " + batch.size()
 					+ " item(s); they run again after their lease", ex);
-		}
-	}
-
-	private void renew() {
-		Set<String> ids = Set.copyOf(this.claimed.keySet());
-		if (ids.isEmpty()) {
-			return;
-		}
-		Set<String> held = this.store.renewLeases(this.owner, ids);
-		for (String id : ids) {
-			if (!held.contains(id) && this.claimed.containsKey(id)) {
-				logger.warn("Background work (" + id + ") lost its lease: another instance may run it again");
-			}
 		}
 	}
 

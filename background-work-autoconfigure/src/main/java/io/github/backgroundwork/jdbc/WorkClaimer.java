@@ -55,8 +55,27 @@ final class WorkClaimer {
 		return (claimed != null) ? claimed : List.of();
 	}
 
-	Set<String> renew(String owner, Collection<String> ids) {
-		return updateReturningIds(RENEW, owner, ids);
+	RenewedLeases renew(String owner, Collection<String> ids) {
+		Assert.hasText(owner, "owner must not be empty");
+		Set<String> held = new HashSet<>();
+		Set<String> cancellationRequested = new HashSet<>();
+		String sql = this.dialect.sql(this.table, this.dialect.returning(RENEW, "id, cancel_requested"));
+		for (List<String> chunk : WorkTable.chunks(ids)) {
+			this.client.sql(sql)
+				.param("owner", owner)
+				.param("ids", chunk)
+				.param("lease", this.lease.toMillis())
+				.query((rs, rowNum) -> {
+					String id = rs.getString("id");
+					held.add(id);
+					if (rs.getBoolean("cancel_requested")) {
+						cancellationRequested.add(id);
+					}
+					return id;
+				})
+				.list();
+		}
+		return new RenewedLeases(held, cancellationRequested);
 	}
 
 	Set<String> release(String owner, Collection<String> ids) {

@@ -41,6 +41,10 @@ final class WorkCompleter {
 			UPDATE {table} SET state = 'CANCELLED', finished_at = {now}, live_key = NULL
 			WHERE state IN ('QUEUED', 'SCHEDULED') AND id = :id""";
 
+	private static final String REQUEST_CANCELLATION = """
+			UPDATE {table} SET cancel_requested = TRUE
+			WHERE state = 'RUNNING' AND id = :id""";
+
 	private final JdbcClient client;
 
 	private final JdbcWorkDialect dialect;
@@ -80,6 +84,11 @@ final class WorkCompleter {
 	boolean cancelWaiting(String id) {
 		Assert.hasText(id, "id must not be empty");
 		return this.client.sql(this.dialect.sql(this.table, CANCEL_WAITING)).param("id", id).update() > 0;
+	}
+
+	boolean requestCancellation(String id) {
+		Assert.hasText(id, "id must not be empty");
+		return this.client.sql(this.dialect.sql(this.table, REQUEST_CANCELLATION)).param("id", id).update() > 0;
 	}
 
 	private boolean updateOwned(String update, String owner, String id, @Nullable String error, Duration delay) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -131,6 +132,27 @@ abstract class AbstractClaimTests {
 			assertThat(row.leaseUntil()).isNull();
 		});
 		assertThat(this.store.claim("b", 1)).extracting(ClaimedWork::attempts).containsExactly(1);
+	}
+
+	@Test
+	void cancellationRequestedFromAnyInstanceIsSeenByTheOwnerWhenItRenews() {
+		NewWork waiting = item("waiting");
+		NewWork running = item("running");
+		this.store.insert(running);
+		this.store.claim("a", 1);
+		this.store.insert(waiting);
+		assertThat(this.store.renew("a", List.of(running.id())))
+			.isEqualTo(new RenewedLeases(Set.of(running.id()), Set.of()));
+		assertThat(this.store.requestCancellation(waiting.id())).as("only running items are asked").isFalse();
+		assertThat(this.store.requestCancellation("unknown")).isFalse();
+		assertThat(this.store.requestCancellation(running.id())).isTrue();
+		assertThat(this.store.renew("b", List.of(running.id()))).as("another owner sees nothing")
+			.isEqualTo(new RenewedLeases(Set.of(), Set.of()));
+		assertThat(this.store.renew("a", List.of(running.id(), "unknown")))
+			.isEqualTo(new RenewedLeases(Set.of(running.id()), Set.of(running.id())));
+		assertThat(this.store.reader().findById(running.id()).get().state()).isEqualTo(StoredState.RUNNING);
+		assertThat(this.store.cancelRunning("a", running.id())).isTrue();
+		assertThat(this.store.requestCancellation(running.id())).as("ended").isFalse();
 	}
 
 	@Test
