@@ -13,6 +13,7 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.github.backgroundwork.BackgroundWorkHandler;
 import io.github.backgroundwork.BackgroundWorkQueue;
+import io.github.backgroundwork.WorkContext;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 import io.github.backgroundwork.jdbc.StoredState;
@@ -37,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests for the {@link BackgroundWorkEndpoint} over real HTTP with
  * {@code background-work.store=jdbc} on H2: durable items are read from the database,
- * with their owner.
+ * with their owner, each once; and cancelled wherever they are.
  */
 // Spring Boot's logging system is global: applications must not start it in parallel
 @ResourceLock("spring-boot-logging-system")
@@ -161,6 +162,39 @@ class BackgroundWorkEndpointDurableIntegrationTests {
 	}
 
 	@Test
+	void deleteCancelsAStoredItemWhereverItIs() throws Exception {
+		String scheduled = this.queue.enqueue(WorkRequest.builder("quick", "e").delay(Duration.ofHours(1)).build())
+			.id();
+		DocumentContext waiting = JsonPath.parse(send("DELETE", "/actuator/backgroundwork/" + scheduled, 200));
+		assertThat(waiting.<Boolean>read("$.cancellable")).isTrue();
+		assertThat(waiting.<String>read("$.state")).isEqualTo("CANCELLED");
+
+		String runningHere = this.queue.enqueue(WorkRequest.of("patient", "f")).id();
+		awaitState(runningHere, StoredState.RUNNING);
+		DocumentContext here = JsonPath.parse(send("DELETE", "/actuator/backgroundwork/" + runningHere, 200));
+		assertThat(here.<Boolean>read("$.cancellable")).isTrue();
+		assertThat(here.<String>read("$.state")).isEqualTo("RUNNING");
+		awaitState(runningHere, StoredState.CANCELLED);
+
+		// A row another instance runs, as its claim left it
+		this.jdbc.update("INSERT INTO background_work (id, name, payload, payload_type, state, attempts, max_retries, "
+				+ "not_before, owner, lease_until, enqueued_at, started_at) VALUES ('elsewhere-1', 'quick', '\"g\"', "
+				+ "'java.lang.String', 'RUNNING', 1, 0, CURRENT_TIMESTAMP, 'bgwork-other', "
+				+ "DATEADD(MINUTE, 5, CURRENT_TIMESTAMP), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+		DocumentContext elsewhere = JsonPath.parse(send("DELETE", "/actuator/backgroundwork/elsewhere-1", 200));
+		assertThat(elsewhere.<Boolean>read("$.cancellable")).isTrue();
+		assertThat(elsewhere.<String>read("$.state")).isEqualTo("RUNNING");
+		assertThat(this.jdbc.queryForObject("SELECT cancel_requested FROM background_work WHERE id = 'elsewhere-1'",
+				Boolean.class))
+			.isTrue();
+
+		DocumentContext ended = JsonPath.parse(send("DELETE", "/actuator/backgroundwork/" + scheduled, 200));
+		assertThat(ended.<Boolean>read("$.cancellable")).isFalse();
+		assertThat(ended.<String>read("$.state")).isEqualTo("CANCELLED");
+		send("DELETE", "/actuator/backgroundwork/no-such-item", 404);
+	}
+
+	@Test
 	void durableItemsHonourTheLimitsAndRejectBadParameters() throws Exception {
 		get("/actuator/backgroundwork?state=LOST", 400);
 		DocumentContext json = JsonPath.parse(get("/actuator/backgroundwork?limit=100000&state=abandoned", 200));
@@ -182,11 +216,16 @@ class BackgroundWorkEndpointDurableIntegrationTests {
 	}
 
 	private String get(String path, int expectedStatus) throws Exception {
+		return send("GET", path, expectedStatus);
+	}
+
+	private String send(String method, String path, int expectedStatus) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(expectedStatus);
+		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
 		return response.body();
 	}
 
@@ -210,6 +249,14 @@ class BackgroundWorkEndpointDurableIntegrationTests {
 
 		@BackgroundWorkHandler("quick")
 		void quick(String payload) {
+		}
+
+		@BackgroundWorkHandler("patient")
+		void patient(String payload, WorkContext context) throws InterruptedException {
+			CountDownLatch cancelled = new CountDownLatch(1);
+			context.onCancellation(cancelled::countDown);
+			cancelled.await();
+			context.throwIfCancellationRequested();
 		}
 
 		@BackgroundWorkHandler("slow")
