@@ -22,11 +22,11 @@ final class WorkRescuer {
 			    error = 'The instance ' || owner || ' running attempt ' || CAST(attempts AS VARCHAR(11)) || ' of '
 			        || CAST(max_retries + 1 AS VARCHAR(11))
 			        || ' stopped without finishing it (its lease expired), and no attempt is left'
-			WHERE state = 'RUNNING' AND lease_until < {now} AND attempts > max_retries""";
+			WHERE state = 'RUNNING' AND lease_until < {now} AND attempts > max_retries AND NOT cancel_requested""";
 
 	private static final String REQUEUE = """
 			UPDATE {table} SET state = 'QUEUED', owner = NULL, lease_until = NULL
-			WHERE state = 'RUNNING' AND lease_until < {now} AND attempts <= max_retries""";
+			WHERE state = 'RUNNING' AND lease_until < {now} AND attempts <= max_retries AND NOT cancel_requested""";
 
 	private final JdbcClient client;
 
@@ -41,7 +41,9 @@ final class WorkRescuer {
 	}
 
 	RescueResult rescue() {
-		// Its cancellation was requested while it ran: it ends, rather than run again
+		// Its cancellation was requested while it ran: it ends, rather than run again.
+		// The
+		// other statements leave such rows alone, should their lease expire in between
 		this.client.sql(this.dialect.sql(this.table, CANCEL_REQUESTED)).update();
 		List<String> failed = this.client
 			.sql(this.dialect.sql(this.table, this.dialect.returning(FAIL_EXHAUSTED, "id")))
