@@ -1,5 +1,5 @@
 // The demo page: posts work, follows each accepted item at its Location (/work/{id}), cancels items
-// there, and redraws the queue (GET /work), the mailbox and the pictures every second.
+// there, and redraws the queue and the stored items (GET /work), the mailbox and the pictures every second.
 'use strict';
 
 const REFRESH_MILLIS = 1000;
@@ -246,6 +246,30 @@ function drawWork(overview) {
 	}));
 	if (overview.recent.length === 0) {
 		recent.appendChild(emptyRow('Nothing finished yet', 5));
+	}
+	drawDurable(overview.durable);
+}
+
+// Stored items come from the database (the queue's own tables list only what it keeps in memory)
+function drawDurable(durable) {
+	const part = document.getElementById('durable-part');
+	part.hidden = !durable;
+	if (!durable) {
+		return;
+	}
+	document.getElementById('durable-counts').textContent = 'In the database: ' + Object.entries(durable.counts)
+		.map(([state, count]) => count + ' ' + state.toLowerCase()).join(', ');
+	const rows = document.getElementById('durable');
+	rows.replaceChildren(...durable.items.map((item) => {
+		const live = ['QUEUED', 'SCHEDULED', 'RUNNING'].includes(item.state);
+		const tr = row([item.name, element('td', item.id, 'id'), cell(element('span', item.state, 'badge ' + item.state)),
+			element('td', item.owner || '', 'id'), String(item.attempts), live ? cancelCell(item) : '']);
+		tr.dataset.id = item.id;
+		tr.dataset.state = item.state;
+		return tr;
+	}));
+	if (durable.items.length === 0) {
+		rows.appendChild(emptyRow('Nothing stored', 6));
 	}
 }
 

@@ -92,14 +92,18 @@ public interface BackgroundWorkQueue {
 	List<WorkHandle> enqueueAll(List<WorkRequest> requests);
 
 	/**
-	 * Find an item that is in flight or among the recently finished ones.
+	 * Find an item that is in flight or among the recently finished ones; with a durable
+	 * store, also a stored item, wherever it runs or ran, answered from its row.
 	 * @param id the item's id
 	 * @return the item, or empty if it is unknown or was finished too long ago
 	 */
 	Optional<WorkHandle> find(String id);
 
 	/**
-	 * Return the configuration and counters; cheap enough to call on every scrape.
+	 * Return the configuration and counters; cheap enough to call on every scrape. With a
+	 * durable store, the counters include the stored items this queue has claimed and not
+	 * yet finished, since they take its workers, although {@link #items(WorkQuery)} and
+	 * {@link #summaryByName()} leave them out.
 	 * @return the statistics
 	 */
 	QueueStatistics statistics();
@@ -114,7 +118,10 @@ public interface BackgroundWorkQueue {
 
 	/**
 	 * Return one page of the items in flight and recently finished that match a query:
-	 * those in flight oldest first, then the finished ones most recent first.
+	 * those in flight oldest first, then the finished ones most recent first. Only items
+	 * kept in memory: with a durable store, the stored items this queue has claimed are
+	 * listed from the store, for the whole cluster (the actuator endpoint's
+	 * {@code durable} section), though {@link #find(String)} finds them.
 	 * @param query the filter and the page
 	 * @return the page, with the number of matches in all
 	 */
@@ -123,6 +130,7 @@ public interface BackgroundWorkQueue {
 	/**
 	 * Return, for each name of work in flight or recently failed, how many items of it
 	 * are queued, scheduled and running, and how many recently failed; names in order.
+	 * Only items kept in memory, as {@link #items(WorkQuery)}.
 	 * @return one summary per name
 	 */
 	List<WorkNameSummary> summaryByName();

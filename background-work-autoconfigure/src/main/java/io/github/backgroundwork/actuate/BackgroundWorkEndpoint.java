@@ -127,7 +127,10 @@ public class BackgroundWorkEndpoint {
 	/**
 	 * Request cancellation of one item: {@code DELETE /actuator/backgroundwork/{id}}. A
 	 * queued item never runs; a running item is told through its context and ends when
-	 * its work returns.
+	 * its work returns. A stored item is cancelled wherever it is: waiting in the store,
+	 * it ends {@code CANCELLED} there; running on this instance, it is told at once;
+	 * running on another, its row asks that instance, which tells it when it next renews
+	 * its leases (within a third of the lease), and the answer says {@code RUNNING}.
 	 * @param id the item's id
 	 * @return whether the item was still cancellable, or {@code null} if it is unknown
 	 */

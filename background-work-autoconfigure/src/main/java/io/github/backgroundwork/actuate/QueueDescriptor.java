@@ -13,7 +13,10 @@ import io.github.backgroundwork.WorkTotals;
 /**
  * One queue as {@code GET /actuator/backgroundwork} shows it: its state and counters, the
  * names of work with the most items, and one page of its items. Its size is bounded
- * whatever the queue holds.
+ * whatever the queue holds. With a durable store, the names and the page hold only items
+ * kept in memory: stored items, wherever they run, are in the {@code durable} section;
+ * the counters ({@code queued}, {@code running}, {@code totals}) are this instance's
+ * load, and include the stored items it has claimed.
  *
  * @param state {@code RUNNING}; or, during shutdown, {@code DRAINING} (refusing new work,
  * letting accepted work finish), then {@code CANCELLING} (past the drain timeout,

@@ -33,13 +33,16 @@ final class DurableEnqueuer {
 
 	private final @Nullable DurableWorkTracing tracing;
 
+	private final StoredWorkCanceller canceller;
+
 	DurableEnqueuer(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, Runnable wake,
-			@Nullable DurableWorkTracing tracing) {
+			@Nullable DurableWorkTracing tracing, StoredWorkCanceller canceller) {
 		this.engine = engine;
 		this.store = store;
 		this.codec = codec;
 		this.wake = wake;
 		this.tracing = tracing;
+		this.canceller = canceller;
 	}
 
 	List<WorkHandle> enqueueAll(List<WorkRequest> requests) {
@@ -58,7 +61,7 @@ final class DurableEnqueuer {
 		wakeAfterCommit();
 		List<WorkHandle> handles = new ArrayList<>(inserted.size());
 		for (int i = 0; i < inserted.size(); i++) {
-			handles.add(new StoredWorkHandle(inserted.get(i), requests.get(i).name(), this.store));
+			handles.add(new StoredWorkHandle(inserted.get(i), requests.get(i).name(), this.store, this.canceller));
 		}
 		return handles;
 	}

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * The claimer of one queue, on a thread of its own: claims at most the engine's free
  * places whenever it is woken (a local commit, a notification, an item's end) or the poll
  * interval passes, hands the rows to the engine, writes each item's outcome back
- * ({@link OutcomeWriter}), renews the leases of what runs, and runs the rescuer and the
- * cleaner on their own schedules.
+ * ({@link OutcomeWriter}), renews the leases of what runs ({@link LeaseKeeper}), and runs
+ * the rescuer and the cleaner on their own schedules.
  */
 final class DurableWorkSource {
 
@@ -102,6 +102,14 @@ final class DurableWorkSource {
 
 	String owner() {
 		return this.owner;
+	}
+
+	/**
+	 * Return the engine's item of a row this queue claimed and has not finished.
+	 */
+	@Nullable WorkHandle claimedHandle(String id) {
+		ClaimedItem item = this.claimed.get(id);
+		return (item != null) ? item.handle() : null;
 	}
 
 	void start() {
@@ -198,12 +206,13 @@ final class DurableWorkSource {
 		long nextCleanup = now + Duration.ofMinutes(1).toNanos();
 		while (true) {
 			boolean stop = awaitWork(Math.min(nextRenew, nextRescue));
-			writeOutcomes();
-			if (stop) {
-				return;
-			}
+			List<String> succeeded = writeOutcomes();
 			try {
-				claim();
+				if (stop) {
+					this.store.complete(this.owner, succeeded);
+					return;
+				}
+				claim(succeeded);
 				now = System.nanoTime();
 				if (now - nextRenew >= 0) {
 					this.leases.renew(this.claimed);
@@ -248,16 +257,26 @@ final class DurableWorkSource {
 		}
 	}
 
-	private void claim() {
+	/**
+	 * Record the successes and claim at most the free places, in one round trip, then
+	 * claim again while every place asked for came.
+	 */
+	private void claim(List<String> succeeded) {
 		this.claimLock.lock();
 		try {
-			int free;
-			while (this.claiming && (free = this.engine.freePlaces()) > 0) {
-				List<ClaimedWork> rows = this.store.claim(this.owner, free, this.names);
+			int free = this.claiming ? this.engine.freePlaces() : 0;
+			List<ClaimedWork> rows;
+			try {
+				rows = this.store.completeAndClaim(this.owner, succeeded, free, this.names);
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalStateException("Could not claim, nor perhaps record " + succeeded.size()
+						+ " success(es) " + "(those not recorded run again after their lease)", ex);
+			}
+			rows.forEach(this::submit);
+			while (rows.size() == free && this.claiming && (free = this.engine.freePlaces()) > 0) {
+				rows = this.store.claim(this.owner, free, this.names);
 				rows.forEach(this::submit);
-				if (rows.size() < free) {
-					return;
-				}
 			}
 		}
 		finally {
@@ -296,7 +315,11 @@ final class DurableWorkSource {
 		});
 	}
 
-	private void writeOutcomes() {
+	/**
+	 * Write how the items that ended since the last time ended, but for successes.
+	 * @return the ids of the items that succeeded
+	 */
+	private List<String> writeOutcomes() {
 		List<ClaimedItem> batch = new ArrayList<>();
 		ClaimedItem item;
 		while ((item = this.ended.poll()) != null) {
@@ -304,15 +327,16 @@ final class DurableWorkSource {
 			this.claimed.remove(item.row().id());
 		}
 		if (batch.isEmpty()) {
-			return;
+			return List.of();
 		}
 		try {
-			this.outcomes.write(batch);
+			return this.outcomes.write(batch);
 		}
 		catch (RuntimeException ex) {
 			// The leases expire and the rescuer runs them again: at least once
 			logger.warn("Background work claimer of " + this.owner + " could not write the outcome of " + batch.size()
 					+ " item(s); they run again after their lease", ex);
+			return List.of();
 		}
 	}
 

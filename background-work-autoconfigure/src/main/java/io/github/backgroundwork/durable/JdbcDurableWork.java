@@ -39,13 +39,16 @@ public final class JdbcDurableWork implements DurableWork {
 
 	private final JdbcWorkStore store;
 
+	private final StoredWorkCanceller canceller;
+
 	private JdbcDurableWork(WorkEngine engine, DataSource dataSource, JdbcWorkStore store, JsonMapper mapper,
 			Duration pollInterval, Duration retention, @Nullable DurableWorkTracing tracing) {
 		this.store = store;
 		PayloadCodec codec = new PayloadCodec(mapper, JdbcDurableWork.class.getClassLoader());
 		String owner = "bgwork-" + UUID.randomUUID().toString().substring(0, 13);
 		this.source = new DurableWorkSource(engine, store, codec, owner, pollInterval, retention, tracing);
-		this.enqueuer = new DurableEnqueuer(engine, store, codec, this.source::wake, tracing);
+		this.canceller = new StoredWorkCanceller(store, this.source::claimedHandle);
+		this.enqueuer = new DurableEnqueuer(engine, store, codec, this.source::wake, tracing, this.canceller);
 		this.notifier = store.supportsNotifications()
 				? new PostgresWorkNotifier(dataSource, store.notificationChannel(), (name) -> this.source.wake())
 				: null;
@@ -92,7 +95,8 @@ public final class JdbcDurableWork implements DurableWork {
 	public Optional<WorkHandle> find(String id) {
 		return this.store.reader()
 			.findById(id)
-			.map((row) -> new StoredWorkHandle(new InsertedWork(row.id(), false), row.name(), this.store));
+			.map((row) -> new StoredWorkHandle(new InsertedWork(row.id(), false), row.name(), this.store,
+					this.canceller));
 	}
 
 	@Override

@@ -11,10 +11,11 @@ import io.github.backgroundwork.jdbc.ClaimedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 
 /**
- * Writes how claimed items ended: successes in one statement, failures as a retry after
- * the delay the engine decided and logged (the retry policy's backoff) or as the final
- * failure, cancellations, and items the queue hands back at shutdown (released, their
- * attempt not consumed).
+ * Writes how claimed items ended: failures as a retry after the delay the engine decided
+ * and logged (the retry policy's backoff) or as the final failure, cancellations, and
+ * items the queue hands back at shutdown (released, their attempt not consumed).
+ * Successes are left to the claimer, which records them in the round trip of its next
+ * claim.
  */
 final class OutcomeWriter {
 
@@ -30,7 +31,12 @@ final class OutcomeWriter {
 		this.engine = engine;
 	}
 
-	void write(List<ClaimedItem> items) {
+	/**
+	 * Write how items ended, but for successes: the claimer writes those with its next
+	 * claim.
+	 * @return the ids of the items that succeeded
+	 */
+	List<String> write(List<ClaimedItem> items) {
 		List<String> succeeded = new ArrayList<>();
 		List<String> handedBack = new ArrayList<>();
 		for (ClaimedItem item : items) {
@@ -43,12 +49,10 @@ final class OutcomeWriter {
 				default -> failed(item);
 			}
 		}
-		if (!succeeded.isEmpty()) {
-			this.store.complete(this.owner, succeeded);
-		}
 		if (!handedBack.isEmpty()) {
 			this.store.release(this.owner, handedBack);
 		}
+		return succeeded;
 	}
 
 	private void failed(ClaimedItem item) {

@@ -25,10 +25,13 @@ final class StoredWorkHandle implements WorkHandle {
 
 	private final JdbcWorkStore store;
 
-	StoredWorkHandle(InsertedWork inserted, String name, JdbcWorkStore store) {
+	private final StoredWorkCanceller canceller;
+
+	StoredWorkHandle(InsertedWork inserted, String name, JdbcWorkStore store, StoredWorkCanceller canceller) {
 		this.inserted = inserted;
 		this.name = name;
 		this.store = store;
+		this.canceller = canceller;
 	}
 
 	@Override
@@ -87,11 +90,14 @@ final class StoredWorkHandle implements WorkHandle {
 	}
 
 	/**
-	 * Cancel the item if it has not been claimed yet, by any instance.
+	 * Cancel the item wherever it is: waiting in the store, it ends cancelled at once;
+	 * running, its cancellation is requested from the instance that runs it (this one at
+	 * once, another when it next renews its leases), and its row ends cancelled when its
+	 * work returns.
 	 */
 	@Override
 	public boolean cancel() {
-		return this.store.cancelWaiting(id());
+		return this.canceller.cancel(id());
 	}
 
 	/**

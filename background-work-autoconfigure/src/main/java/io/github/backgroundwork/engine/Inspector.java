@@ -20,7 +20,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Answers questions about the items of one {@link Dispatcher}: find by id, pages, counts
  * by name. Each answer walks the registry once under the dispatcher's lock, making
- * snapshots only of what it returns.
+ * snapshots only of what it returns. Pages and counts by name leave out the items that
+ * run rows of a durable store ({@link WorkItem#isStored()}): the store lists those, for
+ * every instance, so they are shown once; the statistics count them, since they take this
+ * queue's workers.
  */
 final class Inspector {
 
@@ -69,12 +72,13 @@ final class Inspector {
 			return Optional.empty();
 		}
 		WorkItem[] found = new WorkItem[1];
+		// A stored item's id is its row's, not its sequence: the store finds it
 		inspect((item) -> {
-			if (item.sequence == sequence) {
+			if (item.sequence == sequence && !item.isStored()) {
 				found[0] = item;
 			}
 		}, (item) -> {
-			if (item.sequence == sequence && found[0] == null) {
+			if (item.sequence == sequence && found[0] == null && !item.isStored()) {
 				found[0] = item;
 			}
 		});
@@ -84,8 +88,8 @@ final class Inspector {
 	WorkPage items(WorkQuery query) {
 		List<WorkItemSnapshot> page = new ArrayList<>(Math.min(query.limit(), 256));
 		long[] total = new long[1];
-		java.util.function.Consumer<WorkItem> visitor = (item) -> {
-			if (query.matches(item)) {
+		Consumer<WorkItem> visitor = (item) -> {
+			if (!item.isStored() && query.matches(item)) {
 				if (total[0] >= query.offset() && page.size() < query.limit()) {
 					page.add(item.snapshot());
 				}
@@ -99,11 +103,14 @@ final class Inspector {
 	List<WorkNameSummary> summaryByName() {
 		Map<String, long[]> counts = new TreeMap<>();
 		inspect((item) -> {
+			if (item.isStored()) {
+				return;
+			}
 			long[] count = counts.computeIfAbsent(item.name(), (name) -> new long[4]);
 			WorkState state = item.state();
 			count[(state == WorkState.QUEUED) ? 0 : (state == WorkState.SCHEDULED) ? 1 : 2]++;
 		}, (item) -> {
-			if (item.state() == WorkState.FAILED) {
+			if (item.state() == WorkState.FAILED && !item.isStored()) {
 				counts.computeIfAbsent(item.name(), (name) -> new long[4])[3]++;
 			}
 		});

@@ -136,6 +136,26 @@ abstract class JdbcWorkDialect {
 			Duration lease, int limit, @Nullable Collection<String> names);
 
 	/**
+	 * Record that items succeeded, then claim, as {@link #claim} does, in one round trip.
+	 * Only where {@link #claimsInOneStatement()}.
+	 * @param jdbc the template
+	 * @param table the work table
+	 * @param complete the update that records successes, for {@code :owner} and
+	 * {@code :ids}
+	 * @param succeeded the ids of the items that succeeded, at most
+	 * {@link WorkTable#MAX_IDS_PER_STATEMENT}
+	 * @param owner the claiming instance
+	 * @param lease how long the claim lasts
+	 * @param limit the most rows to claim
+	 * @param names the only names to claim, or {@code null} for every name
+	 * @return the claimed rows
+	 */
+	List<ClaimedWork> completeAndClaim(JdbcTemplate jdbc, WorkTable table, String complete,
+			Collection<String> succeeded, String owner, Duration lease, int limit, @Nullable Collection<String> names) {
+		throw new UnsupportedOperationException("Not in one round trip on this database");
+	}
+
+	/**
 	 * Return whether the claim is one statement, atomic by itself; otherwise the caller
 	 * runs it in a transaction.
 	 * @return whether {@link #claim} needs no transaction

@@ -18,11 +18,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 
 /**
- * Runs a statement after planner settings local to its transaction, in one round trip:
- * both are sent as one multi-statement query, which PostgreSQL runs in one implicit
- * transaction (up to the protocol's {@code Sync}), so the settings hold for the statement
- * and end with it, and its row locks are released when it returns. On a connection that
- * is not in auto-commit mode the two run in its transaction, which is then committed.
+ * Runs statements in one round trip: they are sent as one multi-statement query, which
+ * PostgreSQL runs in one implicit transaction (up to the protocol's {@code Sync}), so
+ * planner settings made local to the transaction by the first hold for the others and end
+ * with them, a failure of any undoes all, and row locks are released when it returns. On
+ * a connection that is not in auto-commit mode they run in its transaction, which is then
+ * committed.
  */
 final class PostgresClaim {
 
@@ -30,18 +31,21 @@ final class PostgresClaim {
 	}
 
 	/**
-	 * Run {@code settings}, then {@code query}, and map the rows of the second.
+	 * Run statements, then {@code query}, and map the rows of the last.
 	 * @param jdbc the template whose data source lends the connection
-	 * @param settings a statement that sets planner settings local to the transaction
-	 * @param query the statement, with named parameters
-	 * @param parameters its parameters, by name
-	 * @param rows how to map its rows
+	 * @param before the statements to run first, such as planner settings local to the
+	 * transaction
+	 * @param query the statement whose rows are wanted
+	 * @param parameters the parameters of all of them, by name
+	 * @param rows how to map the rows of {@code query}
 	 * @return the rows
 	 */
-	static <T> List<T> query(JdbcTemplate jdbc, String settings, String query, Map<String, ?> parameters,
+	static <T> List<T> query(JdbcTemplate jdbc, List<String> before, String query, Map<String, ?> parameters,
 			RowMapper<T> rows) {
 		MapSqlParameterSource source = new MapSqlParameterSource(parameters);
-		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(settings + ";\n" + query);
+		List<String> statements = new ArrayList<>(before);
+		statements.add(query);
+		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(String.join(";\n", statements));
 		String sql = NamedParameterUtils.substituteNamedParameters(parsed, source);
 		// A collection stands for as many placeholders as it has elements
 		List<Object> values = new ArrayList<>();
@@ -57,9 +61,13 @@ final class PostgresClaim {
 			boolean autoCommit = connection.getAutoCommit();
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
 				new ArgumentPreparedStatementSetter(values.toArray()).setValues(statement);
-				statement.execute();
-				if (!statement.getMoreResults()) {
-					throw new SQLException("No result from the statement after the planner settings: " + query);
+				boolean isResultSet = statement.execute();
+				// One result per statement: the query's comes after those of the others
+				for (int skip = before.size(); skip > 0; skip--) {
+					isResultSet = statement.getMoreResults();
+				}
+				if (!isResultSet) {
+					throw new SQLException("No rows from " + query);
 				}
 				List<T> mapped;
 				try (ResultSet resultSet = statement.getResultSet()) {

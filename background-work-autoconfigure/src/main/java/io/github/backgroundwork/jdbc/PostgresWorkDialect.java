@@ -176,6 +176,27 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 	@Override
 	List<ClaimedWork> claim(JdbcClient client, JdbcTemplate jdbc, WorkTable table, String owner, Duration lease,
 			int limit, @Nullable Collection<String> names) {
+		return claim(jdbc, table, List.of(CLAIM_PLAN), claimParameters(owner, lease, limit, names), names);
+	}
+
+	@Override
+	List<ClaimedWork> completeAndClaim(JdbcTemplate jdbc, WorkTable table, String complete,
+			Collection<String> succeeded, String owner, Duration lease, int limit, @Nullable Collection<String> names) {
+		Map<String, Object> parameters = claimParameters(owner, lease, limit, names);
+		parameters.put("ids", ids(List.copyOf(succeeded)));
+		return claim(jdbc, table, List.of(sql(table, complete), CLAIM_PLAN), parameters, names);
+	}
+
+	private List<ClaimedWork> claim(JdbcTemplate jdbc, WorkTable table, List<String> before,
+			Map<String, Object> parameters, @Nullable Collection<String> names) {
+		List<ClaimedWork> claimed = new ArrayList<>(
+				PostgresClaim.query(jdbc, before, sql(table, withNames(CLAIM, names)), parameters, WorkTable.CLAIMED));
+		claimed.sort(Comparator.comparing(ClaimedWork::notBefore).thenComparing(ClaimedWork::enqueuedAt));
+		return claimed;
+	}
+
+	private static Map<String, Object> claimParameters(String owner, Duration lease, int limit,
+			@Nullable Collection<String> names) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("limit", limit);
 		parameters.put("owner", owner);
@@ -183,10 +204,7 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 		if (names != null) {
 			parameters.put("names", names);
 		}
-		List<ClaimedWork> claimed = new ArrayList<>(PostgresClaim.query(jdbc, CLAIM_PLAN,
-				sql(table, withNames(CLAIM, names)), parameters, WorkTable.CLAIMED));
-		claimed.sort(Comparator.comparing(ClaimedWork::notBefore).thenComparing(ClaimedWork::enqueuedAt));
-		return claimed;
+		return parameters;
 	}
 
 	/**

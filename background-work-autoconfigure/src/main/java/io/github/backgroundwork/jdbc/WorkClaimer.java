@@ -64,8 +64,45 @@ final class WorkClaimer {
 		return (claimed != null) ? claimed : List.of();
 	}
 
-	Set<String> renew(String owner, Collection<String> ids) {
-		return updateReturningIds(RENEW, owner, ids);
+	/**
+	 * Record successes and claim more; in one round trip where the dialect can.
+	 */
+	List<ClaimedWork> completeAndClaim(String owner, Collection<String> succeeded, int limit,
+			@Nullable Collection<String> names, WorkCompleter completer) {
+		boolean claims = limit > 0 && (names == null || !names.isEmpty());
+		if (claims && this.dialect.claimsInOneStatement() && !succeeded.isEmpty()
+				&& succeeded.size() <= WorkTable.MAX_IDS_PER_STATEMENT) {
+			Assert.hasText(owner, "owner must not be empty");
+			return this.dialect.completeAndClaim(this.jdbc, this.table, WorkCompleter.COMPLETE, succeeded, owner,
+					this.lease, limit, names);
+		}
+		if (!succeeded.isEmpty()) {
+			completer.complete(owner, succeeded);
+		}
+		return claim(owner, limit, names);
+	}
+
+	RenewedLeases renew(String owner, Collection<String> ids) {
+		Assert.hasText(owner, "owner must not be empty");
+		Set<String> held = new HashSet<>();
+		Set<String> cancellationRequested = new HashSet<>();
+		String sql = this.dialect.sql(this.table, this.dialect.returning(RENEW, "id, cancel_requested"));
+		for (List<String> chunk : WorkTable.chunks(ids)) {
+			this.client.sql(sql)
+				.param("owner", owner)
+				.param("ids", this.dialect.ids(chunk))
+				.param("lease", this.lease.toMillis())
+				.query((rs, rowNum) -> {
+					String id = rs.getString("id");
+					held.add(id);
+					if (rs.getBoolean("cancel_requested")) {
+						cancellationRequested.add(id);
+					}
+					return id;
+				})
+				.list();
+		}
+		return new RenewedLeases(held, cancellationRequested);
 	}
 
 	Set<String> release(String owner, Collection<String> ids) {

@@ -18,7 +18,7 @@ import org.springframework.util.Assert;
  */
 final class WorkCompleter {
 
-	private static final String COMPLETE = """
+	static final String COMPLETE = """
 			UPDATE {table} SET state = 'SUCCEEDED', finished_at = {now}, lease_until = NULL, live_key = NULL,
 			    error = NULL
 			WHERE state = 'RUNNING' AND owner = :owner AND id IN (:ids)""";
@@ -40,6 +40,10 @@ final class WorkCompleter {
 	private static final String CANCEL_WAITING = """
 			UPDATE {table} SET state = 'CANCELLED', finished_at = {now}, live_key = NULL
 			WHERE state IN ('QUEUED', 'SCHEDULED') AND id = :id""";
+
+	private static final String REQUEST_CANCELLATION = """
+			UPDATE {table} SET cancel_requested = TRUE
+			WHERE state = 'RUNNING' AND id = :id""";
 
 	private final JdbcClient client;
 
@@ -84,6 +88,11 @@ final class WorkCompleter {
 	boolean cancelWaiting(String id) {
 		Assert.hasText(id, "id must not be empty");
 		return this.client.sql(this.dialect.sql(this.table, CANCEL_WAITING)).param("id", id).update() > 0;
+	}
+
+	boolean requestCancellation(String id) {
+		Assert.hasText(id, "id must not be empty");
+		return this.client.sql(this.dialect.sql(this.table, REQUEST_CANCELLATION)).param("id", id).update() > 0;
 	}
 
 	private boolean updateOwned(String update, String owner, String id, @Nullable String error, Duration delay) {

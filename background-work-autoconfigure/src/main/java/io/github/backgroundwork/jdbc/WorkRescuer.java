@@ -8,20 +8,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Takes back items whose claim expired because the instance running them stopped without
  * saying so (a crash, {@code kill -9}, a lost node). The attempt it had started counts:
  * an item with attempts left is queued again; one without ends failed, with a reason that
- * says its instance stopped.
+ * says its instance stopped. An item whose cancellation was requested while it ran ends
+ * cancelled instead.
  */
 final class WorkRescuer {
+
+	private static final String CANCEL_REQUESTED = """
+			UPDATE {table} SET state = 'CANCELLED', finished_at = {now}, lease_until = NULL, live_key = NULL
+			WHERE state = 'RUNNING' AND lease_until < {now} AND cancel_requested""";
 
 	private static final String FAIL_EXHAUSTED = """
 			UPDATE {table} SET state = 'FAILED', finished_at = {now}, lease_until = NULL, live_key = NULL,
 			    error = 'The instance ' || owner || ' running attempt ' || CAST(attempts AS VARCHAR(11)) || ' of '
 			        || CAST(max_retries + 1 AS VARCHAR(11))
 			        || ' stopped without finishing it (its lease expired), and no attempt is left'
-			WHERE state = 'RUNNING' AND lease_until < {now} AND attempts > max_retries""";
+			WHERE state = 'RUNNING' AND lease_until < {now} AND attempts > max_retries AND NOT cancel_requested""";
 
 	private static final String REQUEUE = """
 			UPDATE {table} SET state = 'QUEUED', owner = NULL, lease_until = NULL
-			WHERE state = 'RUNNING' AND lease_until < {now} AND attempts <= max_retries""";
+			WHERE state = 'RUNNING' AND lease_until < {now} AND attempts <= max_retries AND NOT cancel_requested""";
 
 	private final JdbcClient client;
 
@@ -36,6 +41,10 @@ final class WorkRescuer {
 	}
 
 	RescueResult rescue() {
+		// Its cancellation was requested while it ran: it ends, rather than run again.
+		// The
+		// other statements leave such rows alone, should their lease expire in between
+		this.client.sql(this.dialect.sql(this.table, CANCEL_REQUESTED)).update();
 		List<String> failed = this.client
 			.sql(this.dialect.sql(this.table, this.dialect.returning(FAIL_EXHAUSTED, "id")))
 			.query(String.class)

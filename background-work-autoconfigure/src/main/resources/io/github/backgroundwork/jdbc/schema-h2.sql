@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS background_work (
 	finished_at   TIMESTAMP WITH TIME ZONE,            -- set when it ends
 	error         CHARACTER LARGE OBJECT,              -- error of the latest failure
 	trace_context VARCHAR(4000),                       -- enqueuing trace context
+	cancel_requested BOOLEAN DEFAULT FALSE NOT NULL,    -- while RUNNING: an operator asked its owner to cancel it
 	-- REGEXP_LIKE, not IN lists or equalities: H2 2.4.240 breaks a check that compares strings
 	-- once the session that created it closes (h2database#4302), and pools retire connections
 	CONSTRAINT background_work_state_check
@@ -26,6 +27,9 @@ CREATE TABLE IF NOT EXISTS background_work (
 	CONSTRAINT background_work_live_key_check
 		CHECK (live_key IS NULL OR REGEXP_LIKE(state, '^(QUEUED|SCHEDULED|RUNNING)$'))
 );
+
+-- Tables created before cancel_requested existed get it here (a no-op on new tables).
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS cancel_requested BOOLEAN DEFAULT FALSE NOT NULL;
 
 -- Keys: at most one live item per (name, key). live_key is NULL once an item ends and for
 -- items without a key, and NULLs never collide (H2's default), so ended items free their key.

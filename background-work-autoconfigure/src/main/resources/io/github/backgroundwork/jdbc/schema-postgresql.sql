@@ -18,11 +18,15 @@ CREATE TABLE IF NOT EXISTS background_work (
 	finished_at   TIMESTAMP WITH TIME ZONE,            -- set when it ends
 	error         TEXT,                                -- error of the latest failure
 	trace_context TEXT,                                -- enqueuing trace context (W3C traceparent and the like)
+	cancel_requested BOOLEAN NOT NULL DEFAULT FALSE,    -- while RUNNING: an operator asked its owner to cancel it
 	CONSTRAINT background_work_state_check
 		CHECK (state IN ('QUEUED', 'SCHEDULED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED')),
 	CONSTRAINT background_work_live_key_check
 		CHECK (live_key IS NULL OR state IN ('QUEUED', 'SCHEDULED', 'RUNNING'))
 );
+
+-- Tables created before cancel_requested existed get it here (a no-op on new tables).
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS cancel_requested BOOLEAN NOT NULL DEFAULT FALSE;
 
 -- Keys: at most one live item per (name, key). live_key is NULL once an item ends and for
 -- items without a key, and NULLs never collide, so ended items free their key. Inserts skip a

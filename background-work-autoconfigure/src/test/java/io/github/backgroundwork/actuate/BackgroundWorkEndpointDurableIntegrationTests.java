@@ -13,6 +13,7 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.github.backgroundwork.BackgroundWorkHandler;
 import io.github.backgroundwork.BackgroundWorkQueue;
+import io.github.backgroundwork.WorkContext;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 import io.github.backgroundwork.jdbc.StoredState;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests for the {@link BackgroundWorkEndpoint} over real HTTP with
  * {@code background-work.store=jdbc} on H2: durable items are read from the database,
- * with their owner.
+ * with their owner, each once; and cancelled wherever they are.
  */
 // Spring Boot's logging system is global: applications must not start it in parallel
 @ResourceLock("spring-boot-logging-system")
@@ -61,9 +63,16 @@ class BackgroundWorkEndpointDurableIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private JdbcTemplate jdbc;
+
 	@BeforeEach
 	void block() {
 		this.handlers.release = new CountDownLatch(1);
+		// Each test counts the rows it made: those of earlier tests are gone, and their
+		// items have ended
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.queue.statistics().running() == 0);
+		this.jdbc.update("DELETE FROM background_work");
 	}
 
 	@AfterEach
@@ -117,6 +126,75 @@ class BackgroundWorkEndpointDurableIntegrationTests {
 	}
 
 	@Test
+	void storedItemRunningHereIsListedOnceInTheDurableSectionAndMemoryItemsInTheQueue() throws Exception {
+		String stored = this.queue.enqueue(WorkRequest.of("slow", "d")).id();
+		awaitState(stored, StoredState.RUNNING);
+		CountDownLatch memoryRelease = new CountDownLatch(1);
+		String memory = this.queue.enqueue("in-memory", (context) -> memoryRelease.await()).id();
+		try {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.queue.find(memory).map((item) -> item.state().name()).orElse(""), "RUNNING"::equals);
+
+			DocumentContext json = JsonPath.parse(get("/actuator/backgroundwork", 200));
+			assertThat(json.<List<String>>read("$.queues.*.items.list[*].id")).containsExactly(memory);
+			assertThat(json.<Integer>read("$.queues.backgroundWorkQueue.items.total")).isOne();
+			assertThat(json.<List<String>>read("$.queues.backgroundWorkQueue.names.shown[*].name"))
+				.containsExactly("in-memory");
+			assertThat(json.<List<String>>read("$.durable.items.list[*].id")).containsOnlyOnce(stored)
+				.doesNotContain(memory);
+			assertThat(json.<List<String>>read("$.durable.items.list[?(@.id == '" + stored + "')].owner"))
+				.singleElement()
+				.asString()
+				.startsWith("bgwork-");
+			// The counters are this instance's load: the stored item takes one of its
+			// workers
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.queue.statistics().running() == 2);
+			json = JsonPath.parse(get("/actuator/backgroundwork", 200));
+			assertThat(json.<Integer>read("$.queues.backgroundWorkQueue.running")).isEqualTo(2);
+			DocumentContext running = JsonPath.parse(get("/actuator/backgroundwork?state=running", 200));
+			assertThat(running.<List<String>>read("$.queues.*.items.list[*].id")).containsExactly(memory);
+			assertThat(running.<List<String>>read("$.durable.items.list[*].id")).containsExactly(stored);
+			assertThat(this.queue.find(stored)).hasValueSatisfying((item) -> assertThat(item.id()).isEqualTo(stored));
+		}
+		finally {
+			memoryRelease.countDown();
+		}
+	}
+
+	@Test
+	void deleteCancelsAStoredItemWhereverItIs() throws Exception {
+		String scheduled = this.queue.enqueue(WorkRequest.builder("quick", "e").delay(Duration.ofHours(1)).build())
+			.id();
+		DocumentContext waiting = JsonPath.parse(send("DELETE", "/actuator/backgroundwork/" + scheduled, 200));
+		assertThat(waiting.<Boolean>read("$.cancellable")).isTrue();
+		assertThat(waiting.<String>read("$.state")).isEqualTo("CANCELLED");
+
+		String runningHere = this.queue.enqueue(WorkRequest.of("patient", "f")).id();
+		awaitState(runningHere, StoredState.RUNNING);
+		DocumentContext here = JsonPath.parse(send("DELETE", "/actuator/backgroundwork/" + runningHere, 200));
+		assertThat(here.<Boolean>read("$.cancellable")).isTrue();
+		assertThat(here.<String>read("$.state")).isEqualTo("RUNNING");
+		awaitState(runningHere, StoredState.CANCELLED);
+
+		// A row another instance runs, as its claim left it
+		this.jdbc.update("INSERT INTO background_work (id, name, payload, payload_type, state, attempts, max_retries, "
+				+ "not_before, owner, lease_until, enqueued_at, started_at) VALUES ('elsewhere-1', 'quick', '\"g\"', "
+				+ "'java.lang.String', 'RUNNING', 1, 0, CURRENT_TIMESTAMP, 'bgwork-other', "
+				+ "DATEADD(MINUTE, 5, CURRENT_TIMESTAMP), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+		DocumentContext elsewhere = JsonPath.parse(send("DELETE", "/actuator/backgroundwork/elsewhere-1", 200));
+		assertThat(elsewhere.<Boolean>read("$.cancellable")).isTrue();
+		assertThat(elsewhere.<String>read("$.state")).isEqualTo("RUNNING");
+		assertThat(this.jdbc.queryForObject("SELECT cancel_requested FROM background_work WHERE id = 'elsewhere-1'",
+				Boolean.class))
+			.isTrue();
+
+		DocumentContext ended = JsonPath.parse(send("DELETE", "/actuator/backgroundwork/" + scheduled, 200));
+		assertThat(ended.<Boolean>read("$.cancellable")).isFalse();
+		assertThat(ended.<String>read("$.state")).isEqualTo("CANCELLED");
+		send("DELETE", "/actuator/backgroundwork/no-such-item", 404);
+	}
+
+	@Test
 	void durableItemsHonourTheLimitsAndRejectBadParameters() throws Exception {
 		get("/actuator/backgroundwork?state=LOST", 400);
 		DocumentContext json = JsonPath.parse(get("/actuator/backgroundwork?limit=100000&state=abandoned", 200));
@@ -138,11 +216,16 @@ class BackgroundWorkEndpointDurableIntegrationTests {
 	}
 
 	private String get(String path, int expectedStatus) throws Exception {
+		return send("GET", path, expectedStatus);
+	}
+
+	private String send(String method, String path, int expectedStatus) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(expectedStatus);
+		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
 		return response.body();
 	}
 
@@ -166,6 +249,14 @@ class BackgroundWorkEndpointDurableIntegrationTests {
 
 		@BackgroundWorkHandler("quick")
 		void quick(String payload) {
+		}
+
+		@BackgroundWorkHandler("patient")
+		void patient(String payload, WorkContext context) throws InterruptedException {
+			CountDownLatch cancelled = new CountDownLatch(1);
+			context.onCancellation(cancelled::countDown);
+			cancelled.await();
+			context.throwIfCancellationRequested();
 		}
 
 		@BackgroundWorkHandler("slow")

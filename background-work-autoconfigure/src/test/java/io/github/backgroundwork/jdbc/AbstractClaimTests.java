@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +55,30 @@ abstract class AbstractClaimTests {
 		assertThat(later).extracting(ClaimedWork::id).containsExactly(delayed.id());
 		Instant dbNow = database().jdbc().queryForObject("SELECT CURRENT_TIMESTAMP", Instant.class);
 		assertThat(later.get(0).notBefore()).isBefore(dbNow);
+	}
+
+	@Test
+	void completeAndClaimRecordsTheSuccessesOfItsOwnerAndClaimsOnlyTheGivenNames() {
+		NewWork first = item("mail");
+		NewWork second = item("mail");
+		NewWork report = item("report");
+		NewWork third = item("mail");
+		this.store.insertAll(List.of(first, second, report, third));
+		assertThat(this.store.claim("a", 2, List.of("mail"))).extracting(ClaimedWork::id)
+			.containsExactly(first.id(), second.id());
+		assertThat(this.store.completeAndClaim("b", List.of(second.id()), 5, List.of("mail")))
+			.as("another owner's success is not recorded")
+			.extracting(ClaimedWork::id)
+			.containsExactly(third.id());
+		assertThat(this.store.reader().findById(second.id()).get().state()).isEqualTo(StoredState.RUNNING);
+		assertThat(this.store.completeAndClaim("a", List.of(first.id(), second.id()), 5, List.of("mail"))).isEmpty();
+		assertThat(this.store.reader().findById(first.id()).get().state()).isEqualTo(StoredState.SUCCEEDED);
+		assertThat(this.store.reader().findById(second.id()).get().state()).isEqualTo(StoredState.SUCCEEDED);
+		assertThat(this.store.completeAndClaim("b", List.of(third.id()), 0, List.of("mail")))
+			.as("nothing to claim, the success is recorded still")
+			.isEmpty();
+		assertThat(this.store.reader().findById(third.id()).get().state()).isEqualTo(StoredState.SUCCEEDED);
+		assertThat(this.store.reader().findById(report.id()).get().state()).isEqualTo(StoredState.QUEUED);
 	}
 
 	@Test
@@ -131,6 +156,27 @@ abstract class AbstractClaimTests {
 			assertThat(row.leaseUntil()).isNull();
 		});
 		assertThat(this.store.claim("b", 1)).extracting(ClaimedWork::attempts).containsExactly(1);
+	}
+
+	@Test
+	void cancellationRequestedFromAnyInstanceIsSeenByTheOwnerWhenItRenews() {
+		NewWork waiting = item("waiting");
+		NewWork running = item("running");
+		this.store.insert(running);
+		this.store.claim("a", 1);
+		this.store.insert(waiting);
+		assertThat(this.store.renew("a", List.of(running.id())))
+			.isEqualTo(new RenewedLeases(Set.of(running.id()), Set.of()));
+		assertThat(this.store.requestCancellation(waiting.id())).as("only running items are asked").isFalse();
+		assertThat(this.store.requestCancellation("unknown")).isFalse();
+		assertThat(this.store.requestCancellation(running.id())).isTrue();
+		assertThat(this.store.renew("b", List.of(running.id()))).as("another owner sees nothing")
+			.isEqualTo(new RenewedLeases(Set.of(), Set.of()));
+		assertThat(this.store.renew("a", List.of(running.id(), "unknown")))
+			.isEqualTo(new RenewedLeases(Set.of(running.id()), Set.of(running.id())));
+		assertThat(this.store.reader().findById(running.id()).get().state()).isEqualTo(StoredState.RUNNING);
+		assertThat(this.store.cancelRunning("a", running.id())).isTrue();
+		assertThat(this.store.requestCancellation(running.id())).as("ended").isFalse();
 	}
 
 	@Test

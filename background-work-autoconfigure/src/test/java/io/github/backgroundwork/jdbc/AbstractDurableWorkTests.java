@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
@@ -101,6 +102,38 @@ abstract class AbstractDurableWorkTests {
 			.hasValueSatisfying((found) -> assertThat(found.state()).isEqualTo(WorkState.SUCCEEDED));
 		assertThat(queue.find("no-such-id")).isEmpty();
 		assertThat(queue.find("x".repeat(500))).isEmpty();
+	}
+
+	@Test
+	void storedItemIsCancelledWhereverItIs() throws Exception {
+		DefaultBackgroundWorkQueue here = startedQueue("a-");
+		// Waiting in the table: cancelled there, from any instance
+		WorkHandle later = here.enqueue(WorkRequest.builder("mail", new Mail(1)).delay(Duration.ofHours(1)).build());
+		assertThat(here.find(later.id()).orElseThrow().cancel()).isTrue();
+		assertThat(row(later.id()).state()).isEqualTo(StoredState.CANCELLED);
+		assertThat(later.cancel()).as("already ended").isFalse();
+		// Running on this instance: its engine item is told at once
+		WorkHandle running = here.enqueue(WorkRequest.of("patient", new Mail(2)));
+		assertThat(this.handlers.patientStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		awaitState(running.id(), StoredState.RUNNING);
+		assertThat(running.cancel()).isTrue();
+		awaitState(running.id(), StoredState.CANCELLED);
+		assertThat(running.state()).isEqualTo(WorkState.CANCELLED);
+	}
+
+	@Test
+	void storedItemRunningOnAnotherInstanceIsCancelledThroughItsRow() throws Exception {
+		DefaultBackgroundWorkQueue owner = startedQueue("a-");
+		WorkHandle running = owner.enqueue(WorkRequest.of("patient", new Mail(3)));
+		assertThat(this.handlers.patientStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		awaitState(running.id(), StoredState.RUNNING);
+		// Another instance, which never claimed it, finds it and asks its owner
+		DefaultBackgroundWorkQueue other = queue("b-", Duration.ofSeconds(5));
+		WorkHandle found = other.find(running.id()).orElseThrow();
+		assertThat(found.cancel()).isTrue();
+		assertThat(found.state()).as("until its owner renews its leases").isEqualTo(WorkState.RUNNING);
+		awaitState(running.id(), StoredState.CANCELLED);
+		assertThat(found.cancel()).as("already ended").isFalse();
 	}
 
 	@Test

@@ -47,6 +47,22 @@ abstract class AbstractRescueAndCleanupTests {
 	}
 
 	@Test
+	void itemOfADeadInstanceWhoseCancellationWasRequestedEndsCancelled() {
+		NewWork item = item("n", "k", 3);
+		this.store.insert(item);
+		this.store.claim("dead-instance", 1);
+		assertThat(this.store.requestCancellation(item.id())).isTrue();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.store.rescueExpired() != null
+					&& this.store.reader().findById(item.id()).get().state() == StoredState.CANCELLED);
+		assertThat(this.store.reader().findById(item.id())).hasValueSatisfying((row) -> {
+			assertThat(row.finishedAt()).isNotNull();
+			assertThat(row.leaseUntil()).isNull();
+		});
+		assertThat(this.store.insert(item("n", "k")).duplicate()).as("a cancelled item frees its key").isFalse();
+	}
+
+	@Test
 	void itemThatKeepsKillingItsInstanceFailsAfterItsAttempts() {
 		NewWork item = item("poison", "k", 1);
 		this.store.insert(item);

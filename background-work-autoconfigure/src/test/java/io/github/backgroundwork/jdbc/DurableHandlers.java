@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.backgroundwork.BackgroundWorkHandler;
+import io.github.backgroundwork.WorkContext;
 
 /**
  * Handlers of durable typed work, recording which thread ran what.
@@ -59,6 +60,18 @@ public class DurableHandlers {
 	@BackgroundWorkHandler("anything")
 	void anything(Object payload) {
 		this.runs.incrementAndGet();
+	}
+
+	final CountDownLatch patientStarted = new CountDownLatch(1);
+
+	@BackgroundWorkHandler("patient")
+	void patient(Mail mail, WorkContext context) throws InterruptedException {
+		CountDownLatch cancelled = new CountDownLatch(1);
+		context.onCancellation(cancelled::countDown);
+		this.patientStarted.countDown();
+		// Runs until it is cancelled, as long work that honours cancellation does
+		cancelled.await();
+		context.throwIfCancellationRequested();
 	}
 
 	@BackgroundWorkHandler("stuck")

@@ -59,7 +59,7 @@ class PostgresClaimPlanTests {
 	void plannerSettingsHoldForTheClaimInItsOneRoundTripAndEndWithIt() throws Exception {
 		try (Connection connection = database.dataSource().getConnection()) {
 			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-			List<String> during = PostgresClaim.query(jdbc, PostgresWorkDialect.CLAIM_PLAN,
+			List<String> during = PostgresClaim.query(jdbc, List.of(PostgresWorkDialect.CLAIM_PLAN),
 					"SELECT current_setting('enable_sort') || ' ' || current_setting('enable_seqscan') || ' ' || :x",
 					Map.of("x", "bound"), (rs, row) -> rs.getString(1));
 			assertThat(during).containsExactly("off off bound");
@@ -76,7 +76,7 @@ class PostgresClaimPlanTests {
 			connection.setAutoCommit(false);
 			try {
 				JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-				List<String> claimed = PostgresClaim.query(jdbc, PostgresWorkDialect.CLAIM_PLAN,
+				List<String> claimed = PostgresClaim.query(jdbc, List.of(PostgresWorkDialect.CLAIM_PLAN),
 						"UPDATE background_work SET state = 'RUNNING', owner = :owner RETURNING id",
 						Map.of("owner", "manual"), (rs, row) -> rs.getString(1));
 				assertThat(claimed).hasSize(1);

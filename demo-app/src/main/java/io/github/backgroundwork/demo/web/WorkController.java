@@ -11,7 +11,10 @@ import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkPage;
 import io.github.backgroundwork.WorkQuery;
 import io.github.backgroundwork.WorkState;
+import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,18 +51,24 @@ public class WorkController {
 
 	private final BackgroundWorkQueue queue;
 
+	private final @Nullable JdbcWorkStore store;
+
 	/**
 	 * Create a controller.
 	 * @param queue the queue whose items it shows
+	 * @param store the durable store, with {@code background-work.store=jdbc}
 	 */
-	public WorkController(BackgroundWorkQueue queue) {
+	public WorkController(BackgroundWorkQueue queue, ObjectProvider<JdbcWorkStore> store) {
 		this.queue = queue;
+		this.store = store.getIfAvailable();
 	}
 
 	/**
 	 * Return the queue's counters, the first {@value #SHOWN} items in flight (running
 	 * ones first) and the {@value #SHOWN} that finished last: a bounded answer, however
-	 * many items wait.
+	 * many items wait. Those are the items kept in memory; with a durable store, the
+	 * stored ones (thumbnails, the durable mailing) are read from the database: counts
+	 * per state and the {@value #SHOWN} most recently enqueued.
 	 * @return the overview
 	 */
 	@GetMapping
@@ -78,11 +87,12 @@ public class WorkController {
 			}
 		}
 		return new WorkOverview(this.queue.statistics(), first(inFlight, RUNNING_FIRST_THEN_OLDEST), inFlightTotal,
-				first(recent, LAST_FINISHED_FIRST));
+				first(recent, LAST_FINISHED_FIRST),
+				(this.store != null) ? DurableOverview.read(this.store.reader(), SHOWN) : null);
 	}
 
 	/**
-	 * Return one item, in flight or recently finished.
+	 * Return one item, in flight or recently finished, or stored.
 	 * @param id the item's id
 	 * @return the item
 	 * @throws ResponseStatusException {@code 404} if the queue does not know the id
@@ -94,7 +104,9 @@ public class WorkController {
 
 	/**
 	 * Request the cancellation of an item. One that has not started never runs; a running
-	 * one is told through its {@code WorkContext} and ends when its work returns.
+	 * one is told through its {@code WorkContext} and ends when its work returns. A
+	 * stored item is cancelled wherever it is: a running one elsewhere is told by the
+	 * instance that runs it, and stays {@code RUNNING} here until its work returns.
 	 * @param id the item's id
 	 * @return {@code 202 Accepted} with the item as it is right after the request
 	 * @throws ResponseStatusException {@code 404} if the queue does not know the id,
@@ -128,9 +140,11 @@ public class WorkController {
 	 * first, then oldest first
 	 * @param inFlightTotal how many items are in flight in all
 	 * @param recent at most {@value #SHOWN} recently finished items, last finished first
+	 * @param durable the durable store's items, or {@code null} when typed work is kept
+	 * in memory
 	 */
 	public record WorkOverview(QueueStatistics queue, List<WorkItemSnapshot> inFlight, long inFlightTotal,
-			List<WorkItemSnapshot> recent) {
+			List<WorkItemSnapshot> recent, @Nullable DurableOverview durable) {
 
 	}
 
