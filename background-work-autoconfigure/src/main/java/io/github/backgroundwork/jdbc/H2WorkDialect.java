@@ -76,7 +76,7 @@ final class H2WorkDialect extends JdbcWorkDialect {
 	}
 
 	@Override
-	List<InsertedWork> insert(JdbcTemplate jdbc, WorkTable table, List<NewWork> items) {
+	List<InsertedWork> insert(JdbcTemplate jdbc, WorkTable table, String channel, List<NewWork> items) {
 		List<InsertedWork> outcomes = new ArrayList<>(items.size());
 		for (NewWork item : items) {
 			outcomes.add(insert(jdbc, table, item));

@@ -110,14 +110,16 @@ abstract class JdbcWorkDialect {
 	abstract String returning(String update, String columns);
 
 	/**
-	 * Insert items, skipping those whose name and key are held by a live row. Runs in the
-	 * caller's transaction when there is one.
+	 * Insert items, skipping those whose name and key are held by a live row, and where
+	 * the database has notifications, tell listeners of the inserted names when the
+	 * caller's transaction commits. Runs in the caller's transaction when there is one.
 	 * @param jdbc the template
 	 * @param table the work table
+	 * @param channel the notification channel
 	 * @param items the items
 	 * @return one outcome per item, in order
 	 */
-	abstract List<InsertedWork> insert(JdbcTemplate jdbc, WorkTable table, List<NewWork> items);
+	abstract List<InsertedWork> insert(JdbcTemplate jdbc, WorkTable table, String channel, List<NewWork> items);
 
 	/**
 	 * Claim due items: mark at most {@code limit} of them running for {@code owner}, in
@@ -181,20 +183,10 @@ abstract class JdbcWorkDialect {
 
 	/**
 	 * Whether inserts can wake listeners through the database.
-	 * @return whether {@link #notifyInserted} sends anything
+	 * @return whether {@link #insert} notifies listeners
 	 */
 	boolean supportsNotify() {
 		return false;
-	}
-
-	/**
-	 * Tell listeners that items of these names were inserted, when the caller's
-	 * transaction commits. Does nothing on databases without notifications.
-	 * @param jdbc the template
-	 * @param channel the notification channel
-	 * @param names the names of the inserted items
-	 */
-	void notifyInserted(JdbcTemplate jdbc, String channel, Collection<String> names) {
 	}
 
 }

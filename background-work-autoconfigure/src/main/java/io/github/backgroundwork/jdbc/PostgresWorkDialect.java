@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +35,12 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 	 */
 	private static final int MAX_INSERT_ROUNDS = 10;
 
+	/**
+	 * The insert, then one {@code pg_notify} per distinct inserted name (delivered at
+	 * commit), in one statement: one round trip for a single item as for a batch.
+	 */
 	private static final String INSERT = """
+			WITH inserted AS (
 			INSERT INTO {table} (id, name, work_key, live_key, payload, payload_type, state, attempts, max_retries,
 			    not_before, enqueued_at, trace_context)
 			SELECT r.id, r.name, r.work_key, r.work_key, r.payload, r.payload_type,
@@ -50,7 +54,11 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 			    ) r
 			ORDER BY r.ord
 			ON CONFLICT (name, live_key) DO NOTHING
-			RETURNING id""";
+			RETURNING id, name
+			), notified AS (
+			    SELECT pg_notify(?, d.name) AS sent FROM (SELECT DISTINCT name FROM inserted) d
+			)
+			SELECT inserted.id FROM inserted CROSS JOIN (SELECT COUNT(sent::text) FROM notified) n""";
 
 	private static final String FIND_LIVE = """
 			SELECT t.id, t.name, t.live_key FROM {table} t
@@ -96,7 +104,7 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 	}
 
 	@Override
-	List<InsertedWork> insert(JdbcTemplate jdbc, WorkTable table, List<NewWork> items) {
+	List<InsertedWork> insert(JdbcTemplate jdbc, WorkTable table, String channel, List<NewWork> items) {
 		Map<String, InsertedWork> outcomes = new HashMap<>();
 		List<NewWork> pending = items;
 		for (int round = 0; !pending.isEmpty(); round++) {
@@ -104,7 +112,7 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 				throw new IllegalStateException("Could not insert item '" + pending.get(0).id()
 						+ "' nor find the live item holding its key after " + MAX_INSERT_ROUNDS + " tries");
 			}
-			Set<String> inserted = insertSkippingLiveKeys(jdbc, table, pending);
+			Set<String> inserted = insertSkippingLiveKeys(jdbc, table, channel, pending);
 			List<NewWork> skipped = new ArrayList<>();
 			for (NewWork item : pending) {
 				if (inserted.contains(item.id())) {
@@ -130,7 +138,8 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 		return items.stream().map((item) -> outcomes.get(item.id())).toList();
 	}
 
-	private Set<String> insertSkippingLiveKeys(JdbcTemplate jdbc, WorkTable table, List<NewWork> items) {
+	private Set<String> insertSkippingLiveKeys(JdbcTemplate jdbc, WorkTable table, String channel,
+			List<NewWork> items) {
 		List<String> ids = jdbc.query((connection) -> {
 			PreparedStatement statement = connection.prepareStatement(table.sql(INSERT));
 			statement.setArray(1, array(connection, "varchar", items, NewWork::id));
@@ -143,6 +152,7 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 					(item) -> (item.notBefore() != null) ? item.notBefore().toString() : null));
 			statement.setArray(8, array(connection, "int8", items, (item) -> item.delay().toMillis()));
 			statement.setArray(9, array(connection, "text", items, NewWork::traceContext));
+			statement.setString(10, channel);
 			return statement;
 		}, (rs, rowNum) -> rs.getString(1));
 		return new HashSet<>(ids);
@@ -229,13 +239,6 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 	@Override
 	boolean supportsNotify() {
 		return true;
-	}
-
-	@Override
-	void notifyInserted(JdbcTemplate jdbc, String channel, Collection<String> names) {
-		Set<String> distinct = new LinkedHashSet<>(names);
-		jdbc.query("SELECT pg_notify(?, n) FROM unnest(?::text[]) AS n", (rs) -> {
-		}, channel, distinct.toArray(String[]::new));
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.backgroundwork.jdbc;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,18 +33,7 @@ final class WorkInserter {
 		if (items.isEmpty()) {
 			return List.of();
 		}
-		List<InsertedWork> outcomes = this.dialect.insert(this.jdbc, this.table, items);
-		if (this.dialect.supportsNotify()) {
-			List<String> names = new ArrayList<>();
-			for (int i = 0; i < items.size(); i++) {
-				if (!outcomes.get(i).duplicate()) {
-					names.add(items.get(i).name());
-				}
-			}
-			if (!names.isEmpty()) {
-				this.dialect.notifyInserted(this.jdbc, this.channel, names);
-			}
-		}
+		List<InsertedWork> outcomes = this.dialect.insert(this.jdbc, this.table, this.channel, items);
 		return outcomes;
 	}
 
