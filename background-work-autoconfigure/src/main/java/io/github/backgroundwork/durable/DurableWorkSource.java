@@ -81,8 +81,8 @@ final class DurableWorkSource {
 
 	private boolean stopRequested;
 
-	// Guarded by claimLock
-	private boolean claiming;
+	// Set under claimLock; cleared at once by stopClaiming, which then takes claimLock
+	private volatile boolean claiming;
 
 	private @Nullable Thread thread;
 
@@ -153,13 +153,11 @@ final class DurableWorkSource {
 	 * their rows are released at once, their attempt not consumed.
 	 */
 	void stopClaiming() {
+		// Seen by a claim loop at once; the lock then waits for the rows it is handing
+		// over
+		this.claiming = false;
 		this.claimLock.lock();
-		try {
-			this.claiming = false;
-		}
-		finally {
-			this.claimLock.unlock();
-		}
+		this.claimLock.unlock();
 		List<String> withdrawn = new ArrayList<>();
 		for (ClaimedItem item : this.claimed.values()) {
 			if (this.engine.withdraw(item.handle())) {
@@ -258,25 +256,31 @@ final class DurableWorkSource {
 	}
 
 	/**
-	 * Record the successes and claim at most the free places, in one round trip, then
-	 * claim again while every place asked for came.
+	 * Claim at most the free places, recording in the same round trip the successes since
+	 * the last one, for as long as every place asked for came or successes wait to be
+	 * recorded: completions ride on claims, a few at a time, and never hold the claimer
+	 * up with one large write.
 	 */
 	private void claim(List<String> succeeded) {
 		this.claimLock.lock();
 		try {
-			int free = this.claiming ? this.engine.freePlaces() : 0;
-			List<ClaimedWork> rows;
-			try {
-				rows = this.store.completeAndClaim(this.owner, succeeded, free, this.names);
-			}
-			catch (RuntimeException ex) {
-				throw new IllegalStateException("Could not claim, nor perhaps record " + succeeded.size()
-						+ " success(es) " + "(those not recorded run again after their lease)", ex);
-			}
-			rows.forEach(this::submit);
-			while (rows.size() == free && this.claiming && (free = this.engine.freePlaces()) > 0) {
-				rows = this.store.claim(this.owner, free, this.names);
+			List<String> toRecord = succeeded;
+			while (true) {
+				int free = this.claiming ? this.engine.freePlaces() : 0;
+				List<ClaimedWork> rows;
+				try {
+					rows = this.store.completeAndClaim(this.owner, toRecord, free, this.names);
+				}
+				catch (RuntimeException ex) {
+					throw new IllegalStateException("Could not claim, nor perhaps record " + toRecord.size()
+							+ " success(es) (those not recorded run again after their lease)", ex);
+				}
 				rows.forEach(this::submit);
+				toRecord = writeOutcomes();
+				boolean placesLeft = free > 0 && rows.size() == free && this.claiming;
+				if (!placesLeft && toRecord.isEmpty()) {
+					return;
+				}
 			}
 		}
 		finally {
