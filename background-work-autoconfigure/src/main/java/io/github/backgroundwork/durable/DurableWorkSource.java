@@ -1,13 +1,8 @@
 package io.github.backgroundwork.durable;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * The claimer of one queue, on a thread of its own: claims at most the engine's free
  * places whenever it is woken (a local commit, a notification, an item's end) or the poll
  * interval passes, hands the rows to the engine, writes each item's outcome back
- * ({@link OutcomeWriter}), renews the leases of what runs ({@link LeaseKeeper}), and runs
- * the rescuer and the cleaner on their own schedules.
+ * ({@link ClaimedItems}, {@link OutcomeWriter}), renews the leases of what runs
+ * ({@link LeaseKeeper}), and runs the rescuer and the cleaner on their own schedules.
  */
 final class DurableWorkSource {
 
@@ -49,23 +44,11 @@ final class DurableWorkSource {
 
 	private final Duration retention;
 
-	private final OutcomeWriter outcomes;
-
 	private final LeaseKeeper leases;
 
 	private final @Nullable DurableWorkTracing tracing;
 
-	/**
-	 * The names this queue has handlers for: the only ones it claims.
-	 */
-	private final Set<String> names;
-
-	/**
-	 * Items claimed by this instance that have not ended, by id.
-	 */
-	private final Map<String, ClaimedItem> claimed = new ConcurrentHashMap<>();
-
-	private final Queue<ClaimedItem> ended = new ConcurrentLinkedQueue<>();
+	private final ClaimedItems claimed;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -94,8 +77,7 @@ final class DurableWorkSource {
 		this.owner = owner;
 		this.pollInterval = pollInterval;
 		this.retention = retention;
-		this.outcomes = new OutcomeWriter(store, owner, engine);
-		this.names = Set.copyOf(engine.settings().handlers().names());
+		this.claimed = new ClaimedItems(new OutcomeWriter(store, owner, engine), owner);
 		this.leases = new LeaseKeeper(store, owner);
 		this.tracing = tracing;
 	}
@@ -108,8 +90,7 @@ final class DurableWorkSource {
 	 * Return the engine's item of a row this queue claimed and has not finished.
 	 */
 	@Nullable WorkHandle claimedHandle(String id) {
-		ClaimedItem item = this.claimed.get(id);
-		return (item != null) ? item.handle() : null;
+		return this.claimed.handle(id);
 	}
 
 	void start() {
@@ -158,12 +139,7 @@ final class DurableWorkSource {
 		this.claiming = false;
 		this.claimLock.lock();
 		this.claimLock.unlock();
-		List<String> withdrawn = new ArrayList<>();
-		for (ClaimedItem item : this.claimed.values()) {
-			if (this.engine.withdraw(item.handle())) {
-				withdrawn.add("'" + item.row().name() + "' (" + item.row().id() + ")");
-			}
-		}
+		List<String> withdrawn = this.claimed.withdrawUnstarted(this.engine);
 		if (!withdrawn.isEmpty()) {
 			logger.info("Background work queue is stopping: handing back " + withdrawn.size()
 					+ " claimed item(s) that had not started: " + String.join(", ", withdrawn));
@@ -204,7 +180,7 @@ final class DurableWorkSource {
 		long nextCleanup = now + Duration.ofMinutes(1).toNanos();
 		while (true) {
 			boolean stop = awaitWork(Math.min(nextRenew, nextRescue));
-			List<String> succeeded = writeOutcomes();
+			List<String> succeeded = this.claimed.writeEnded();
 			try {
 				if (stop) {
 					this.store.complete(this.owner, succeeded);
@@ -213,7 +189,7 @@ final class DurableWorkSource {
 				claim(succeeded);
 				now = System.nanoTime();
 				if (now - nextRenew >= 0) {
-					this.leases.renew(this.claimed);
+					this.leases.renew(this.claimed.byId());
 					nextRenew = now + renewEvery;
 				}
 				if (now - nextRescue >= 0) {
@@ -241,7 +217,7 @@ final class DurableWorkSource {
 		this.lock.lock();
 		try {
 			long wait = Math.min(this.pollInterval.toNanos(), timerDue - System.nanoTime());
-			while (!this.woken && !this.stopRequested && this.ended.isEmpty() && wait > 0) {
+			while (!this.woken && !this.stopRequested && !this.claimed.hasEnded() && wait > 0) {
 				wait = this.wakeUp.awaitNanos(wait);
 			}
 			this.woken = false;
@@ -262,6 +238,8 @@ final class DurableWorkSource {
 	 * up with one large write.
 	 */
 	private void claim(List<String> succeeded) {
+		// Read at each claim: handler beans may be registered after the queue was built
+		Set<String> names = this.engine.settings().handlers().names();
 		this.claimLock.lock();
 		try {
 			List<String> toRecord = succeeded;
@@ -269,14 +247,14 @@ final class DurableWorkSource {
 				int free = this.claiming ? this.engine.freePlaces() : 0;
 				List<ClaimedWork> rows;
 				try {
-					rows = this.store.completeAndClaim(this.owner, toRecord, free, this.names);
+					rows = this.store.completeAndClaim(this.owner, toRecord, free, names);
 				}
 				catch (RuntimeException ex) {
 					throw new IllegalStateException("Could not claim, nor perhaps record " + toRecord.size()
 							+ " success(es) (those not recorded run again after their lease)", ex);
 				}
 				rows.forEach(this::submit);
-				toRecord = writeOutcomes();
+				toRecord = this.claimed.writeEnded();
 				boolean placesLeft = free > 0 && rows.size() == free && this.claiming;
 				if (!placesLeft && toRecord.isEmpty()) {
 					return;
@@ -311,44 +289,7 @@ final class DurableWorkSource {
 			this.store.release(this.owner, List.of(row.id()));
 			return;
 		}
-		ClaimedItem item = new ClaimedItem(row, handle);
-		this.claimed.put(row.id(), item);
-		handle.completion().whenComplete((result, failure) -> {
-			this.ended.add(item);
-			wake();
-		});
-	}
-
-	/**
-	 * Write how the items that ended since the last time ended, but for successes.
-	 * @return the ids of the items that succeeded
-	 */
-	private List<String> writeOutcomes() {
-		List<ClaimedItem> batch = new ArrayList<>();
-		ClaimedItem item;
-		while ((item = this.ended.poll()) != null) {
-			batch.add(item);
-			this.claimed.remove(item.row().id());
-		}
-		if (batch.isEmpty()) {
-			return List.of();
-		}
-		try {
-			return this.outcomes.write(batch);
-		}
-		catch (RuntimeException ex) {
-			// The leases expire and the rescuer runs them again: at least once
-			logger.warn("Background work claimer of " + this.owner + " could not write the outcome of " + batch.size()
-					+ " item(s); they run again after their lease", ex);
-			return List.of();
-		}
-	}
-
-	/**
-	 * A row this instance claimed and the engine's item that runs it.
-	 */
-	record ClaimedItem(ClaimedWork row, WorkHandle handle) {
-
+		this.claimed.add(row, handle, this::wake);
 	}
 
 }

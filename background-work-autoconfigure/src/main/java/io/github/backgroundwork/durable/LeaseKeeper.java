@@ -3,7 +3,7 @@ package io.github.backgroundwork.durable;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.backgroundwork.durable.DurableWorkSource.ClaimedItem;
+import io.github.backgroundwork.durable.ClaimedItems.ClaimedItem;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 import io.github.backgroundwork.jdbc.RenewedLeases;
 import io.github.backgroundwork.jdbc.RescueResult;

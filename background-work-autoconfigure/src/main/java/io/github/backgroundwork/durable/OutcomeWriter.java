@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.backgroundwork.WorkState;
-import io.github.backgroundwork.durable.DurableWorkSource.ClaimedItem;
+import io.github.backgroundwork.durable.ClaimedItems.ClaimedItem;
 import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.jdbc.ClaimedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;

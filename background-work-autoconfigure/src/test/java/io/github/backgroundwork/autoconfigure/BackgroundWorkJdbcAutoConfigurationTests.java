@@ -2,6 +2,8 @@ package io.github.backgroundwork.autoconfigure;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -21,6 +23,8 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,6 +131,42 @@ class BackgroundWorkJdbcAutoConfigurationTests {
 
 		@BackgroundWorkHandler("greet")
 		void greet(Greeting greeting) {
+		}
+
+	}
+
+	@Test
+	void storedWorkRunsOnAHandlerBeanCreatedAfterTheQueue() {
+		withDatabase().withPropertyValues("background-work.store=jdbc")
+			.withUserConfiguration(LateHandlerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				BackgroundWorkQueue queue = context.getBean(BackgroundWorkQueue.class);
+				WorkHandle handle = queue.enqueue(WorkRequest.of("late", "hello"));
+				LateHandler handler = context.getBean(LateHandler.class);
+				assertThat(handler.ran.await(10, TimeUnit.SECONDS)).as("the stored item ran").isTrue();
+				await().atMost(Duration.ofSeconds(10)).until(() -> handle.state() == WorkState.SUCCEEDED);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LateHandlerConfiguration {
+
+		// Created after the queue, which it needs: its handler is registered late
+		@Bean
+		LateHandler lateHandler(BackgroundWorkQueue queue) {
+			return new LateHandler();
+		}
+
+	}
+
+	static class LateHandler {
+
+		final CountDownLatch ran = new CountDownLatch(1);
+
+		@BackgroundWorkHandler("late")
+		void handle(String payload) {
+			this.ran.countDown();
 		}
 
 	}
