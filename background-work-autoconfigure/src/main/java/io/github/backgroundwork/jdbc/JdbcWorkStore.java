@@ -135,22 +135,12 @@ public final class JdbcWorkStore {
 	}
 
 	/**
-	 * Extend the leases of items an instance runs to the database's time plus the lease.
+	 * Extend the leases of items an instance runs to the database's time plus the lease,
+	 * and say which of them another instance asked to cancel.
 	 * @param owner the instance's id
 	 * @param ids the items it runs
-	 * @return the ids still held by {@code owner}; any other was taken back after its
-	 * lease expired
-	 */
-	public Set<String> renewLeases(String owner, Collection<String> ids) {
-		return renew(owner, ids).held();
-	}
-
-	/**
-	 * Extend the leases of items an instance runs, as {@link #renewLeases}, and say which
-	 * of them another instance asked to cancel.
-	 * @param owner the instance's id
-	 * @param ids the items it runs
-	 * @return the ids still held, and those of them whose cancellation was requested
+	 * @return the ids still held by {@code owner} (any other was taken back after its
+	 * lease expired), and those of them whose cancellation was requested
 	 */
 	public RenewedLeases renew(String owner, Collection<String> ids) {
 		return this.claimer.renew(owner, ids);

@@ -188,7 +188,7 @@ abstract class AbstractClaimTests {
 		assertThat(this.store.fail("b", item.id(), "boom")).isFalse();
 		assertThat(this.store.retryLater("b", item.id(), Duration.ZERO, "boom")).isFalse();
 		assertThat(this.store.cancelRunning("b", item.id())).isFalse();
-		assertThat(this.store.renewLeases("b", List.of(item.id()))).isEmpty();
+		assertThat(this.store.renew("b", List.of(item.id())).held()).isEmpty();
 		assertThat(this.store.cancelWaiting(item.id())).as("running items are not waiting").isFalse();
 		assertThat(this.store.reader().findById(item.id()).get().state()).isEqualTo(StoredState.RUNNING);
 	}
@@ -236,7 +236,7 @@ abstract class AbstractClaimTests {
 		this.store.claim("a", 1);
 		Instant before = this.store.reader().findById(item.id()).get().leaseUntil();
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.store.renewLeases("a", List.of(item.id(), "unknown")).contains(item.id())
+			.until(() -> this.store.renew("a", List.of(item.id(), "unknown")).held().contains(item.id())
 					&& this.store.reader().findById(item.id()).get().leaseUntil().isAfter(before));
 	}
 

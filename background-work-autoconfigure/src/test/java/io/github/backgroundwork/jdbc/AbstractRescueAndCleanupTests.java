@@ -92,7 +92,7 @@ abstract class AbstractRescueAndCleanupTests {
 		await().during(Duration.ofMillis(2500))
 			.atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> this.store.renewLeases("alive", List.of(item.id())).contains(item.id())
+			.until(() -> this.store.renew("alive", List.of(item.id())).held().contains(item.id())
 					&& this.store.rescueExpired().requeued() == 0);
 		assertThat(this.store.reader().findById(item.id()).get().state()).isEqualTo(StoredState.RUNNING);
 	}
