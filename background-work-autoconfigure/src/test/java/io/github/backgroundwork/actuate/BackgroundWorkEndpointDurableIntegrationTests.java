@@ -173,7 +173,9 @@ class BackgroundWorkEndpointDurableIntegrationTests {
 		awaitState(runningHere, StoredState.RUNNING);
 		DocumentContext here = JsonPath.parse(send("DELETE", "/actuator/backgroundwork/" + runningHere, 200));
 		assertThat(here.<Boolean>read("$.cancellable")).isTrue();
-		assertThat(here.<String>read("$.state")).isEqualTo("RUNNING");
+		// The answer gives the state after the request: the handler may already have
+		// returned on its cancellation
+		assertThat(here.<String>read("$.state")).isIn("RUNNING", "CANCELLED");
 		awaitState(runningHere, StoredState.CANCELLED);
 
 		// A row another instance runs, as its claim left it
