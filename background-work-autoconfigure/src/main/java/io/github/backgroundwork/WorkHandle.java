@@ -25,6 +25,14 @@ public interface WorkHandle extends WorkInfo {
 	 * exceptionally with the work's exception when it failed, with a
 	 * {@link java.util.concurrent.CancellationException} when it was cancelled, and with
 	 * a {@link WorkAbandonedException} when the shutdown deadline passed before it ended.
+	 * <p>
+	 * An item kept in a durable store ends on whichever instance runs it: its stage
+	 * completes once its row shows the end (at once when it ran here, within the store's
+	 * poll interval otherwise), with a {@link WorkFailedException} carrying the stored
+	 * reason when it failed. It fails with an {@link IllegalStateException} if the
+	 * transaction that enqueued the item rolled back, if the row was deleted, or if this
+	 * queue stopped first: the item then stays stored, and runs on another instance or
+	 * after a restart.
 	 * @return the completion stage
 	 */
 	CompletionStage<Void> completion();

@@ -30,9 +30,12 @@ final class ClaimedItems {
 
 	private final String owner;
 
-	ClaimedItems(OutcomeWriter outcomes, String owner) {
+	private final StoredCompletions completions;
+
+	ClaimedItems(OutcomeWriter outcomes, String owner, StoredCompletions completions) {
 		this.outcomes = outcomes;
 		this.owner = owner;
+		this.completions = completions;
 	}
 
 	/**
@@ -77,6 +80,7 @@ final class ClaimedItems {
 		while ((item = this.ended.poll()) != null) {
 			batch.add(item);
 			this.byId.remove(item.row().id());
+			this.completions.endedHere(item.row().id());
 		}
 		if (batch.isEmpty()) {
 			return List.of();

@@ -3,6 +3,7 @@ package io.github.backgroundwork.durable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
@@ -35,14 +36,17 @@ final class DurableEnqueuer {
 
 	private final StoredWorkCanceller canceller;
 
+	private final StoredCompletions completions;
+
 	DurableEnqueuer(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, Runnable wake,
-			@Nullable DurableWorkTracing tracing, StoredWorkCanceller canceller) {
+			@Nullable DurableWorkTracing tracing, StoredWorkCanceller canceller, StoredCompletions completions) {
 		this.engine = engine;
 		this.store = store;
 		this.codec = codec;
 		this.wake = wake;
 		this.tracing = tracing;
 		this.canceller = canceller;
+		this.completions = completions;
 	}
 
 	List<WorkHandle> enqueueAll(List<WorkRequest> requests) {
@@ -58,10 +62,11 @@ final class DurableEnqueuer {
 		}
 		List<InsertedWork> inserted = (this.tracing != null) ? this.tracing.enqueue(rows, this.store::insertAll)
 				: this.store.insertAll(rows);
-		wakeAfterCommit();
+		CompletableFuture<Boolean> stored = wakeAfterCommit();
 		List<WorkHandle> handles = new ArrayList<>(inserted.size());
 		for (int i = 0; i < inserted.size(); i++) {
-			handles.add(new StoredWorkHandle(inserted.get(i), requests.get(i).name(), this.store, this.canceller));
+			handles.add(new StoredWorkHandle(inserted.get(i), requests.get(i).name(), this.store, this.canceller,
+					this.completions, stored));
 		}
 		return handles;
 	}
@@ -78,11 +83,17 @@ final class DurableEnqueuer {
 				request.payload().getClass().getName(), maxRetries, request.notBefore(), delay, null);
 	}
 
-	private void wakeAfterCommit() {
+	/**
+	 * Wake the local claimer once the rows are committed.
+	 * @return completes with whether they were: {@code false} if the caller's transaction
+	 * rolled back
+	 */
+	private CompletableFuture<Boolean> wakeAfterCommit() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			this.wake.run();
-			return;
+			return CompletableFuture.completedFuture(true);
 		}
+		CompletableFuture<Boolean> stored = new CompletableFuture<>();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
@@ -90,7 +101,13 @@ final class DurableEnqueuer {
 				DurableEnqueuer.this.wake.run();
 			}
 
+			@Override
+			public void afterCompletion(int status) {
+				stored.complete(status != STATUS_ROLLED_BACK);
+			}
+
 		});
+		return stored;
 	}
 
 }

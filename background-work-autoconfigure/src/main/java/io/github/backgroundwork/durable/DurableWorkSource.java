@@ -28,10 +28,6 @@ final class DurableWorkSource {
 
 	private static final Log logger = LogFactory.getLog(DurableWorkSource.class);
 
-	private static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(10);
-
-	private static final int CLEANUP_BATCH = 1000;
-
 	private final WorkEngine engine;
 
 	private final JdbcWorkStore store;
@@ -42,13 +38,13 @@ final class DurableWorkSource {
 
 	private final Duration pollInterval;
 
-	private final Duration retention;
-
 	private final LeaseKeeper leases;
 
 	private final @Nullable DurableWorkTracing tracing;
 
 	private final ClaimedItems claimed;
+
+	private final StoredCompletions completions;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -76,14 +72,21 @@ final class DurableWorkSource {
 		this.codec = codec;
 		this.owner = owner;
 		this.pollInterval = pollInterval;
-		this.retention = retention;
-		this.claimed = new ClaimedItems(new OutcomeWriter(store, owner, engine), owner);
-		this.leases = new LeaseKeeper(store, owner);
+		this.completions = new StoredCompletions(store.reader(), pollInterval, this::wake);
+		this.claimed = new ClaimedItems(new OutcomeWriter(store, owner, engine), owner, this.completions);
+		this.leases = new LeaseKeeper(store, owner, retention);
 		this.tracing = tracing;
 	}
 
 	String owner() {
 		return this.owner;
+	}
+
+	/**
+	 * Return the completion stages of stored items, which this claimer settles.
+	 */
+	StoredCompletions completions() {
+		return this.completions;
 	}
 
 	/**
@@ -98,6 +101,7 @@ final class DurableWorkSource {
 		try {
 			this.stopRequested = false;
 			this.woken = true;
+			this.completions.start();
 		}
 		finally {
 			this.lock.unlock();
@@ -168,44 +172,44 @@ final class DurableWorkSource {
 				Thread.currentThread().interrupt();
 			}
 		}
+		this.completions.stop();
 	}
 
 	private void run() {
-		Duration lease = this.store.lease();
-		long renewEvery = lease.toNanos() / 3;
-		long rescueEvery = lease.toNanos() / 2;
-		long now = System.nanoTime();
-		long nextRenew = now + renewEvery;
-		long nextRescue = now;
-		long nextCleanup = now + Duration.ofMinutes(1).toNanos();
+		this.leases.start(System.nanoTime());
 		while (true) {
-			boolean stop = awaitWork(Math.min(nextRenew, nextRescue));
+			boolean stop = awaitWork(this.leases.nextDue());
 			List<String> succeeded = this.claimed.writeEnded();
+			if (stop) {
+				finish(succeeded);
+				return;
+			}
 			try {
-				if (stop) {
-					this.store.complete(this.owner, succeeded);
-					return;
-				}
 				claim(succeeded);
-				now = System.nanoTime();
-				if (now - nextRenew >= 0) {
-					this.leases.renew(this.claimed.byId());
-					nextRenew = now + renewEvery;
-				}
-				if (now - nextRescue >= 0) {
-					this.leases.rescueExpired();
-					nextRescue = now + rescueEvery;
-				}
-				if (now - nextCleanup >= 0) {
-					this.store.deleteFinishedBatch(this.retention, CLEANUP_BATCH);
-					nextCleanup = now + CLEANUP_INTERVAL.toNanos();
-				}
+				long now = System.nanoTime();
+				this.completions.settleIfDue(now);
+				this.leases.runDue(now, this.claimed.byId());
 			}
 			catch (RuntimeException ex) {
 				// The database may be away for a while: the next poll tries again
 				logger.warn("Background work claimer of " + this.owner + " failed, trying again in "
 						+ this.pollInterval.toMillis() + " ms", ex);
 			}
+		}
+	}
+
+	/**
+	 * Record the last successes and settle the stages that wait for them, once: a
+	 * stopping claimer does not try again.
+	 */
+	private void finish(List<String> succeeded) {
+		try {
+			this.store.complete(this.owner, succeeded);
+			this.completions.settle();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Background work claimer of " + this.owner + " could not record its last " + succeeded.size()
+					+ " success(es) as it stopped (those not recorded run again after their lease)", ex);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -48,7 +49,8 @@ public final class JdbcDurableWork implements DurableWork {
 		String owner = "bgwork-" + UUID.randomUUID().toString().substring(0, 13);
 		this.source = new DurableWorkSource(engine, store, codec, owner, pollInterval, retention, tracing);
 		this.canceller = new StoredWorkCanceller(store, this.source::claimedHandle);
-		this.enqueuer = new DurableEnqueuer(engine, store, codec, this.source::wake, tracing, this.canceller);
+		this.enqueuer = new DurableEnqueuer(engine, store, codec, this.source::wake, tracing, this.canceller,
+				this.source.completions());
 		this.notifier = store.supportsNotifications()
 				? new PostgresWorkNotifier(dataSource, store.notificationChannel(), (name) -> this.source.wake())
 				: null;
@@ -96,7 +98,7 @@ public final class JdbcDurableWork implements DurableWork {
 		return this.store.reader()
 			.findById(id)
 			.map((row) -> new StoredWorkHandle(new InsertedWork(row.id(), false), row.name(), this.store,
-					this.canceller));
+					this.canceller, this.source.completions(), CompletableFuture.completedFuture(true)));
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.jdbc.InsertedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 import io.github.backgroundwork.jdbc.StoredWork;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The handle of a stored item, as enqueue returns it: every question is answered from its
@@ -27,11 +28,25 @@ final class StoredWorkHandle implements WorkHandle {
 
 	private final StoredWorkCanceller canceller;
 
-	StoredWorkHandle(InsertedWork inserted, String name, JdbcWorkStore store, StoredWorkCanceller canceller) {
+	private final StoredCompletions completions;
+
+	private final CompletionStage<Boolean> stored;
+
+	private volatile @Nullable CompletionStage<Void> completion;
+
+	/**
+	 * Create a handle.
+	 * @param stored completes with {@code true} once the row is committed, {@code false}
+	 * if the enqueuing transaction rolled back
+	 */
+	StoredWorkHandle(InsertedWork inserted, String name, JdbcWorkStore store, StoredWorkCanceller canceller,
+			StoredCompletions completions, CompletionStage<Boolean> stored) {
 		this.inserted = inserted;
 		this.name = name;
 		this.store = store;
 		this.canceller = canceller;
+		this.completions = completions;
+		this.stored = stored;
 	}
 
 	@Override
@@ -101,13 +116,24 @@ final class StoredWorkHandle implements WorkHandle {
 	}
 
 	/**
-	 * Return a stage that fails at once: a stored item ends on whichever instance runs
-	 * it, so its end is read from {@link #state()}, not awaited here.
+	 * Return a stage that completes once the item's row shows its end, wherever it ran;
+	 * watched from the commit of the enqueuing transaction. Every call on this handle
+	 * returns the same stage.
 	 */
 	@Override
 	public CompletionStage<Void> completion() {
-		return CompletableFuture.failedFuture(new UnsupportedOperationException("Background work '" + this.name + "' ("
-				+ id() + ") is stored: poll its state(), it ends on whichever instance runs it"));
+		CompletionStage<Void> completion = this.completion;
+		if (completion == null) {
+			completion = this.stored
+				.thenCompose((committed) -> committed ? this.completions.watch(id(), this.name)
+						: CompletableFuture.failedStage(new IllegalStateException("Background work '" + this.name
+								+ "' (" + id() + ") was never stored: the transaction that enqueued it rolled back")))
+				// Callers cannot complete it: only the row says how the item ended
+				.toCompletableFuture()
+				.minimalCompletionStage();
+			this.completion = completion;
+		}
+		return completion;
 	}
 
 	@Override

@@ -13,9 +13,9 @@ import org.springframework.util.Assert;
 
 /**
  * The read side for the endpoint: counts per name and state for the whole cluster, pages
- * of items, one item by id. Every statement is served by an index, returns a bounded
- * number of rows, and is cancelled by the database after {@link #QUERY_TIMEOUT_SECONDS}
- * seconds. Obtained from {@link JdbcWorkStore#reader()}; safe to use from many threads.
+ * of items, items by id. Every statement is served by an index, returns a bounded number
+ * of rows, and is cancelled by the database after {@link #QUERY_TIMEOUT_SECONDS} seconds.
+ * Obtained from {@link JdbcWorkStore#reader()}; safe to use from many threads.
  *
  * @since 0.2.0
  */
@@ -122,6 +122,26 @@ public final class StoredWorkReader {
 		Assert.hasText(id, "id must not be empty");
 		String sql = "SELECT " + WorkTable.STORED_COLUMNS + " FROM {table} WHERE id = :id";
 		return this.client.sql(this.dialect.sql(this.table, sql)).param("id", id).query(WorkTable.STORED).optional();
+	}
+
+	/**
+	 * Find many items in one statement.
+	 * @param ids the items' ids, at most {@link #MAX_PAGE_SIZE}
+	 * @return the rows found, in no particular order; ids without a row are left out
+	 * @since 0.2.0
+	 */
+	public List<StoredWork> findAllById(List<String> ids) {
+		Assert.notNull(ids, "ids must not be null");
+		Assert.isTrue(ids.size() <= MAX_PAGE_SIZE,
+				() -> "at most " + MAX_PAGE_SIZE + " ids may be looked up at once, were " + ids.size());
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		String sql = "SELECT " + WorkTable.STORED_COLUMNS + " FROM {table} WHERE id IN (:ids)";
+		return this.client.sql(this.dialect.sql(this.table, sql))
+			.param("ids", this.dialect.ids(ids))
+			.query(WorkTable.STORED)
+			.list();
 	}
 
 	private static String where(@Nullable StoredState state, @Nullable String name) {
