@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,19 +40,21 @@ abstract class AbstractClaimTests {
 
 	@Test
 	void claimRespectsNotBeforeByTheDatabaseClock() {
-		NewWork delayed = item("report").withDelay(Duration.ofMillis(1500));
+		// Long enough that no pause of a slow machine makes it due before the claims
+		// below
+		NewWork delayed = item("report").withDelay(Duration.ofSeconds(5));
 		NewWork past = new NewWork(Items.newId(), "report", null, "{}", "T", 0, Instant.now().minusSeconds(60),
 				Duration.ZERO, null);
 		this.store.insertAll(List.of(delayed, past));
 		assertThat(this.store.reader().findById(delayed.id())).hasValueSatisfying((row) -> {
 			assertThat(row.state()).isEqualTo(StoredState.SCHEDULED);
-			assertThat(row.notBefore()).isAfter(row.enqueuedAt().plusMillis(1400));
+			assertThat(row.notBefore()).isAfter(row.enqueuedAt().plusMillis(4900));
 		});
 		assertThat(this.store.reader().findById(past.id()).get().state()).isEqualTo(StoredState.QUEUED);
 		assertThat(this.store.claim("a", 10)).extracting(ClaimedWork::id).containsExactly(past.id());
 		assertThat(this.store.claim("a", 10)).isEmpty();
 		List<ClaimedWork> later = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(10)).until(() -> later.addAll(this.store.claim("a", 10)));
+		await().atMost(Duration.ofSeconds(20)).until(() -> later.addAll(this.store.claim("a", 10)));
 		assertThat(later).extracting(ClaimedWork::id).containsExactly(delayed.id());
 		Instant dbNow = database().jdbc().queryForObject("SELECT CURRENT_TIMESTAMP", Instant.class);
 		assertThat(later.get(0).notBefore()).isBefore(dbNow);
@@ -107,6 +110,9 @@ abstract class AbstractClaimTests {
 		Map<String, String> claimedBy = new ConcurrentHashMap<>();
 		AtomicInteger duplicates = new AtomicInteger();
 		CountDownLatch start = new CountDownLatch(1);
+		// Each claims once before either goes on: then both claim side by side, however
+		// the threads are scheduled
+		CyclicBarrier bothClaimed = new CyclicBarrier(2);
 		ExecutorService executor = Executors.newFixedThreadPool(2);
 		try {
 			List<Future<Integer>> claimers = new ArrayList<>();
@@ -122,6 +128,9 @@ abstract class AbstractClaimTests {
 							if (claimedBy.putIfAbsent(work.id(), owner) != null) {
 								duplicates.incrementAndGet();
 							}
+						}
+						if (claimed == 0) {
+							bothClaimed.await(30, TimeUnit.SECONDS);
 						}
 						claimed += batch.size();
 					}

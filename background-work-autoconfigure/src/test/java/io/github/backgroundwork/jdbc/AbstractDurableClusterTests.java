@@ -164,7 +164,10 @@ abstract class AbstractDurableClusterTests {
 			.isEqualTo(1);
 		first.start();
 		second.start();
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.handlers.runs.get() == 1);
+		// The key is free once the row has ended, a moment after the handler returned
+		String id = database().jdbc().queryForObject("SELECT id FROM background_work", String.class);
+		await().atMost(Duration.ofSeconds(10)).until(() -> row(id).state() == StoredState.SUCCEEDED);
+		assertThat(this.handlers.runs).hasValue(1);
 		WorkHandle again = second.enqueue(WorkRequest.builder("mail", new Mail(2)).key("campaign:1").build());
 		assertThat(again.isDuplicate()).as("an ended item frees its key").isFalse();
 	}
@@ -172,13 +175,15 @@ abstract class AbstractDurableClusterTests {
 	@Test
 	void delayedItemWaitsScheduledInTheTableAndStartsOnceDueByTheDatabasesClock() {
 		DefaultBackgroundWorkQueue queue = queue("a-");
-		queue.start();
 		WorkHandle handle = queue
 			.enqueue(WorkRequest.builder("mail", new Mail(3)).delay(Duration.ofMillis(700)).build());
 		StoredWork waiting = row(handle.id());
 		assertThat(waiting.state()).isEqualTo(StoredState.SCHEDULED);
 		assertThat(Duration.between(waiting.enqueuedAt(), waiting.notBefore())).isEqualTo(Duration.ofMillis(700));
 		assertThat(handle.state()).isEqualTo(WorkState.SCHEDULED);
+		// Started only now, so that no claim can come before the reads above however slow
+		// they are
+		queue.start();
 		await().atMost(Duration.ofSeconds(10)).until(() -> row(handle.id()).state() == StoredState.SUCCEEDED);
 		StoredWork done = row(handle.id());
 		assertThat(done.startedAt()).isAfterOrEqualTo(done.notBefore());

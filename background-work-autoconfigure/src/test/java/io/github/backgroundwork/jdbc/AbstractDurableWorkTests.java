@@ -131,7 +131,8 @@ abstract class AbstractDurableWorkTests {
 		DefaultBackgroundWorkQueue other = queue("b-", Duration.ofSeconds(5));
 		WorkHandle found = other.find(running.id()).orElseThrow();
 		assertThat(found.cancel()).isTrue();
-		assertThat(found.state()).as("until its owner renews its leases").isEqualTo(WorkState.RUNNING);
+		// Running until its owner renews its leases, which may happen at any moment
+		assertThat(found.state()).isIn(WorkState.RUNNING, WorkState.CANCELLED);
 		awaitState(running.id(), StoredState.CANCELLED);
 		assertThat(found.cancel()).as("already ended").isFalse();
 	}
@@ -188,7 +189,7 @@ abstract class AbstractDurableWorkTests {
 		startedQueue("b-");
 		List<WorkRequest> requests = new ArrayList<>();
 		for (int i = 0; i < 2000; i++) {
-			requests.add(WorkRequest.of("mail", new Mail(i)));
+			requests.add(WorkRequest.of("shared", new Mail(i)));
 		}
 		List<WorkHandle> handles = first.enqueueAll(requests);
 		assertThat(handles).hasSize(2000);

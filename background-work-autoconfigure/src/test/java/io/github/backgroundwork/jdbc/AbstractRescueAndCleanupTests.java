@@ -29,12 +29,14 @@ abstract class AbstractRescueAndCleanupTests {
 
 	@Test
 	void itemsOfADeadInstanceAreQueuedAgainAfterTheLeaseAndTheAttemptCounts() {
+		// A lease no pause of a slow machine outlasts between the claim and the first
+		// rescue
+		JdbcWorkStore store = database().store(Duration.ofSeconds(3));
 		NewWork item = item("n", "k", 3);
-		this.store.insert(item);
-		this.store.claim("dead-instance", 1);
-		assertThat(this.store.rescueExpired()).as("lease still running").isEqualTo(new RescueResult(0, List.of()));
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.store.rescueExpired(), (result) -> result.requeued() == 1);
+		store.insert(item);
+		store.claim("dead-instance", 1);
+		assertThat(store.rescueExpired()).as("lease still running").isEqualTo(new RescueResult(0, List.of()));
+		await().atMost(Duration.ofSeconds(20)).until(() -> store.rescueExpired(), (result) -> result.requeued() == 1);
 		assertThat(this.store.reader().findById(item.id())).hasValueSatisfying((row) -> {
 			assertThat(row.state()).isEqualTo(StoredState.QUEUED);
 			assertThat(row.attempts()).isOne();
@@ -85,16 +87,18 @@ abstract class AbstractRescueAndCleanupTests {
 
 	@Test
 	void renewedLeaseIsNotRescued() {
+		// A lease no pause of a slow machine outlasts between two renewals
+		JdbcWorkStore store = database().store(Duration.ofSeconds(3));
 		NewWork item = item("n");
-		this.store.insert(item);
-		this.store.claim("alive", 1);
-		// Renewed every 200 ms for longer than the lease: never taken back meanwhile
-		await().during(Duration.ofMillis(2500))
-			.atMost(Duration.ofSeconds(10))
+		store.insert(item);
+		store.claim("alive", 1);
+		// Renewed every 200 ms for longer than two leases: never taken back meanwhile
+		await().during(Duration.ofSeconds(7))
+			.atMost(Duration.ofSeconds(20))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> this.store.renew("alive", List.of(item.id())).held().contains(item.id())
-					&& this.store.rescueExpired().requeued() == 0);
-		assertThat(this.store.reader().findById(item.id()).get().state()).isEqualTo(StoredState.RUNNING);
+			.until(() -> store.renew("alive", List.of(item.id())).held().contains(item.id())
+					&& store.rescueExpired().requeued() == 0);
+		assertThat(store.reader().findById(item.id()).get().state()).isEqualTo(StoredState.RUNNING);
 	}
 
 	@Test

@@ -1,8 +1,10 @@
 package io.github.backgroundwork.jdbc;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.backgroundwork.BackgroundWorkHandler;
@@ -49,6 +51,24 @@ public class DurableHandlers {
 		if (previous != null) {
 			throw new IllegalStateException("customer " + mail.customer() + " mailed twice");
 		}
+	}
+
+	final Set<String> sharedBy = ConcurrentHashMap.newKeySet();
+
+	final CountDownLatch sharedByTwo = new CountDownLatch(2);
+
+	/**
+	 * A mail, held until two queues (by thread name prefix) have each started one, so
+	 * that a queue woken first cannot run them all before the other polls.
+	 */
+	@BackgroundWorkHandler("shared")
+	void shared(Mail mail) throws InterruptedException {
+		String thread = Thread.currentThread().getName();
+		if (this.sharedBy.add(thread.substring(0, thread.indexOf('-') + 1))) {
+			this.sharedByTwo.countDown();
+		}
+		this.sharedByTwo.await(10, TimeUnit.SECONDS);
+		mail(mail);
 	}
 
 	@BackgroundWorkHandler("flaky")

@@ -69,11 +69,15 @@ class PostgresLostListenerTests {
 				.orElseThrow()
 				.state() == StoredState.SUCCEEDED);
 		assertThat(this.handlers.ranOn).containsOnlyKeys(7);
+		// The listener may not yet have noticed the kill: wait for the new connection's
+		// LISTEN, then for the queue to say so
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(database.jdbc()
+				.queryForObject("SELECT COUNT(*) FROM pg_stat_activity "
+						+ "WHERE query LIKE 'LISTEN %' AND datname = current_database()", Integer.class))
+				.as("listener connections after the reconnect")
+				.isOne());
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.durable.get().isListening());
-		Integer listeners = database.jdbc()
-			.queryForObject("SELECT COUNT(*) FROM pg_stat_activity "
-					+ "WHERE query LIKE 'LISTEN %' AND datname = current_database()", Integer.class);
-		assertThat(listeners).as("listener connections after the reconnect").isOne();
 	}
 
 }
