@@ -1,0 +1,49 @@
+package io.github.backgroundwork.examples.security;
+
+import io.github.backgroundwork.actuate.BackgroundWorkEndpoint;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The docs' recipe for securing the {@code backgroundwork} endpoint with Spring Security:
+ * support staff read it, operators also cancel work. A {@link SecurityFilterChain} of
+ * your own makes Spring Boot's default one back off, which left every other request open:
+ * so the recipe keeps the default's rule for the rest, after the endpoint's (drop it if
+ * your application declares its own chain). Tested by
+ * {@link BackgroundWorkEndpointSecurityTests}; docs/operations.md shows this file.
+ */
+@Configuration(proxyBeanMethods = false)
+class BackgroundWorkEndpointSecurity {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain backgroundWorkEndpointSecurityFilterChain(HttpSecurity http) throws Exception {
+		return http.securityMatcher(EndpointRequest.to(BackgroundWorkEndpoint.class))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET)
+				.hasAnyRole("SUPPORT", "OPERATOR")
+				.anyRequest()
+				.hasRole("OPERATOR"))
+			.httpBasic(Customizer.withDefaults())
+			// Called by operators' tools with credentials on each request, never with a
+			// browser session: there is no session for a forged request to ride on
+			.csrf((csrf) -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain applicationSecurityFilterChain(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.formLogin(Customizer.withDefaults())
+			.httpBasic(Customizer.withDefaults())
+			.build();
+	}
+
+}
