@@ -106,8 +106,8 @@ final class ShutdownSequence {
 		// Nothing starts from now on: what runs now is all that can still end
 		List<WorkItem> running = this.dispatcher.runningItems();
 		logItems("Background work drain timeout (" + this.drainTimeout + ") passed: asking " + running.size()
-				+ " running item(s) to stop (they end abandoned, stored ones are handed back), waiting up to "
-				+ this.cancellationGrace + ": ", running);
+				+ " running item(s) to stop, waiting up to " + this.cancellationGrace
+				+ " (an item that stops is abandoned, a stored one handed back to its store): ", running);
 		running.forEach((item) -> item.requestCancellation(CancellationReason.SHUTDOWN));
 		if (!this.dispatcher.awaitQuiet(System.nanoTime() + this.cancellationGrace.toNanos())) {
 			List<WorkItem> stillRunning = this.dispatcher.abandonRunning();
