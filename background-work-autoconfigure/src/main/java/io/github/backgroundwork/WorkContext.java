@@ -1,5 +1,6 @@
 package io.github.backgroundwork;
 
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -33,11 +34,35 @@ public interface WorkContext {
 	}
 
 	/**
-	 * Whether cancellation of this item has been requested, by an operator or by the
-	 * shutdown deadline. Work should return soon after this becomes {@code true}.
+	 * Whether cancellation of this item has been requested: it was cancelled
+	 * ({@link WorkHandle#cancel()}, the actuator endpoint), or the queue is stopping and
+	 * its drain timeout has passed. Work should return soon after this becomes
+	 * {@code true}. How the item then ends depends on why, as
+	 * {@link #cancellationReason()} tells: a cancelled item ends
+	 * {@link WorkState#CANCELLED} and does not run again; an item stopped by the shutdown
+	 * ends {@link WorkState#ABANDONED} whatever its work returns or throws, and an item
+	 * of a durable store is then handed back to it, to run again.
 	 * @return whether the work should stop
 	 */
 	boolean isCancellationRequested();
+
+	/**
+	 * Return why cancellation of this item was requested, if it was. Work that keeps
+	 * partial results may use it: at {@link CancellationReason#SHUTDOWN} the item will
+	 * run again (a durable store's item) or is reported as abandoned, so it should save
+	 * what lets it resume; at {@link CancellationReason#CANCELLED} it ends for good. A
+	 * cancellation requested once the shutdown's was turns the reason to
+	 * {@link CancellationReason#CANCELLED}.
+	 * <p>
+	 * The default says {@link CancellationReason#CANCELLED} whenever
+	 * {@link #isCancellationRequested()} is {@code true}, for contexts that know no
+	 * shutdown; the queue's own contexts say which.
+	 * @return the reason, or empty if cancellation has not been requested
+	 * @since 0.1.0
+	 */
+	default Optional<CancellationReason> cancellationReason() {
+		return isCancellationRequested() ? Optional.of(CancellationReason.CANCELLED) : Optional.empty();
+	}
 
 	/**
 	 * Throw a {@link CancellationException} if cancellation has been requested.

@@ -35,13 +35,22 @@ public enum WorkState {
 	FAILED,
 
 	/**
-	 * Ended after cancellation was requested, or cancelled before it started.
+	 * Cancelled ({@link WorkHandle#cancel()}, the actuator endpoint): before it started,
+	 * or while it ran, ending when its work returned or threw a
+	 * {@link java.util.concurrent.CancellationException} or an
+	 * {@link InterruptedException}. It does not run again. A shutdown never makes an item
+	 * cancelled: see {@link #ABANDONED}.
 	 */
 	CANCELLED,
 
 	/**
-	 * Ended by the shutdown deadline: it never started, or it still ran when the deadline
-	 * passed. Whatever its work does afterwards changes nothing about it.
+	 * Ended by a shutdown before it finished: it never started before the drain deadline,
+	 * or it stopped when the shutdown asked it to ({@link CancellationReason#SHUTDOWN}),
+	 * whatever its work then returned or threw, or it still ran when the cancellation
+	 * grace passed. Whatever its work does afterwards changes nothing about it. An item
+	 * of a durable store that ends so is handed back to the store (queued again, its
+	 * attempt not consumed) to run again; an item held in memory is reported by id and
+	 * name to {@link WorkListener#onAbandoned}.
 	 */
 	ABANDONED;
 

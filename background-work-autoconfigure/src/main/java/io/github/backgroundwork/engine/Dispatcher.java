@@ -195,10 +195,18 @@ final class Dispatcher {
 
 	/**
 	 * Tell the error handler, the listeners and the completion's callers that an item
-	 * ended; outside the locks, once the item has been counted.
+	 * ended; outside the locks, once the item has been counted. An item that stopped at
+	 * the shutdown's request is abandoned: the shutdown reports it, with the others, to
+	 * {@link io.github.backgroundwork.WorkListener#onAbandoned}, never to
+	 * {@code onFinished}.
 	 */
 	private void announce(WorkItem item) {
-		if (item.state() == WorkState.FAILED) {
+		WorkState state = item.state();
+		if (state == WorkState.ABANDONED) {
+			item.completeFuture();
+			return;
+		}
+		if (state == WorkState.FAILED) {
 			ItemExtras extras = item.extrasIfAny();
 			Throwable failure = (extras != null) ? extras.failure : null;
 			TypedWork typed = item.typed();

@@ -1,5 +1,8 @@
 package io.github.backgroundwork.engine;
 
+import java.util.Optional;
+
+import io.github.backgroundwork.CancellationReason;
 import io.github.backgroundwork.WorkContext;
 
 /**
@@ -32,6 +35,11 @@ final class ItemContext implements WorkContext {
 	@Override
 	public boolean isCancellationRequested() {
 		return this.item.isCancellationRequested();
+	}
+
+	@Override
+	public Optional<CancellationReason> cancellationReason() {
+		return Optional.ofNullable(this.item.cancellationReason());
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
+import io.github.backgroundwork.CancellationReason;
 import io.github.backgroundwork.WorkProgress;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,12 @@ final class ItemExtras {
 	volatile @Nullable Thread inlineRunner;
 
 	/**
+	 * Why cancellation was requested; written under this object's monitor before
+	 * {@link WorkItem#cancellationRequested}, so that whoever sees the request sees why.
+	 */
+	volatile @Nullable CancellationReason cancellationReason;
+
+	/**
 	 * Whether the decorators ran the work, and what a decorated synchronous work threw:
 	 * written and read by the thread that runs the item.
 	 */
@@ -42,14 +49,20 @@ final class ItemExtras {
 	}
 
 	/**
-	 * Request cancellation of the item, once, and run the callbacks registered so far.
+	 * Request cancellation of the item, once, and run the callbacks registered so far. A
+	 * cancellation after the shutdown's request changes the reason, not the callbacks,
+	 * which have run: the item is then cancelled, not abandoned.
 	 */
-	void requestCancellation(WorkItem item) {
+	void requestCancellation(WorkItem item, CancellationReason reason) {
 		List<Runnable> callbacks;
 		synchronized (this) {
 			if (item.cancellationRequested) {
+				if (reason == CancellationReason.CANCELLED) {
+					this.cancellationReason = reason;
+				}
 				return;
 			}
+			this.cancellationReason = reason;
 			item.cancellationRequested = true;
 			callbacks = this.cancellationCallbacks;
 			this.cancellationCallbacks = null;

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one item's work on the current thread and decides how the item ended: the rules
- * for success, failure and cancellation live here and nowhere else. It does not settle
- * the item: the {@link Dispatcher} does, under its lock.
+ * for success, failure, cancellation and stopping at shutdown live here and nowhere else.
+ * It does not settle the item: the {@link Dispatcher} does, under its lock. It says when
+ * the work stops executing ({@link WorkItem#executionEnded()}), before the item settles.
  */
 final class ItemRunner {
 
@@ -74,6 +75,7 @@ final class ItemRunner {
 		}
 		this.events.started(item);
 		if (item.isCancellationRequested()) {
+			item.executionEnded();
 			outcome.set(item, null);
 			return true;
 		}
@@ -82,15 +84,19 @@ final class ItemRunner {
 				executeAsync(item, async);
 				return false;
 			}
+			Throwable failure;
 			if (work instanceof TypedWork typed) {
 				if (typed.handler.returnsCompletionStage()) {
 					executeTypedAsync(item, typed);
 					return false;
 				}
-				outcome.set(item, executeTyped(item, typed));
-				return true;
+				failure = executeTyped(item, typed);
 			}
-			outcome.set(item, execute(item, (BackgroundWork) work));
+			else {
+				failure = execute(item, (BackgroundWork) work);
+			}
+			item.executionEnded();
+			outcome.set(item, failure);
 			return true;
 		}
 		boolean async = isAsync(decorated.work());
@@ -103,6 +109,10 @@ final class ItemRunner {
 			decoratorFailure = ex;
 		}
 		ItemExtras extras = item.extras();
+		if (!async || !extras.ran) {
+			// Asynchronous work that started executes until its stage completes
+			item.executionEnded();
+		}
 		if (decoratorFailure == null && !extras.ran) {
 			decoratorFailure = new IllegalStateException("A WorkDecorator returned without running background work '"
 					+ item.name() + "' (" + item.id() + ")");
@@ -177,17 +187,21 @@ final class ItemRunner {
 			stage = work.start(new ItemContext(item));
 		}
 		catch (Throwable ex) {
+			item.executionEnded();
 			settleAsync(item, ex);
 			return;
 		}
 		if (stage == null) {
+			item.executionEnded();
 			settleAsync(item, new IllegalStateException(
 					"AsyncBackgroundWork '" + item.name() + "' (" + item.id() + ") returned a null CompletionStage"));
 			return;
 		}
 		item.extras().stage = stage;
-		stage.whenComplete((result, ex) -> settleAsync(item,
-				(ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex));
+		stage.whenComplete((result, ex) -> {
+			item.executionEnded();
+			settleAsync(item, (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex);
+		});
 	}
 
 	private static void settleAsync(WorkItem item, @Nullable Throwable failure) {
@@ -195,7 +209,16 @@ final class ItemRunner {
 		item.dispatcher.settle(item, state, (state == WorkState.FAILED) ? failure : null);
 	}
 
+	/**
+	 * Decide how an item whose work ended ended. Work the shutdown asked to stop is
+	 * abandoned whatever it returned or threw: it stopped because the queue stops, not
+	 * because it failed or was cancelled, so a durable store runs it again and no retry
+	 * or error handler sees it.
+	 */
 	static WorkState outcome(WorkItem item, @Nullable Throwable failure) {
+		if (item.isStoppedByShutdown()) {
+			return WorkState.ABANDONED;
+		}
 		if (failure == null) {
 			return item.isCancellationRequested() ? WorkState.CANCELLED : WorkState.SUCCEEDED;
 		}

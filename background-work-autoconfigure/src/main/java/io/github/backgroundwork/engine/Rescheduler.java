@@ -2,6 +2,7 @@ package io.github.backgroundwork.engine;
 
 import java.time.Duration;
 
+import io.github.backgroundwork.CancellationReason;
 import io.github.backgroundwork.WorkState;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -33,17 +34,22 @@ final class Rescheduler {
 	 */
 	long retryDelayLocked(WorkItem item, WorkState outcome) {
 		TypedWork typed = item.typed();
+		if (outcome != WorkState.FAILED || typed == null || item.state() != WorkState.RUNNING) {
+			return -1;
+		}
+		CancellationReason cancellation = item.cancellationReason();
 		// Cancelled work is never retried, whatever its work threw when it stopped
-		if (outcome != WorkState.FAILED || typed == null || item.isCancellationRequested()
-				|| item.state() != WorkState.RUNNING) {
+		if (cancellation == CancellationReason.CANCELLED) {
 			return -1;
 		}
 		if (typed.storeMayRetry()) {
-			// It ends here, and its store runs it again after this delay
+			// It ends here, and its store runs it again after this delay; so too when it
+			// failed just before a shutdown asked it to stop
 			typed.storedRetryDelay = this.registry.settings.retryPolicy().delayBeforeRetry(typed.attempts);
 			return -1;
 		}
-		if (!typed.mayRetry()) {
+		// A stopping queue runs no retry
+		if (cancellation != null || !typed.mayRetry()) {
 			return -1;
 		}
 		return this.registry.settings.retryPolicy().delayBeforeRetry(typed.attempts).toNanos();

@@ -3,26 +3,39 @@ package io.github.backgroundwork.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
+import io.github.backgroundwork.CancellationReason;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.WorkItemSnapshot;
+import io.github.backgroundwork.WorkState;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
  * Stops a queue in four bounded steps: refuse new work; let accepted work finish until
- * the drain deadline; then abandon what never started and request cancellation of what
- * runs, for the cancellation grace; then abandon what still runs, interrupt it, and
- * report every abandoned item by name and id. Says at INFO what it waits for and until
- * when, and how it ended.
+ * the drain deadline; then abandon what never started and ask what runs to stop
+ * ({@link CancellationReason#SHUTDOWN}), for the cancellation grace; then abandon what
+ * still runs and interrupt it. Work that stops when asked ends abandoned too, whatever it
+ * returns or throws: a shutdown is not a cancellation. Reports every abandoned item by
+ * name and id: items of a durable store as handed back to it (or, if their work still
+ * executes, as keeping their claim), the others as abandoned, to the listeners too. Says
+ * at INFO what it waits for and until when, and how it ended.
  */
 final class ShutdownSequence {
 
 	private static final Log logger = LogFactory.getLog(ShutdownSequence.class);
 
 	static final int ITEMS_PER_LOG_LINE = 100;
+
+	private static final String STOPPED_EARLY = "stopped early at shutdown";
+
+	private static final String STILL_RUNNING = "still running";
 
 	private final DispatcherLifecycle dispatcher;
 
@@ -56,24 +69,24 @@ final class ShutdownSequence {
 			return;
 		}
 		long start = System.nanoTime();
-		List<WorkItem> abandoned = new ArrayList<>();
+		Unfinished unfinished = new Unfinished();
 		if (!this.dispatcher.isDispatching()) {
 			// Never started (the context failed to refresh, or was closed before it
 			// started): nothing runs, so there is nothing to drain
-			abandoned.addAll(this.dispatcher.abandonQueued());
+			unfinished.neverRan.addAll(this.dispatcher.abandonQueued());
 		}
 		else {
-			drain(start, abandoned);
+			drain(start, unfinished);
 		}
 		this.dispatcher.stopDispatching();
-		reportHandedBack(abandoned);
+		List<WorkItem> abandoned = reportHandedBack(unfinished);
 		if (abandoned.isEmpty()) {
 			this.workers.join(1000);
 		}
-		report(abandoned, Duration.ofNanos(System.nanoTime() - start));
+		report(abandoned, unfinished, Duration.ofNanos(System.nanoTime() - start));
 	}
 
-	private void drain(long start, List<WorkItem> abandoned) {
+	private void drain(long start, Unfinished unfinished) {
 		List<WorkItem> pending = new ArrayList<>();
 		this.inspector.inspect(pending::add, (finished) -> {
 		});
@@ -85,42 +98,71 @@ final class ShutdownSequence {
 		}
 		if (this.dispatcher.awaitQuiet(start + this.drainTimeout.toNanos())) {
 			// What is left is scheduled for after the deadline
-			abandoned.addAll(this.dispatcher.abandonQueued());
+			unfinished.neverRan.addAll(this.dispatcher.abandonQueued());
 			return;
 		}
 		this.dispatcher.setState(QueueState.CANCELLING);
-		abandoned.addAll(this.dispatcher.abandonQueued());
+		unfinished.neverRan.addAll(this.dispatcher.abandonQueued());
+		// Nothing starts from now on: what runs now is all that can still end
 		List<WorkItem> running = this.dispatcher.runningItems();
-		logItems("Background work drain timeout (" + this.drainTimeout + ") passed: requesting cancellation of "
-				+ running.size() + " running item(s), waiting up to " + this.cancellationGrace + ": ", running);
-		running.forEach(WorkItem::requestCancellation);
-		if (this.dispatcher.awaitQuiet(System.nanoTime() + this.cancellationGrace.toNanos())) {
-			return;
+		logItems("Background work drain timeout (" + this.drainTimeout + ") passed: asking " + running.size()
+				+ " running item(s) to stop, waiting up to " + this.cancellationGrace
+				+ " (an item that stops is abandoned, a stored one handed back to its store): ", running);
+		running.forEach((item) -> item.requestCancellation(CancellationReason.SHUTDOWN));
+		if (!this.dispatcher.awaitQuiet(System.nanoTime() + this.cancellationGrace.toNanos())) {
+			List<WorkItem> stillRunning = this.dispatcher.abandonRunning();
+			unfinished.stillRunning.addAll(stillRunning);
+			for (WorkItem item : stillRunning) {
+				interrupt(item);
+			}
+			this.workers.interrupt();
 		}
-		List<WorkItem> stillRunning = this.dispatcher.abandonRunning();
-		abandoned.addAll(stillRunning);
-		for (WorkItem item : stillRunning) {
-			interrupt(item);
+		// Those that stopped when asked ended abandoned on their own threads
+		for (WorkItem item : running) {
+			if (item.state() == WorkState.ABANDONED && !unfinished.stillRunning.contains(item)) {
+				unfinished.stoppedEarly.add(item);
+			}
 		}
-		this.workers.interrupt();
 	}
 
 	/**
-	 * Take the items of a durable store out of the abandoned ones: the store takes them
-	 * back, to run again on this instance or another, so they are not lost.
+	 * Take the items of a durable store out of the unfinished ones and log them: the
+	 * store takes back those whose work no longer executes, to run again on this instance
+	 * or another, so they are not lost; one whose work still executes keeps its claim
+	 * until it returns.
+	 * @return the other items, abandoned: never started first, then those that ran
 	 */
-	private static void reportHandedBack(List<WorkItem> abandoned) {
-		List<WorkItem> handedBack = abandoned.stream().filter(WorkItem::isStored).toList();
-		if (handedBack.isEmpty()) {
-			return;
+	private static List<WorkItem> reportHandedBack(Unfinished unfinished) {
+		List<WorkItem> handedBack = new ArrayList<>();
+		List<WorkItem> stillExecuting = new ArrayList<>();
+		List<WorkItem> abandoned = new ArrayList<>();
+		for (WorkItem item : unfinished.all()) {
+			if (!item.isStored()) {
+				abandoned.add(item);
+			}
+			else if (unfinished.stillRunning.contains(item) && item.isExecuting()) {
+				stillExecuting.add(item);
+			}
+			else {
+				handedBack.add(item);
+			}
 		}
-		abandoned.removeAll(handedBack);
-		logger.warn(handedBack.size() + " durable background work item(s) did not finish within the shutdown"
-				+ " deadline and were handed back to the store, to run again: "
-				+ names(handedBack.subList(0, Math.min(handedBack.size(), ITEMS_PER_LOG_LINE))));
-		for (int from = ITEMS_PER_LOG_LINE; from < handedBack.size(); from += ITEMS_PER_LOG_LINE) {
-			logger.warn("Also handed back: "
-					+ names(handedBack.subList(from, Math.min(handedBack.size(), from + ITEMS_PER_LOG_LINE))));
+		logInLines(
+				handedBack.size() + " durable background work item(s) did not finish before the shutdown and were"
+						+ " handed back to the store, to run again (queued, their attempt not consumed): ",
+				"Also handed back: ", handedBack, unfinished);
+		logInLines(stillExecuting.size() + " durable background work item(s) were still running at the shutdown"
+				+ " deadline and did not return when interrupted: each keeps its claim until its work returns (then"
+				+ " it is handed back) or the JVM exits (then it is rescued once its lease expires): ",
+				"Also still running: ", stillExecuting, unfinished);
+		return abandoned;
+	}
+
+	private static void logInLines(String first, String next, List<WorkItem> items, Unfinished unfinished) {
+		for (int from = 0; from < items.size(); from += ITEMS_PER_LOG_LINE) {
+			List<WorkItem> line = items.subList(from, Math.min(items.size(), from + ITEMS_PER_LOG_LINE));
+			logger.warn(((from == 0) ? first : next)
+					+ describe(line.stream().map(WorkItem::snapshot).toList(), line, unfinished));
 		}
 	}
 
@@ -144,24 +186,29 @@ final class ShutdownSequence {
 		}
 	}
 
-	private void report(List<WorkItem> abandoned, Duration took) {
+	private void report(List<WorkItem> abandoned, Unfinished unfinished, Duration took) {
+		int stored = unfinished.size() - abandoned.size();
+		String storedPart = (stored > 0) ? ", " + stored + " durable item(s) left to the store" : "";
 		if (abandoned.isEmpty()) {
-			logger.info("Background work queue stopped in " + took.toMillis() + " ms: every accepted item ended");
+			logger.info("Background work queue stopped in " + took.toMillis() + " ms: "
+					+ ((stored > 0) ? "every item held in memory ended" + storedPart : "every accepted item ended"));
 			return;
 		}
 		List<WorkItemSnapshot> snapshots = abandoned.stream().map(WorkItem::snapshot).toList();
-		logger.warn(abandoned.size() + " background work item(s) did not finish within the shutdown deadline ("
-				+ this.drainTimeout + " drain + " + this.cancellationGrace + " cancellation grace) and were abandoned: "
-				+ describe(snapshots.subList(0, Math.min(snapshots.size(), ITEMS_PER_LOG_LINE))));
 		// Every item is logged, a bounded number per line, so that a deep queue makes
 		// many lines rather than one of megabytes
-		for (int from = ITEMS_PER_LOG_LINE; from < snapshots.size(); from += ITEMS_PER_LOG_LINE) {
-			logger.warn("Also abandoned: "
-					+ describe(snapshots.subList(from, Math.min(snapshots.size(), from + ITEMS_PER_LOG_LINE))));
+		for (int from = 0; from < snapshots.size(); from += ITEMS_PER_LOG_LINE) {
+			int to = Math.min(snapshots.size(), from + ITEMS_PER_LOG_LINE);
+			String description = describe(snapshots.subList(from, to), abandoned.subList(from, to), unfinished);
+			logger.warn((from == 0)
+					? abandoned.size() + " background work item(s) did not finish within the shutdown" + " deadline ("
+							+ this.drainTimeout + " drain + " + this.cancellationGrace
+							+ " cancellation grace) and were abandoned: " + description
+					: "Also abandoned: " + description);
 		}
 		this.events.abandoned(snapshots);
 		logger.info("Background work queue stopped in " + took.toMillis() + " ms: " + abandoned.size()
-				+ " item(s) abandoned");
+				+ " item(s) abandoned" + storedPart);
 	}
 
 	private static void logItems(String message, List<WorkItem> items) {
@@ -186,30 +233,66 @@ final class ShutdownSequence {
 		return description.toString();
 	}
 
-	private static String stage(WorkItemSnapshot item) {
-		Instant notBefore = item.notBefore();
-		Instant startedAt = item.startedAt();
-		if (notBefore != null && (startedAt == null || notBefore.isAfter(startedAt))
-				&& (item.finishedAt() == null || notBefore.isAfter(item.finishedAt()))) {
-			return ", scheduled for " + notBefore;
+	private static String stage(WorkItemSnapshot snapshot, WorkItem item, Unfinished unfinished) {
+		if (unfinished.stoppedEarly.contains(item)) {
+			return STOPPED_EARLY;
 		}
-		return (startedAt != null) ? ", still running" : ", never started";
+		if (unfinished.stillRunning.contains(item)) {
+			return STILL_RUNNING;
+		}
+		Instant notBefore = snapshot.notBefore();
+		Instant startedAt = snapshot.startedAt();
+		if (notBefore != null && (startedAt == null || notBefore.isAfter(startedAt))
+				&& (snapshot.finishedAt() == null || notBefore.isAfter(snapshot.finishedAt()))) {
+			return "scheduled for " + notBefore;
+		}
+		return (startedAt != null) ? STILL_RUNNING : "never started";
 	}
 
-	private static String describe(List<WorkItemSnapshot> items) {
+	private static String describe(List<WorkItemSnapshot> snapshots, List<WorkItem> items, Unfinished unfinished) {
 		StringBuilder description = new StringBuilder();
-		for (WorkItemSnapshot item : items) {
+		for (int i = 0; i < snapshots.size(); i++) {
+			WorkItemSnapshot snapshot = snapshots.get(i);
 			if (!description.isEmpty()) {
 				description.append(", ");
 			}
 			description.append('\'')
-				.append(item.name())
+				.append(snapshot.name())
 				.append("' (")
-				.append(item.id())
-				.append(stage(item))
+				.append(snapshot.id())
+				.append(", ")
+				.append(stage(snapshot, items.get(i), unfinished))
 				.append(')');
 		}
 		return description.toString();
+	}
+
+	/**
+	 * The items a shutdown ended before they finished, by how: never ran (queued or
+	 * scheduled at the deadline), stopped early when asked, or still running at the end
+	 * of the grace. Sets by identity: at most {@code concurrency} items ran.
+	 */
+	private static final class Unfinished {
+
+		final List<WorkItem> neverRan = new ArrayList<>();
+
+		final Set<WorkItem> stoppedEarly = Collections.newSetFromMap(new IdentityHashMap<>());
+
+		final Set<WorkItem> stillRunning = Collections.newSetFromMap(new IdentityHashMap<>());
+
+		List<WorkItem> all() {
+			List<WorkItem> all = new ArrayList<>(this.neverRan);
+			List<WorkItem> ran = new ArrayList<>(this.stoppedEarly);
+			ran.addAll(this.stillRunning);
+			ran.sort(Comparator.comparingLong((WorkItem item) -> item.sequence));
+			all.addAll(ran);
+			return all;
+		}
+
+		int size() {
+			return this.neverRan.size() + this.stoppedEarly.size() + this.stillRunning.size();
+		}
+
 	}
 
 }

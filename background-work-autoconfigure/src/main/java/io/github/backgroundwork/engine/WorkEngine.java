@@ -149,6 +149,22 @@ public final class WorkEngine {
 	}
 
 	/**
+	 * Whether an item's work still executes: its synchronous work (a typed handler
+	 * included) has not returned on its thread, or its asynchronous work's stage has not
+	 * completed. True even once the item has ended
+	 * {@link io.github.backgroundwork.WorkState#ABANDONED} at the shutdown deadline,
+	 * while its thread ignores the interrupt: a durable store keeps the claim of such an
+	 * item rather than let another instance run it at the same time. False before the
+	 * work starts, once it has returned, and for handles of other engines. Does not
+	 * block; one volatile read.
+	 * @param handle any handle
+	 * @return whether the item's work executes now
+	 */
+	public boolean isExecuting(WorkHandle handle) {
+		return handle instanceof WorkItem item && item.dispatcher == this.dispatcher && item.isExecuting();
+	}
+
+	/**
 	 * Return a new item id, unique to this queue, in the form of every other.
 	 * @return the id
 	 */

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
+import io.github.backgroundwork.CancellationReason;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkProgress;
@@ -101,6 +102,13 @@ final class WorkItem implements WorkHandle {
 	volatile boolean cancellationRequested;
 
 	private volatile @Nullable ItemExtras extras;
+
+	/**
+	 * Whether the item's work runs: from just before it starts until it returns on its
+	 * thread (or, asynchronous, until its stage completes), whatever the item's state
+	 * says meanwhile. An item abandoned at the deadline may still execute.
+	 */
+	private volatile boolean executing;
 
 	WorkItem(Dispatcher dispatcher, long sequence, String name, Object work) {
 		this.dispatcher = dispatcher;
@@ -212,7 +220,7 @@ final class WorkItem implements WorkHandle {
 		if (isTerminal()) {
 			return false;
 		}
-		requestCancellation();
+		requestCancellation(CancellationReason.CANCELLED);
 		this.dispatcher.cancelQueued(this);
 		return true;
 	}
@@ -258,8 +266,31 @@ final class WorkItem implements WorkHandle {
 	boolean begin(long now) {
 		// The worker may have read the clock for its last item before this one came
 		this.startedNanos = Math.max(now, this.enqueuedNanos);
+		// Set first: a thread that sees the item abandoned at the deadline must not see
+		// it not executing while its work is about to start
+		this.executing = true;
 		// Races with abandonment at the deadline, which happens under the take lock
-		return STATE.compareAndSet(this, STARTING, RUNNING);
+		if (STATE.compareAndSet(this, STARTING, RUNNING)) {
+			return true;
+		}
+		this.executing = false;
+		return false;
+	}
+
+	/**
+	 * Say that the work has returned on its thread, or that its stage has completed;
+	 * before the item is settled, so that an ended item that is not executing stays so.
+	 */
+	void executionEnded() {
+		this.executing = false;
+	}
+
+	/**
+	 * Whether the item's work runs now, even if the item has ended (abandoned at the
+	 * deadline while its thread ignores the interrupt).
+	 */
+	boolean isExecuting() {
+		return this.executing;
 	}
 
 	/**
@@ -356,8 +387,27 @@ final class WorkItem implements WorkHandle {
 		return this.cancellationRequested;
 	}
 
-	void requestCancellation() {
-		extras().requestCancellation(this);
+	/**
+	 * Return why cancellation was requested, or {@code null} if it was not.
+	 */
+	@Nullable CancellationReason cancellationReason() {
+		if (!this.cancellationRequested) {
+			return null;
+		}
+		ItemExtras extras = this.extras;
+		return (extras != null) ? extras.cancellationReason : null;
+	}
+
+	/**
+	 * Whether the queue's shutdown asked the item to stop, and nobody cancelled it: it
+	 * ends {@link WorkState#ABANDONED} however its work ends.
+	 */
+	boolean isStoppedByShutdown() {
+		return cancellationReason() == CancellationReason.SHUTDOWN;
+	}
+
+	void requestCancellation(CancellationReason reason) {
+		extras().requestCancellation(this, reason);
 	}
 
 	void onCancellation(Runnable callback) {

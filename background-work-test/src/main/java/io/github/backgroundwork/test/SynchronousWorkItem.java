@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.github.backgroundwork.CancellationReason;
 import io.github.backgroundwork.WorkContext;
 import io.github.backgroundwork.WorkError;
 import io.github.backgroundwork.WorkHandle;
@@ -134,6 +136,15 @@ final class SynchronousWorkItem implements WorkHandle, WorkContext {
 	@Override
 	public boolean isCancellationRequested() {
 		return this.cancellationRequested;
+	}
+
+	/**
+	 * Only {@link #cancel()} requests cancellation here: this queue never stops work it
+	 * runs.
+	 */
+	@Override
+	public Optional<CancellationReason> cancellationReason() {
+		return this.cancellationRequested ? Optional.of(CancellationReason.CANCELLED) : Optional.empty();
 	}
 
 	@Override
