@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -57,8 +58,7 @@ final class H2WorkDialect extends JdbcWorkDialect {
 			FROM FINAL TABLE (
 			    UPDATE {table} SET state = 'RUNNING', owner = :owner, attempts = attempts + 1,
 			        started_at = CURRENT_TIMESTAMP, lease_until = {now+:lease}
-			    WHERE id IN (:ids) AND state IN ('QUEUED', 'SCHEDULED'))
-			ORDER BY state, not_before""";
+			    WHERE id IN (:ids) AND state IN ('QUEUED', 'SCHEDULED'))""";
 
 	@Override
 	String now() {
@@ -124,12 +124,16 @@ final class H2WorkDialect extends JdbcWorkDialect {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return client.sql(sql(table, CLAIM_LOCKED))
+		List<ClaimedWork> claimed = new ArrayList<>(client.sql(sql(table, CLAIM_LOCKED))
 			.param("owner", owner)
 			.param("lease", lease.toMillis())
 			.param("ids", ids)
 			.query(WorkTable.CLAIMED)
-			.list();
+			.list());
+		// In the order of the due index, whose ties (items inserted in one transaction
+		// share their due time) follow the order of insertion
+		claimed.sort(Comparator.comparingInt((work) -> ids.indexOf(work.id())));
+		return claimed;
 	}
 
 }

@@ -12,17 +12,17 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
  * Durable store of typed work in one table of the application's database, shared by every
- * instance. Inserts join the caller's transaction when there is one (through
- * {@link JdbcTemplate}, as every Spring data access does), so a rolled back enqueue
- * leaves nothing; every other method is meant to run outside a transaction, as a short
- * statement of its own. Due times and leases are decided by the database's clock. Safe to
- * use from many threads.
+ * instance. Every write is committed whatever the pool's auto-commit: inserts and
+ * cancellations join the caller's Spring-managed transaction when one is active (so a
+ * rolled back enqueue leaves nothing, a rolled back cancellation never happened) and
+ * otherwise run in a transaction of their own; every other write (what an instance writes
+ * about the items it claimed, rescues, cleanup) runs in a short transaction of the
+ * store's own, never in the caller's. Due times and leases are decided by the database's
+ * clock. Safe to use from many threads.
  *
  * @since 0.2.0
  */
@@ -62,13 +62,12 @@ public final class JdbcWorkStore {
 		this.table = new WorkTable(builder.tableName);
 		this.channel = builder.channel;
 		this.lease = builder.lease;
-		TransactionTemplate transactions = new TransactionTemplate(
-				new DataSourceTransactionManager(builder.dataSource));
-		this.inserter = new WorkInserter(jdbc, this.dialect, this.table, this.channel);
+		StoreTransactions transactions = new StoreTransactions(builder.dataSource);
+		this.inserter = new WorkInserter(jdbc, this.dialect, this.table, this.channel, transactions);
 		this.claimer = new WorkClaimer(client, jdbc, transactions, this.dialect, this.table, this.lease);
-		this.completer = new WorkCompleter(client, this.dialect, this.table);
-		this.rescuer = new WorkRescuer(client, this.dialect, this.table);
-		this.cleaner = new WorkCleaner(client, this.dialect, this.table);
+		this.completer = new WorkCompleter(client, this.dialect, this.table, transactions);
+		this.rescuer = new WorkRescuer(client, this.dialect, this.table, transactions);
+		this.cleaner = new WorkCleaner(client, this.dialect, this.table, transactions);
 		JdbcTemplate reads = new JdbcTemplate(builder.dataSource);
 		reads.setQueryTimeout(StoredWorkReader.QUERY_TIMEOUT_SECONDS);
 		this.reader = new StoredWorkReader(JdbcClient.create(reads), this.dialect, this.table);

@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
  * Takes due items for an instance, keeps its claims alive, and gives back claims it will
- * not run. Every statement here runs in a short transaction of its own.
+ * not run. Every write here runs in a short transaction of its own (see
+ * {@link StoreTransactions}); the claim on PostgreSQL is one statement that commits
+ * itself ({@link PostgresClaim}).
  */
 final class WorkClaimer {
 
@@ -32,7 +33,7 @@ final class WorkClaimer {
 
 	private final JdbcTemplate jdbc;
 
-	private final TransactionTemplate transactions;
+	private final StoreTransactions transactions;
 
 	private final JdbcWorkDialect dialect;
 
@@ -40,7 +41,7 @@ final class WorkClaimer {
 
 	private final Duration lease;
 
-	WorkClaimer(JdbcClient client, JdbcTemplate jdbc, TransactionTemplate transactions, JdbcWorkDialect dialect,
+	WorkClaimer(JdbcClient client, JdbcTemplate jdbc, StoreTransactions transactions, JdbcWorkDialect dialect,
 			WorkTable table, Duration lease) {
 		this.client = client;
 		this.jdbc = jdbc;
@@ -59,9 +60,8 @@ final class WorkClaimer {
 		if (this.dialect.claimsInOneStatement()) {
 			return this.dialect.claim(this.client, this.jdbc, this.table, owner, this.lease, limit, names);
 		}
-		List<ClaimedWork> claimed = this.transactions.execute(
-				(status) -> this.dialect.claim(this.client, this.jdbc, this.table, owner, this.lease, limit, names));
-		return (claimed != null) ? claimed : List.of();
+		return this.transactions
+			.own(() -> this.dialect.claim(this.client, this.jdbc, this.table, owner, this.lease, limit, names));
 	}
 
 	/**
@@ -84,25 +84,27 @@ final class WorkClaimer {
 
 	RenewedLeases renew(String owner, Collection<String> ids) {
 		Assert.hasText(owner, "owner must not be empty");
-		Set<String> held = new HashSet<>();
-		Set<String> cancellationRequested = new HashSet<>();
 		String sql = this.dialect.sql(this.table, this.dialect.returning(RENEW, "id, cancel_requested"));
-		for (List<String> chunk : WorkTable.chunks(ids)) {
-			this.client.sql(sql)
-				.param("owner", owner)
-				.param("ids", this.dialect.ids(chunk))
-				.param("lease", this.lease.toMillis())
-				.query((rs, rowNum) -> {
-					String id = rs.getString("id");
-					held.add(id);
-					if (rs.getBoolean("cancel_requested")) {
-						cancellationRequested.add(id);
-					}
-					return id;
-				})
-				.list();
-		}
-		return new RenewedLeases(held, cancellationRequested);
+		return this.transactions.own(() -> {
+			Set<String> held = new HashSet<>();
+			Set<String> cancellationRequested = new HashSet<>();
+			for (List<String> chunk : WorkTable.chunks(ids)) {
+				this.client.sql(sql)
+					.param("owner", owner)
+					.param("ids", this.dialect.ids(chunk))
+					.param("lease", this.lease.toMillis())
+					.query((rs, rowNum) -> {
+						String id = rs.getString("id");
+						held.add(id);
+						if (rs.getBoolean("cancel_requested")) {
+							cancellationRequested.add(id);
+						}
+						return id;
+					})
+					.list();
+			}
+			return new RenewedLeases(held, cancellationRequested);
+		});
 	}
 
 	Set<String> release(String owner, Collection<String> ids) {
@@ -111,17 +113,19 @@ final class WorkClaimer {
 
 	private Set<String> updateReturningIds(String update, String owner, Collection<String> ids) {
 		Assert.hasText(owner, "owner must not be empty");
-		Set<String> changed = new HashSet<>();
 		String sql = this.dialect.sql(this.table, this.dialect.returning(update, "id"));
-		for (List<String> chunk : WorkTable.chunks(ids)) {
-			changed.addAll(this.client.sql(sql)
-				.param("owner", owner)
-				.param("ids", this.dialect.ids(chunk))
-				.param("lease", this.lease.toMillis())
-				.query(String.class)
-				.list());
-		}
-		return changed;
+		return this.transactions.own(() -> {
+			Set<String> changed = new HashSet<>();
+			for (List<String> chunk : WorkTable.chunks(ids)) {
+				changed.addAll(this.client.sql(sql)
+					.param("owner", owner)
+					.param("ids", this.dialect.ids(chunk))
+					.param("lease", this.lease.toMillis())
+					.query(String.class)
+					.list());
+			}
+			return changed;
+		});
 	}
 
 }

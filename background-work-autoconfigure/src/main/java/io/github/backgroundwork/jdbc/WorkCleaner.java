@@ -21,10 +21,13 @@ final class WorkCleaner {
 
 	private final WorkTable table;
 
-	WorkCleaner(JdbcClient client, JdbcWorkDialect dialect, WorkTable table) {
+	private final StoreTransactions transactions;
+
+	WorkCleaner(JdbcClient client, JdbcWorkDialect dialect, WorkTable table, StoreTransactions transactions) {
 		this.client = client;
 		this.dialect = dialect;
 		this.table = table;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -38,10 +41,10 @@ final class WorkCleaner {
 		Assert.isTrue(retention != null && !retention.isNegative(),
 				() -> "retention must not be negative, was " + retention);
 		Assert.isTrue(batchSize > 0, () -> "batchSize must be positive, was " + batchSize);
-		return this.client.sql(this.dialect.sql(this.table, DELETE_BATCH))
+		return this.transactions.own(() -> this.client.sql(this.dialect.sql(this.table, DELETE_BATCH))
 			.param("retention", retention.toMillis())
 			.param("batch", batchSize)
-			.update();
+			.update());
 	}
 
 	/**

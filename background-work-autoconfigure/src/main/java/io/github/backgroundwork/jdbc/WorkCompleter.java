@@ -14,7 +14,9 @@ import org.springframework.util.Assert;
 /**
  * Records how items ended, or when they run again. Each statement touches only rows still
  * running under the given owner, so an instance that lost its claim (its lease expired
- * and another instance took the item) changes nothing. Ending an item frees its key.
+ * and another instance took the item) changes nothing. Ending an item frees its key. An
+ * owner's writes run in transactions of their own; cancellations join the caller's
+ * transaction when one is active (see {@link StoreTransactions}).
  */
 final class WorkCompleter {
 
@@ -51,24 +53,29 @@ final class WorkCompleter {
 
 	private final WorkTable table;
 
-	WorkCompleter(JdbcClient client, JdbcWorkDialect dialect, WorkTable table) {
+	private final StoreTransactions transactions;
+
+	WorkCompleter(JdbcClient client, JdbcWorkDialect dialect, WorkTable table, StoreTransactions transactions) {
 		this.client = client;
 		this.dialect = dialect;
 		this.table = table;
+		this.transactions = transactions;
 	}
 
 	Set<String> complete(String owner, Collection<String> ids) {
 		Assert.hasText(owner, "owner must not be empty");
-		Set<String> completed = new HashSet<>();
 		String sql = this.dialect.sql(this.table, this.dialect.returning(COMPLETE, "id"));
-		for (List<String> chunk : WorkTable.chunks(ids)) {
-			completed.addAll(this.client.sql(sql)
-				.param("owner", owner)
-				.param("ids", this.dialect.ids(chunk))
-				.query(String.class)
-				.list());
-		}
-		return completed;
+		return this.transactions.own(() -> {
+			Set<String> completed = new HashSet<>();
+			for (List<String> chunk : WorkTable.chunks(ids)) {
+				completed.addAll(this.client.sql(sql)
+					.param("owner", owner)
+					.param("ids", this.dialect.ids(chunk))
+					.query(String.class)
+					.list());
+			}
+			return completed;
+		});
 	}
 
 	boolean fail(String owner, String id, String error) {
@@ -87,23 +94,25 @@ final class WorkCompleter {
 
 	boolean cancelWaiting(String id) {
 		Assert.hasText(id, "id must not be empty");
-		return this.client.sql(this.dialect.sql(this.table, CANCEL_WAITING)).param("id", id).update() > 0;
+		return this.transactions.joinOrBegin(
+				() -> this.client.sql(this.dialect.sql(this.table, CANCEL_WAITING)).param("id", id).update() > 0);
 	}
 
 	boolean requestCancellation(String id) {
 		Assert.hasText(id, "id must not be empty");
-		return this.client.sql(this.dialect.sql(this.table, REQUEST_CANCELLATION)).param("id", id).update() > 0;
+		return this.transactions.joinOrBegin(
+				() -> this.client.sql(this.dialect.sql(this.table, REQUEST_CANCELLATION)).param("id", id).update() > 0);
 	}
 
 	private boolean updateOwned(String update, String owner, String id, @Nullable String error, Duration delay) {
 		Assert.hasText(owner, "owner must not be empty");
 		Assert.hasText(id, "id must not be empty");
-		return this.client.sql(this.dialect.sql(this.table, update))
+		return this.transactions.own(() -> this.client.sql(this.dialect.sql(this.table, update))
 			.param("owner", owner)
 			.param("id", id)
 			.param("error", error)
 			.param("delay", delay.toMillis())
-			.update() > 0;
+			.update() > 0);
 	}
 
 }

@@ -6,9 +6,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.Assert;
 
 /**
- * Inserts items in the caller's transaction, skipping live keys, and on PostgreSQL
- * notifies listeners in that same transaction, so that they hear of the items when, and
- * only if, it commits.
+ * Inserts items in the caller's transaction (or, when none is active, in one of its own),
+ * skipping live keys, and on PostgreSQL notifies listeners in that same transaction, so
+ * that they hear of the items when, and only if, it commits.
  */
 final class WorkInserter {
 
@@ -20,11 +20,15 @@ final class WorkInserter {
 
 	private final String channel;
 
-	WorkInserter(JdbcTemplate jdbc, JdbcWorkDialect dialect, WorkTable table, String channel) {
+	private final StoreTransactions transactions;
+
+	WorkInserter(JdbcTemplate jdbc, JdbcWorkDialect dialect, WorkTable table, String channel,
+			StoreTransactions transactions) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.table = table;
 		this.channel = channel;
+		this.transactions = transactions;
 	}
 
 	List<InsertedWork> insert(List<NewWork> items) {
@@ -33,8 +37,7 @@ final class WorkInserter {
 		if (items.isEmpty()) {
 			return List.of();
 		}
-		List<InsertedWork> outcomes = this.dialect.insert(this.jdbc, this.table, this.channel, items);
-		return outcomes;
+		return this.transactions.joinOrBegin(() -> this.dialect.insert(this.jdbc, this.table, this.channel, items));
 	}
 
 }

@@ -34,22 +34,25 @@ final class WorkRescuer {
 
 	private final WorkTable table;
 
-	WorkRescuer(JdbcClient client, JdbcWorkDialect dialect, WorkTable table) {
+	private final StoreTransactions transactions;
+
+	WorkRescuer(JdbcClient client, JdbcWorkDialect dialect, WorkTable table, StoreTransactions transactions) {
 		this.client = client;
 		this.dialect = dialect;
 		this.table = table;
+		this.transactions = transactions;
 	}
 
 	RescueResult rescue() {
 		// Its cancellation was requested while it ran: it ends, rather than run again.
-		// The
-		// other statements leave such rows alone, should their lease expire in between
-		this.client.sql(this.dialect.sql(this.table, CANCEL_REQUESTED)).update();
-		List<String> failed = this.client
-			.sql(this.dialect.sql(this.table, this.dialect.returning(FAIL_EXHAUSTED, "id")))
-			.query(String.class)
-			.list();
-		int requeued = this.client.sql(this.dialect.sql(this.table, REQUEUE)).update();
+		// The other statements leave such rows alone, should their lease expire in
+		// between. Each statement is a transaction of its own: none waits on the others
+		this.transactions.own(() -> this.client.sql(this.dialect.sql(this.table, CANCEL_REQUESTED)).update());
+		List<String> failed = this.transactions
+			.own(() -> this.client.sql(this.dialect.sql(this.table, this.dialect.returning(FAIL_EXHAUSTED, "id")))
+				.query(String.class)
+				.list());
+		int requeued = this.transactions.own(() -> this.client.sql(this.dialect.sql(this.table, REQUEUE)).update());
 		return new RescueResult(requeued, failed);
 	}
 

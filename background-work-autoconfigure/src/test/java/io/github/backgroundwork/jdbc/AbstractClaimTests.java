@@ -62,10 +62,11 @@ abstract class AbstractClaimTests {
 
 	@Test
 	void completeAndClaimRecordsTheSuccessesOfItsOwnerAndClaimsOnlyTheGivenNames() {
-		NewWork first = item("mail");
-		NewWork second = item("mail");
-		NewWork report = item("report");
-		NewWork third = item("mail");
+		// Due times apart: items inserted in one transaction share theirs, in any order
+		NewWork first = dueAgo("mail", 40);
+		NewWork second = dueAgo("mail", 30);
+		NewWork report = dueAgo("report", 20);
+		NewWork third = dueAgo("mail", 10);
 		this.store.insertAll(List.of(first, second, report, third));
 		assertThat(this.store.claim("a", 2, List.of("mail"))).extracting(ClaimedWork::id)
 			.containsExactly(first.id(), second.id());
@@ -247,6 +248,11 @@ abstract class AbstractClaimTests {
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.store.renew("a", List.of(item.id(), "unknown")).held().contains(item.id())
 					&& this.store.reader().findById(item.id()).get().leaseUntil().isAfter(before));
+	}
+
+	static NewWork dueAgo(String name, int seconds) {
+		return new NewWork(Items.newId(), name, null, "{}", "T", 3, Instant.now().minusSeconds(seconds), Duration.ZERO,
+				null);
 	}
 
 }
