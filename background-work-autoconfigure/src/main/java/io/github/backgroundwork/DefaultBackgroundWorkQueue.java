@@ -160,6 +160,16 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		return this.engine.summaryByName();
 	}
 
+	/**
+	 * Return where this queue keeps its typed work, if not in memory: for the health
+	 * indicator, which reports the store's reachability.
+	 * @return the durable side of the queue, or empty
+	 * @since 0.2.0
+	 */
+	public Optional<DurableWork> durableWork() {
+		return Optional.ofNullable(this.durableWork);
+	}
+
 	// --- Lifecycle
 
 	/**

@@ -1,8 +1,12 @@
 package io.github.backgroundwork.actuate;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
+import io.github.backgroundwork.DefaultBackgroundWorkQueue;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.QueueStatistics;
+import io.github.backgroundwork.durable.JdbcDurableWork;
+import io.github.backgroundwork.durable.StoreHealth;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -11,9 +15,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * {@link HealthIndicator} of a {@link BackgroundWorkQueue}: {@code UP} while it accepts
  * work, {@code OUT_OF_SERVICE} from the moment its shutdown drain begins (it refuses new
- * work from then on). Details: {@code state}, {@code queued}, {@code scheduled},
- * {@code running}, {@code concurrency}, {@code capacity} and {@code capacityUsed}, the
- * percentage of the waiting room taken by queued and scheduled items.
+ * work from then on), {@code DOWN} while the durable store of a running queue cannot be
+ * reached (details {@code store}, {@code storeUnreachableSince} and {@code storeError}).
+ * Details: {@code state}, {@code queued}, {@code scheduled}, {@code running},
+ * {@code concurrency}, {@code capacity} and {@code capacityUsed}, the percentage of the
+ * waiting room taken by queued and scheduled items.
  *
  * @since 0.1.0
  */
@@ -33,11 +39,22 @@ public class BackgroundWorkHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		QueueStatistics statistics = this.queue.statistics();
-		if (statistics.state() == QueueState.RUNNING) {
-			builder.up();
+		StoreHealth store = storeHealth();
+		if (statistics.state() != QueueState.RUNNING) {
+			builder.outOfService();
+		}
+		else if (store != null && !store.reachable()) {
+			builder.down();
 		}
 		else {
-			builder.outOfService();
+			builder.up();
+		}
+		if (store != null) {
+			builder.withDetail("store", store.reachable() ? "reachable" : "unreachable");
+			if (!store.reachable()) {
+				builder.withDetail("storeUnreachableSince", String.valueOf(store.unreachableSince()))
+					.withDetail("storeError", String.valueOf(store.lastError()));
+			}
 		}
 		builder.withDetail("state", statistics.state())
 			.withDetail("queued", statistics.queued())
@@ -46,6 +63,14 @@ public class BackgroundWorkHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("concurrency", statistics.concurrency())
 			.withDetail("capacity", statistics.capacity())
 			.withDetail("capacityUsed", capacityUsed(statistics));
+	}
+
+	private @Nullable StoreHealth storeHealth() {
+		if (this.queue instanceof DefaultBackgroundWorkQueue queue
+				&& queue.durableWork().orElse(null) instanceof JdbcDurableWork durable) {
+			return durable.storeHealth();
+		}
+		return null;
 	}
 
 	private static double capacityUsed(QueueStatistics statistics) {

@@ -1,41 +1,39 @@
 package io.github.backgroundwork.durable;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.jdbc.ClaimedWork;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rows a queue claimed and has not finished with: by id while the engine holds them,
- * then in the order they ended until their outcome is written ({@link OutcomeWriter}).
+ * The rows a queue holds: from the moment a claim returns them until their outcome is
+ * written ({@link OutcomeBacklog}), whether the engine runs them, they ended, or they
+ * never reached the engine. Every row held is renewed ({@link LeaseKeeper}); a row whose
+ * lease was lost (another instance took it over) stays known, so that its end is not
+ * written, but is no longer renewed.
  */
 final class ClaimedItems {
 
-	private static final Log logger = LogFactory.getLog(DurableWorkSource.class);
-
 	private final Map<String, ClaimedItem> byId = new ConcurrentHashMap<>();
+
+	private final Set<String> lost = ConcurrentHashMap.newKeySet();
 
 	private final Queue<ClaimedItem> ended = new ConcurrentLinkedQueue<>();
 
-	private final OutcomeWriter outcomes;
-
-	private final String owner;
-
-	private final StoredCompletions completions;
-
-	ClaimedItems(OutcomeWriter outcomes, String owner, StoredCompletions completions) {
-		this.outcomes = outcomes;
-		this.owner = owner;
-		this.completions = completions;
+	/**
+	 * Hold a row that has not reached the engine yet, or never will.
+	 */
+	void hold(ClaimedWork row) {
+		this.byId.put(row.id(), new ClaimedItem(row, null));
 	}
 
 	/**
@@ -52,7 +50,7 @@ final class ClaimedItems {
 	}
 
 	/**
-	 * Return the engine's item of a row claimed and not finished.
+	 * Return the engine's item of a row held here.
 	 */
 	@Nullable WorkHandle handle(String id) {
 		ClaimedItem item = this.byId.get(id);
@@ -60,10 +58,53 @@ final class ClaimedItems {
 	}
 
 	/**
-	 * Return the items claimed and not finished, by id; a live view.
+	 * Return a row held here, by id.
 	 */
-	Map<String, ClaimedItem> byId() {
-		return this.byId;
+	@Nullable ClaimedItem get(String id) {
+		return this.byId.get(id);
+	}
+
+	/**
+	 * Return the ids of every row held here, lost leases included.
+	 */
+	Set<String> allIds() {
+		return new HashSet<>(this.byId.keySet());
+	}
+
+	/**
+	 * Return the ids of the rows to renew: those held whose lease was not lost.
+	 */
+	Set<String> leasedIds() {
+		Set<String> ids = allIds();
+		ids.removeAll(this.lost);
+		return ids;
+	}
+
+	/**
+	 * Note that another instance took a row over; returns whether that is news.
+	 */
+	boolean markLost(String id) {
+		return this.byId.containsKey(id) && this.lost.add(id);
+	}
+
+	boolean isLost(String id) {
+		return this.lost.contains(id);
+	}
+
+	/**
+	 * Stop holding a row: its outcome is written, or it is no longer ours.
+	 */
+	void remove(String id) {
+		this.byId.remove(id);
+		this.lost.remove(id);
+	}
+
+	boolean isEmpty() {
+		return this.byId.isEmpty();
+	}
+
+	int size() {
+		return this.byId.size();
 	}
 
 	boolean hasEnded() {
@@ -71,40 +112,27 @@ final class ClaimedItems {
 	}
 
 	/**
-	 * Write how the items that ended since the last call ended, but for successes.
-	 * @return the ids of the items that succeeded, for the claimer to record
+	 * Take the items that ended since the last call; they stay held.
 	 */
-	List<String> writeEnded() {
-		List<ClaimedItem> batch = new ArrayList<>();
+	List<ClaimedItem> takeEnded() {
+		List<ClaimedItem> taken = new ArrayList<>();
 		ClaimedItem item;
 		while ((item = this.ended.poll()) != null) {
-			batch.add(item);
-			this.byId.remove(item.row().id());
-			this.completions.endedHere(item.row().id());
+			taken.add(item);
 		}
-		if (batch.isEmpty()) {
-			return List.of();
-		}
-		try {
-			return this.outcomes.write(batch);
-		}
-		catch (RuntimeException ex) {
-			// The leases expire and the rescuer runs them again: at least once
-			logger.warn("Background work claimer of " + this.owner + " could not write the outcome of " + batch.size()
-					+ " item(s); they run again after their lease", ex);
-			return List.of();
-		}
+		return taken;
 	}
 
 	/**
-	 * Take back from the engine the items that have not started; their outcome (handed
-	 * back) is written with the others.
+	 * Take back from the engine the items that have not started; they end as handed back
+	 * and their outcome is written with the others.
 	 * @return the items taken back, described by name and id
 	 */
 	List<String> withdrawUnstarted(WorkEngine engine) {
 		List<String> withdrawn = new ArrayList<>();
 		for (ClaimedItem item : this.byId.values()) {
-			if (engine.withdraw(item.handle())) {
+			WorkHandle handle = item.handle();
+			if (handle != null && engine.withdraw(handle)) {
 				withdrawn.add("'" + item.row().name() + "' (" + item.row().id() + ")");
 			}
 		}
@@ -112,9 +140,9 @@ final class ClaimedItems {
 	}
 
 	/**
-	 * A row this instance claimed and the engine's item that runs it.
+	 * A row this instance claimed, and the engine's item that runs it, if it got one.
 	 */
-	record ClaimedItem(ClaimedWork row, WorkHandle handle) {
+	record ClaimedItem(ClaimedWork row, @Nullable WorkHandle handle) {
 
 	}
 

@@ -6,10 +6,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 import io.github.backgroundwork.WorkHandle;
-import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.jdbc.ClaimedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
@@ -20,19 +18,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * The claimer of one queue, on a thread of its own: claims at most the engine's free
  * places whenever it is woken (a local commit, a notification, an item's end) or the poll
- * interval passes, hands the rows to the engine, writes each item's outcome back
- * ({@link ClaimedItems}, {@link OutcomeWriter}), renews the leases of what runs
- * ({@link LeaseKeeper}), and runs the rescuer and the cleaner on their own schedules.
+ * interval passes, hands the rows to the engine ({@link HandOver}), writes each item's
+ * outcome back, keeping it until it is written ({@link OutcomeBacklog}), renews the
+ * leases of what it holds ({@link LeaseKeeper}), and runs the rescuer and the cleaner on
+ * their own schedules. When the store fails, every statement waits out a backoff
+ * ({@link StoreOutage}). Once the queue stops, the thread lives on only while it holds
+ * rows: outcomes not yet written, or items abandoned whose code still runs.
  */
 final class DurableWorkSource {
 
 	private static final Log logger = LogFactory.getLog(DurableWorkSource.class);
 
+	/**
+	 * The longest {@link #stop()} waits for the last outcomes to be written.
+	 */
+	private static final long STOP_TIMEOUT = Duration.ofSeconds(10).toNanos();
+
+	private static final int MAX_SUCCESSES_PER_CLAIM = 1000;
+
 	private final WorkEngine engine;
 
 	private final JdbcWorkStore store;
-
-	private final PayloadCodec codec;
 
 	private final String owner;
 
@@ -40,15 +46,21 @@ final class DurableWorkSource {
 
 	private final LeaseKeeper leases;
 
-	private final @Nullable DurableWorkTracing tracing;
+	private final ClaimedItems claimed = new ClaimedItems();
 
-	private final ClaimedItems claimed;
+	private final OutcomeBacklog backlog;
+
+	private final HandOver handOver;
 
 	private final StoredCompletions completions;
+
+	private final StoreOutage outage;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition wakeUp = this.lock.newCondition();
+
+	private final Condition settled = this.lock.newCondition();
 
 	/**
 	 * Held while claimed rows are handed to the engine, so that a stop sees them all.
@@ -58,28 +70,41 @@ final class DurableWorkSource {
 	// Guarded by lock
 	private boolean woken;
 
-	private boolean stopRequested;
+	private volatile boolean stopRequested;
+
+	// A turn began after the stop was requested, and left no outcome to write
+	private boolean settledSinceStop;
+
+	// Changed by every start and stop, which end a wait whatever it waits for
+	private int generation;
+
+	private @Nullable Thread thread;
 
 	// Set under claimLock; cleared at once by stopClaiming, which then takes claimLock
 	private volatile boolean claiming;
-
-	private @Nullable Thread thread;
 
 	DurableWorkSource(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, String owner, Duration pollInterval,
 			Duration retention, @Nullable DurableWorkTracing tracing) {
 		this.engine = engine;
 		this.store = store;
-		this.codec = codec;
 		this.owner = owner;
 		this.pollInterval = pollInterval;
 		this.completions = new StoredCompletions(store.reader(), pollInterval, this::wake);
-		this.claimed = new ClaimedItems(new OutcomeWriter(store, owner, engine), owner, this.completions);
+		this.backlog = new OutcomeBacklog(this.claimed, new OutcomeWriter(store, owner), engine, this.completions);
+		this.handOver = new HandOver(engine, codec, tracing, this.claimed, this.backlog, this::wake);
 		this.leases = new LeaseKeeper(store, owner, retention);
-		this.tracing = tracing;
+		// A renewal is tried at least once per third of a lease, whatever the backoff
+		Duration maxDelay = store.lease().dividedBy(3);
+		this.outage = new StoreOutage(owner,
+				(maxDelay.compareTo(Duration.ofSeconds(10)) < 0) ? maxDelay : Duration.ofSeconds(10));
 	}
 
 	String owner() {
 		return this.owner;
+	}
+
+	StoreHealth health() {
+		return this.outage.health();
 	}
 
 	/**
@@ -96,16 +121,12 @@ final class DurableWorkSource {
 		return this.claimed.handle(id);
 	}
 
+	/**
+	 * Start claiming, on a new thread or on the one still keeping rows from before a
+	 * stop. Does not block.
+	 */
 	void start() {
-		this.lock.lock();
-		try {
-			this.stopRequested = false;
-			this.woken = true;
-			this.completions.start();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		this.completions.start();
 		this.claimLock.lock();
 		try {
 			this.claiming = true;
@@ -113,10 +134,22 @@ final class DurableWorkSource {
 		finally {
 			this.claimLock.unlock();
 		}
-		Thread thread = new Thread(this::run, this.engine.settings().threadNamePrefix() + "claimer");
-		thread.setDaemon(true);
-		this.thread = thread;
-		thread.start();
+		this.lock.lock();
+		try {
+			this.stopRequested = false;
+			this.generation++;
+			this.woken = true;
+			this.wakeUp.signal();
+			if (this.thread == null) {
+				Thread thread = new Thread(this::run, this.engine.settings().threadNamePrefix() + "claimer");
+				thread.setDaemon(true);
+				this.thread = thread;
+				thread.start();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/**
@@ -135,7 +168,7 @@ final class DurableWorkSource {
 
 	/**
 	 * Stop claiming, and take back from the engine what was claimed but has not started;
-	 * their rows are released at once, their attempt not consumed.
+	 * their rows are released, their attempt not consumed.
 	 */
 	void stopClaiming() {
 		// Seen by a claim loop at once; the lock then waits for the rows it is handing
@@ -152,83 +185,83 @@ final class DurableWorkSource {
 	}
 
 	/**
-	 * Write what is left and stop the thread. Blocks until it has stopped.
+	 * Write what is left. Blocks until every outcome is written, or for at most 10
+	 * seconds while the store fails; the thread then goes on alone for as long as it
+	 * holds rows (a daemon: it ends with the JVM).
 	 */
 	void stop() {
 		this.lock.lock();
 		try {
 			this.stopRequested = true;
+			this.generation++;
+			this.settledSinceStop = false;
 			this.wakeUp.signal();
+			long wait = STOP_TIMEOUT;
+			while (this.thread != null && !this.settledSinceStop && wait > 0) {
+				wait = this.settled.awaitNanos(wait);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			this.lock.unlock();
 		}
-		Thread thread = this.thread;
-		if (thread != null) {
-			try {
-				thread.join(TimeUnit.SECONDS.toMillis(30));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		if (this.backlog.hasPending()) {
+			logger.warn("Background work claimer " + this.owner + " stopped before it could write the outcome of "
+					+ this.backlog.size() + " item(s) (" + this.outage.health().lastError() + "); it keeps trying, "
+					+ "and if this JVM exits first they run again after their lease");
 		}
 		this.completions.stop();
 	}
 
 	private void run() {
 		this.leases.start(System.nanoTime());
-		while (true) {
-			boolean stop = awaitWork(this.leases.nextDue());
-			List<String> succeeded = this.claimed.writeEnded();
-			if (stop) {
-				finish(succeeded);
-				return;
-			}
+		long retryAt = System.nanoTime();
+		while (awaitTurn(retryAt)) {
 			try {
-				claim(succeeded);
-				long now = System.nanoTime();
-				this.completions.settleIfDue(now);
-				this.leases.runDue(now, this.claimed.byId());
+				turn();
+				this.outage.succeeded();
 			}
 			catch (RuntimeException ex) {
-				// The database may be away for a while: the next poll tries again
-				logger.warn("Background work claimer of " + this.owner + " failed, trying again in "
-						+ this.pollInterval.toMillis() + " ms", ex);
+				retryAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.outage.failed(ex));
 			}
 		}
 	}
 
 	/**
-	 * Record the last successes and settle the stages that wait for them, once: a
-	 * stopping claimer does not try again.
+	 * Wait until woken, an item ends, the poll interval passes or a timer is due; after a
+	 * failure, until the backoff has passed, whatever wakes the thread but a start or a
+	 * stop.
+	 * @return whether to take a turn; {@code false} when the thread should end: it was
+	 * stopped and holds nothing, or the store has been away for longer than a lease
 	 */
-	private void finish(List<String> succeeded) {
-		try {
-			this.store.complete(this.owner, succeeded);
-			this.completions.settle();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Background work claimer of " + this.owner + " could not record its last " + succeeded.size()
-					+ " success(es) as it stopped (those not recorded run again after their lease)", ex);
-		}
-	}
-
-	/**
-	 * Wait until woken, an item ends, the poll interval passes or a timer is due.
-	 * @return whether the thread should stop
-	 */
-	private boolean awaitWork(long timerDue) {
+	private boolean awaitTurn(long retryAt) {
 		this.lock.lock();
 		try {
-			long wait = Math.min(this.pollInterval.toNanos(), timerDue - System.nanoTime());
-			while (!this.woken && !this.stopRequested && !this.claimed.hasEnded() && wait > 0) {
+			if (this.stopRequested) {
+				this.settledSinceStop |= !this.backlog.hasPending() && !this.claimed.hasEnded();
+				this.settled.signalAll();
+				if (this.claimed.isEmpty() || giveUp()) {
+					this.thread = null;
+					return false;
+				}
+			}
+			int generation = this.generation;
+			long now = System.nanoTime();
+			boolean backingOff = retryAt - now > 0;
+			long wait = backingOff ? retryAt - now
+					: Math.min(this.pollInterval.toNanos(), this.leases.nextDue(!this.stopRequested) - now);
+			while (wait > 0 && (backingOff || (!this.woken && !this.claimed.hasEnded()))
+					&& this.generation == generation) {
 				wait = this.wakeUp.awaitNanos(wait);
 			}
 			this.woken = false;
-			return this.stopRequested;
+			return true;
 		}
 		catch (InterruptedException ex) {
-			return true;
+			this.thread = null;
+			return false;
 		}
 		finally {
 			this.lock.unlock();
@@ -236,31 +269,52 @@ final class DurableWorkSource {
 	}
 
 	/**
-	 * Claim at most the free places, recording in the same round trip the successes since
-	 * the last one, for as long as every place asked for came or successes wait to be
-	 * recorded: completions ride on claims, a few at a time, and never hold the claimer
-	 * up with one large write.
+	 * Give up what a stopped queue holds once its store has been away for longer than a
+	 * lease: the rows are taken over by then, as after a crash.
 	 */
-	private void claim(List<String> succeeded) {
+	private boolean giveUp() {
+		if (!this.outage.unreachableFor(this.store.lease())) {
+			return false;
+		}
+		logger.warn("Background work claimer " + this.owner + " stopped and could not reach its store for longer "
+				+ "than the lease: giving up the outcome of " + this.backlog.giveUp() + " item(s), which run again");
+		return true;
+	}
+
+	private void turn() {
+		this.backlog.collect();
+		this.leases.runDue(System.nanoTime(), this.claimed, this.backlog, !this.stopRequested);
+		this.backlog.writeOthers();
+		if (this.claiming) {
+			claim();
+		}
+		else {
+			this.backlog.writeSuccesses();
+		}
+		this.completions.settleIfDue(System.nanoTime());
+	}
+
+	/**
+	 * Claim at most the free places, recording in the same round trip the successes
+	 * waiting to be, for as long as every place asked for came or successes wait, unless
+	 * the leases are due: completions ride on claims, a few at a time, and never hold the
+	 * claimer up with one large write, nor a long backlog the renewals.
+	 */
+	private void claim() {
 		// Read at each claim: handler beans may be registered after the queue was built
 		Set<String> names = this.engine.settings().handlers().names();
 		this.claimLock.lock();
 		try {
-			List<String> toRecord = succeeded;
 			while (true) {
 				int free = this.claiming ? this.engine.freePlaces() : 0;
-				List<ClaimedWork> rows;
-				try {
-					rows = this.store.completeAndClaim(this.owner, toRecord, free, names);
-				}
-				catch (RuntimeException ex) {
-					throw new IllegalStateException("Could not claim, nor perhaps record " + toRecord.size()
-							+ " success(es) (those not recorded run again after their lease)", ex);
-				}
-				rows.forEach(this::submit);
-				toRecord = this.claimed.writeEnded();
+				List<String> successes = this.backlog.successes(MAX_SUCCESSES_PER_CLAIM);
+				List<ClaimedWork> rows = this.store.completeAndClaim(this.owner, successes, free, names);
+				this.backlog.recorded(successes);
+				this.handOver.handOver(rows);
+				this.backlog.collect();
+				this.backlog.writeOthers();
 				boolean placesLeft = free > 0 && rows.size() == free && this.claiming;
-				if (!placesLeft && toRecord.isEmpty()) {
+				if ((!placesLeft && !this.backlog.hasSuccesses()) || this.leases.isRenewalDue(System.nanoTime())) {
 					return;
 				}
 			}
@@ -268,32 +322,6 @@ final class DurableWorkSource {
 		finally {
 			this.claimLock.unlock();
 		}
-	}
-
-	private void submit(ClaimedWork row) {
-		WorkHandle handle;
-		try {
-			WorkRequest.Builder request = WorkRequest.builder(row.name(), this.codec.read(row));
-			if (row.key() != null) {
-				request.key(row.key());
-			}
-			Supplier<@Nullable WorkHandle> toEngine = () -> this.engine.submitClaimed(row.id(), request.build(),
-					row.attempts(), row.maxRetries());
-			handle = (this.tracing != null) ? this.tracing.receive(row, toEngine) : toEngine.get();
-		}
-		catch (RuntimeException ex) {
-			// Its class changed, or no handler has its name here: running it again cannot
-			// help
-			logger.error("Background work '" + row.name() + "' (" + row.id() + ") failed before it started, "
-					+ "without retries: " + ex.getMessage());
-			this.store.fail(this.owner, row.id(), ex.getMessage());
-			return;
-		}
-		if (handle == null) {
-			this.store.release(this.owner, List.of(row.id()));
-			return;
-		}
-		this.claimed.add(row, handle, this::wake);
 	}
 
 }

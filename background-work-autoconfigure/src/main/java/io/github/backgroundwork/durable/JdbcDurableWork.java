@@ -139,6 +139,16 @@ public final class JdbcDurableWork implements DurableWork {
 	}
 
 	/**
+	 * Return whether this queue's claimer reaches the store: while its statements fail
+	 * (the database is down, read-only, or lacks the table), it retries with a backoff
+	 * and this says since when and why.
+	 * @return the store's health as the claimer sees it
+	 */
+	public StoreHealth storeHealth() {
+		return this.source.health();
+	}
+
+	/**
 	 * Return the id this queue claims rows under.
 	 * @return the owner id
 	 */

@@ -1,9 +1,9 @@
 package io.github.backgroundwork.durable;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 
+import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.durable.ClaimedItems.ClaimedItem;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 import io.github.backgroundwork.jdbc.RenewedLeases;
@@ -12,17 +12,22 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Keeps leases, on a claimer's thread: renews those of the rows the claimer holds (every
- * third of the lease), warns of the claims it lost, and cancels the items another
- * instance asked to cancel ({@link JdbcWorkStore#requestCancellation(String)}); takes
- * back the rows whose lease expired (every half lease: their instance stopped without
- * saying so), saying what became of them; and deletes finished rows past the retention.
+ * Keeps leases, on a claimer's thread: renews those of every row the claimer holds (every
+ * third of the lease), running or waiting for its outcome to be written, warns once of
+ * each claim it lost, cancels the items another instance asked to cancel
+ * ({@link JdbcWorkStore#requestCancellation(String)}), and gives back the rows held under
+ * the claimer's name that it does not know of; takes back the rows whose lease expired
+ * (every half lease: their instance stopped without saying so), saying what became of
+ * them; and deletes finished rows past the retention, in bounded batches for a bounded
+ * time per turn, every minute or at once while some remain.
  */
 final class LeaseKeeper {
 
 	private static final Log logger = LogFactory.getLog(DurableWorkSource.class);
 
-	private static final long CLEANUP_INTERVAL = Duration.ofMinutes(10).toNanos();
+	private static final long CLEANUP_INTERVAL = Duration.ofMinutes(1).toNanos();
+
+	private static final long CLEANUP_BUDGET = Duration.ofMillis(500).toNanos();
 
 	private static final int CLEANUP_BATCH = 1000;
 
@@ -52,60 +57,98 @@ final class LeaseKeeper {
 	}
 
 	/**
-	 * Start the timers: the rescuer is due at once, the cleaner after a minute.
+	 * Start the timers: the rescuer and the cleaner are due at once.
 	 * @param now the claimer's {@link System#nanoTime()}
 	 */
 	void start(long now) {
 		this.nextRenew = now + this.renewEvery;
 		this.nextRescue = now;
-		this.nextCleanup = now + Duration.ofMinutes(1).toNanos();
+		this.nextCleanup = now;
 	}
 
 	/**
-	 * Return when the renewal or the rescuer is due next, in {@link System#nanoTime()}.
+	 * Return when the renewal, the rescuer or the cleaner is due next, in
+	 * {@link System#nanoTime()}.
+	 * @param claiming whether the queue claims; a stopped queue only renews
 	 */
-	long nextDue() {
-		return Math.min(this.nextRenew, this.nextRescue);
+	long nextDue(boolean claiming) {
+		return claiming ? Math.min(this.nextRenew, Math.min(this.nextRescue, this.nextCleanup)) : this.nextRenew;
 	}
 
 	/**
-	 * Renew, rescue and clean up, each if its time came.
+	 * Whether the renewal is due: a claim loop gives way to it.
+	 */
+	boolean isRenewalDue(long now) {
+		return now - this.nextRenew >= 0 || now - this.nextRescue >= 0;
+	}
+
+	/**
+	 * Renew, rescue and clean up, each if its time came; a stopped queue only renews.
 	 * @param now the claimer's {@link System#nanoTime()}
-	 * @param claimed what the claimer holds, by id
+	 * @param claimed what the claimer holds
+	 * @param backlog the outcomes it has not written
+	 * @param claiming whether the queue claims, or has stopped and only keeps what it
+	 * holds
+	 * @throws RuntimeException if a statement failed; what was not done stays due
 	 */
-	void runDue(long now, Map<String, ClaimedItem> claimed) {
+	void runDue(long now, ClaimedItems claimed, OutcomeBacklog backlog, boolean claiming) {
 		if (now - this.nextRenew >= 0) {
-			renew(claimed);
+			renew(claimed, backlog);
 			this.nextRenew = now + this.renewEvery;
+		}
+		if (!claiming) {
+			return;
 		}
 		if (now - this.nextRescue >= 0) {
 			rescueExpired();
 			this.nextRescue = now + this.rescueEvery;
 		}
 		if (now - this.nextCleanup >= 0) {
-			this.store.deleteFinishedBatch(this.retention, CLEANUP_BATCH);
-			this.nextCleanup = now + CLEANUP_INTERVAL;
+			this.nextCleanup = cleanUp() ? System.nanoTime() : now + CLEANUP_INTERVAL;
 		}
 	}
 
 	/**
-	 * Renew the leases of the rows claimed and not ended.
-	 * @param claimed what the claimer holds, by id
+	 * Renew the leases of the rows held, and release those held under this name that the
+	 * claimer does not know of. Runs between claims, so no claim is under way.
 	 */
-	private void renew(Map<String, ClaimedItem> claimed) {
-		Set<String> ids = Set.copyOf(claimed.keySet());
-		if (ids.isEmpty()) {
-			return;
-		}
-		RenewedLeases renewed = this.store.renew(this.owner, ids);
-		for (String id : ids) {
-			if (!renewed.held().contains(id) && claimed.containsKey(id)) {
-				logger.warn("Background work (" + id + ") lost its lease: another instance may run it again");
+	private void renew(ClaimedItems claimed, OutcomeBacklog backlog) {
+		Set<String> ids = claimed.leasedIds();
+		if (!ids.isEmpty()) {
+			RenewedLeases renewed = this.store.renew(this.owner, ids);
+			for (String id : ids) {
+				if (!renewed.held().contains(id) && claimed.markLost(id)) {
+					lost(claimed, backlog, id);
+				}
 			}
+			cancelRequested(claimed, renewed);
 		}
+		Set<String> released = this.store.releaseUntracked(this.owner, claimed.allIds());
+		if (!released.isEmpty()) {
+			logger.warn("Background work claimer " + this.owner + " held " + released.size() + " row(s) it did not "
+					+ "know of (a claim whose answer was lost): handed them back, their attempt not consumed: "
+					+ released);
+		}
+	}
+
+	private static void lost(ClaimedItems claimed, OutcomeBacklog backlog, String id) {
+		ClaimedItem item = claimed.get(id);
+		String name = (item != null) ? item.row().name() : "?";
+		if (backlog.forget(id)) {
+			logger.warn("Background work '" + name + "' (" + id + ") lost its lease before its outcome was "
+					+ "written: another instance may run it again");
+		}
+		else {
+			logger.warn("Background work '" + name + "' (" + id + ") lost its lease: another instance may run it "
+					+ "again");
+		}
+	}
+
+	private static void cancelRequested(ClaimedItems claimed, RenewedLeases renewed) {
 		for (String id : renewed.cancellationRequested()) {
 			ClaimedItem item = claimed.get(id);
-			if (item != null && item.handle().cancel()) {
+			WorkHandle handle = (item != null) ? item.handle() : null;
+			if (handle != null && handle.cancel()) {
 				logger.info("Background work '" + item.row().name() + "' (" + id
 						+ "): cancellation requested from another instance");
 			}
@@ -125,6 +168,20 @@ final class LeaseKeeper {
 			logger.error("Background work " + rescued.failed() + " failed: the instance running the last attempt "
 					+ "stopped without finishing it (its lease expired), and no attempt is left");
 		}
+	}
+
+	/**
+	 * Delete finished rows past the retention, batch after batch, for a bounded time.
+	 * @return whether some may remain
+	 */
+	private boolean cleanUp() {
+		long deadline = System.nanoTime() + CLEANUP_BUDGET;
+		int deleted;
+		do {
+			deleted = this.store.deleteFinishedBatch(this.retention, CLEANUP_BATCH);
+		}
+		while (deleted == CLEANUP_BATCH && System.nanoTime() - deadline < 0);
+		return deleted == CLEANUP_BATCH;
 	}
 
 }

@@ -1,21 +1,22 @@
 package io.github.backgroundwork.durable;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
+import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkState;
-import io.github.backgroundwork.durable.ClaimedItems.ClaimedItem;
 import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.jdbc.ClaimedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Writes how claimed items ended: failures as a retry after the delay the engine decided
- * and logged (the retry policy's backoff) or as the final failure, cancellations, and
- * items the queue hands back at shutdown (released, their attempt not consumed).
- * Successes are left to the claimer, which records them in the round trip of its next
- * claim.
+ * Writes how claimed items ended: successes, failures as a retry after the delay the
+ * engine decided and logged (the retry policy's backoff) or as the final failure,
+ * cancellations, and items handed back (released, their attempt not consumed). Each write
+ * touches the row only while this instance still holds it, and says whether it did.
  */
 final class OutcomeWriter {
 
@@ -23,48 +24,95 @@ final class OutcomeWriter {
 
 	private final String owner;
 
-	private final WorkEngine engine;
-
-	OutcomeWriter(JdbcWorkStore store, String owner, WorkEngine engine) {
+	OutcomeWriter(JdbcWorkStore store, String owner) {
 		this.store = store;
 		this.owner = owner;
-		this.engine = engine;
 	}
 
 	/**
-	 * Write how items ended, but for successes: the claimer writes those with its next
-	 * claim.
-	 * @return the ids of the items that succeeded
+	 * Write one outcome.
+	 * @return whether the row was still held here, and now records the outcome
 	 */
-	List<String> write(List<ClaimedItem> items) {
-		List<String> succeeded = new ArrayList<>();
-		List<String> handedBack = new ArrayList<>();
-		for (ClaimedItem item : items) {
-			ClaimedWork row = item.row();
-			WorkState state = item.handle().state();
-			switch (state) {
-				case SUCCEEDED -> succeeded.add(row.id());
-				case ABANDONED -> handedBack.add(row.id());
-				case CANCELLED -> this.store.cancelRunning(this.owner, row.id());
-				default -> failed(item);
-			}
-		}
-		if (!handedBack.isEmpty()) {
-			this.store.release(this.owner, handedBack);
-		}
-		return succeeded;
+	boolean write(Outcome outcome) {
+		String id = outcome.row().id();
+		return switch (outcome.state()) {
+			case SUCCEEDED -> !this.store.complete(this.owner, List.of(id)).isEmpty();
+			case ABANDONED -> !this.store.release(this.owner, List.of(id)).isEmpty();
+			case CANCELLED -> this.store.cancelRunning(this.owner, id);
+			default -> failed(outcome);
+		};
 	}
 
-	private void failed(ClaimedItem item) {
-		Throwable failure = item.handle().failure();
-		String error = (failure != null) ? failure.toString() : "failed";
-		Duration retryDelay = this.engine.storedRetryDelay(item.handle());
-		if (retryDelay != null) {
-			this.store.retryLater(this.owner, item.row().id(), retryDelay, error);
+	/**
+	 * Hand rows back in one statement.
+	 * @return the ids released; any other was no longer held here
+	 */
+	Set<String> release(Collection<String> ids) {
+		return this.store.release(this.owner, ids);
+	}
+
+	/**
+	 * Record successes in as few statements as possible.
+	 * @return the ids completed; any other was no longer held here
+	 */
+	Set<String> complete(Collection<String> ids) {
+		return this.store.complete(this.owner, ids);
+	}
+
+	private boolean failed(Outcome outcome) {
+		String error = (outcome.error() != null) ? outcome.error() : "failed";
+		Duration retryDelay = outcome.retryDelay();
+		return (retryDelay != null) ? this.store.retryLater(this.owner, outcome.row().id(), retryDelay, error)
+				: this.store.fail(this.owner, outcome.row().id(), error);
+	}
+
+	/**
+	 * How a claimed row ended here, to be written.
+	 *
+	 * @param row the row
+	 * @param state {@code SUCCEEDED}, {@code FAILED}, {@code CANCELLED}, or
+	 * {@code ABANDONED} for a row handed back
+	 * @param error the failure's text, for a failure
+	 * @param retryDelay when a failure runs again, or {@code null} if it does not
+	 */
+	record Outcome(ClaimedWork row, WorkState state, @Nullable String error, @Nullable Duration retryDelay) {
+
+		static Outcome of(ClaimedWork row, WorkHandle handle, WorkEngine engine) {
+			WorkState state = handle.state();
+			if (state == WorkState.SUCCEEDED || state == WorkState.CANCELLED || state == WorkState.ABANDONED) {
+				return new Outcome(row, state, null, null);
+			}
+			Throwable failure = handle.failure();
+			return new Outcome(row, WorkState.FAILED, (failure != null) ? text(failure.toString()) : null,
+					engine.storedRetryDelay(handle));
 		}
-		else {
-			this.store.fail(this.owner, item.row().id(), error);
+
+		static Outcome handBack(ClaimedWork row) {
+			return new Outcome(row, WorkState.ABANDONED, null, null);
 		}
+
+		static Outcome failedBeforeStart(ClaimedWork row, Throwable ex) {
+			String message = ex.getMessage();
+			return new Outcome(row, WorkState.FAILED, text((message != null) ? message : ex.toString()), null);
+		}
+
+		/**
+		 * PostgreSQL refuses the NUL character in text: a message that holds one must not
+		 * make its outcome impossible to write.
+		 */
+		private static String text(String error) {
+			return error.replace('\u0000', '?');
+		}
+
+		String describe() {
+			return switch (this.state) {
+				case SUCCEEDED -> "succeeded";
+				case CANCELLED -> "cancelled";
+				case ABANDONED -> "handed back";
+				default -> (this.retryDelay != null) ? "failed, to retry in " + this.retryDelay : "failed";
+			};
+		}
+
 	}
 
 }

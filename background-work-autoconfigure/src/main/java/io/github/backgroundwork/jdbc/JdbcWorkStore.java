@@ -55,6 +55,8 @@ public final class JdbcWorkStore {
 
 	private final StoredWorkReader reader;
 
+	private final WorkOrphans orphans;
+
 	private JdbcWorkStore(Builder builder) {
 		JdbcTemplate jdbc = new JdbcTemplate(builder.dataSource);
 		JdbcClient client = JdbcClient.create(jdbc);
@@ -71,6 +73,7 @@ public final class JdbcWorkStore {
 		JdbcTemplate reads = new JdbcTemplate(builder.dataSource);
 		reads.setQueryTimeout(StoredWorkReader.QUERY_TIMEOUT_SECONDS);
 		this.reader = new StoredWorkReader(JdbcClient.create(reads), this.dialect, this.table);
+		this.orphans = new WorkOrphans(client, this.dialect, this.table, this.claimer);
 	}
 
 	/**
@@ -378,6 +381,18 @@ public final class JdbcWorkStore {
 			return new JdbcWorkStore(this);
 		}
 
+	}
+
+	/**
+	 * Give back the items running under {@code owner} but for those it tracks: rows a
+	 * claim took whose answer never reached it. They are {@link StoredState#QUEUED} again
+	 * and their attempt is not consumed. The owner must not claim meanwhile.
+	 * @param owner the instance's id
+	 * @param tracked the ids it holds and renews
+	 * @return the ids released
+	 */
+	public Set<String> releaseUntracked(String owner, Collection<String> tracked) {
+		return this.orphans.releaseUntracked(owner, tracked);
 	}
 
 }

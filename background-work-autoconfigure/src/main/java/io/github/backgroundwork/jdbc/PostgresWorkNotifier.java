@@ -55,7 +55,7 @@ public final class PostgresWorkNotifier {
 
 	private volatile boolean listening;
 
-	private @Nullable Thread thread;
+	private volatile @Nullable Thread thread;
 
 	/**
 	 * Create a notifier that reconnects after 100 ms, doubling up to 5 s.
@@ -95,13 +95,21 @@ public final class PostgresWorkNotifier {
 	}
 
 	/**
-	 * Start listening on a new thread named {@code bgwork-listener}. Does not block: the
-	 * connection is made on that thread ({@link #isListening()} tells when it is).
+	 * Start listening on a new thread named {@code bgwork-listener}, again after a
+	 * {@link #stop()} if need be. Does not block but to wait for a stopped thread that
+	 * has not ended yet: the connection is made on the new thread ({@link #isListening()}
+	 * tells when it is).
+	 * @throws IllegalStateException if the notifier runs
 	 */
 	public void start() {
+		Assert.state(!this.running, "Notifier is already running");
+		Thread previous = this.thread;
+		if (previous != null && previous != Thread.currentThread()) {
+			join(previous);
+		}
 		this.lock.lock();
 		try {
-			Assert.state(this.thread == null, "Notifier was already started");
+			Assert.state(!this.running, "Notifier is already running");
 			this.running = true;
 			Thread listenerThread = new Thread(this::run, "bgwork-listener");
 			listenerThread.setDaemon(true);
@@ -130,13 +138,25 @@ public final class PostgresWorkNotifier {
 			this.lock.unlock();
 		}
 		if (listenerThread != null && listenerThread != Thread.currentThread()) {
-			try {
-				listenerThread.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			join(listenerThread);
 		}
+	}
+
+	private static void join(Thread listenerThread) {
+		try {
+			listenerThread.join(10_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Whether this thread is the one that should listen: a thread stopped late must not
+	 * go on beside the one a new start made.
+	 */
+	private boolean isCurrent() {
+		return this.running && this.thread == Thread.currentThread();
 	}
 
 	/**
@@ -159,7 +179,7 @@ public final class PostgresWorkNotifier {
 		BackOffExecution backOff = this.reconnectBackOff.start();
 		long lastInterval = 0;
 		boolean lost = false;
-		while (this.running) {
+		while (isCurrent()) {
 			Connection connection = null;
 			try {
 				connection = this.dataSource.getConnection();
@@ -175,7 +195,7 @@ public final class PostgresWorkNotifier {
 			catch (SQLException | RuntimeException ex) {
 				this.listening = false;
 				probe(connection);
-				if (this.running) {
+				if (isCurrent()) {
 					long interval = backOff.nextBackOff();
 					lastInterval = (interval != BackOffExecution.STOP) ? interval : lastInterval;
 					logger.warn("Lost the connection listening for background work on channel '" + this.channel
@@ -200,7 +220,7 @@ public final class PostgresWorkNotifier {
 	}
 
 	private void receive(PGConnection connection) throws SQLException {
-		while (this.running) {
+		while (isCurrent()) {
 			PGNotification[] notifications = connection.getNotifications(WAIT_MILLIS);
 			if (notifications != null) {
 				for (PGNotification notification : notifications) {
@@ -258,7 +278,7 @@ public final class PostgresWorkNotifier {
 		this.lock.lock();
 		try {
 			long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
-			while (this.running && nanos > 0) {
+			while (isCurrent() && nanos > 0) {
 				nanos = this.stopped.awaitNanos(nanos);
 			}
 		}
