@@ -84,8 +84,7 @@ final class OutcomeBacklog {
 	}
 
 	private boolean stillExecuting(WorkHandle handle) {
-		// integrator: WorkEngine.isExecuting
-		return false;
+		return this.engine.isExecuting(handle);
 	}
 
 	/**
