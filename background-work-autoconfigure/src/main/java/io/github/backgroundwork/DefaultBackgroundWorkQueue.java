@@ -3,6 +3,7 @@ package io.github.backgroundwork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Optional;
 
@@ -53,18 +54,30 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	private static final Log logger = LogFactory.getLog(DefaultBackgroundWorkQueue.class);
 
-	private final WorkEngine engine;
-
-	private final @Nullable DurableWork durableWork;
+	private final QueueEngine engine;
 
 	DefaultBackgroundWorkQueue(Builder builder) {
+		if (builder.deferring) {
+			List<Consumer<Builder>> steps = List.copyOf(builder.steps);
+			this.engine = QueueEngine.deferred(() -> build(Builder.replay(steps)), new WorkEngine(settings(builder)));
+		}
+		else {
+			this.engine = QueueEngine.of(build(builder));
+		}
+	}
+
+	private static QueueEngine.Built build(Builder builder) {
+		WorkEngine engine = new WorkEngine(settings(builder));
+		return new QueueEngine.Built(engine, (builder.durableWork != null) ? builder.durableWork.apply(engine) : null);
+	}
+
+	private static EngineSettings settings(Builder builder) {
 		WorkErrorHandler errorHandler = (builder.errorHandler != null) ? builder.errorHandler
 				: DefaultBackgroundWorkQueue::logFailure;
-		this.engine = new WorkEngine(new EngineSettings(builder.concurrency, builder.capacity, builder.whenFull,
-				builder.blockTimeout, builder.drainTimeout, builder.cancellationGrace, builder.historySize,
-				builder.threadNamePrefix, builder.virtualThreads, errorHandler, builder.decorators, builder.listeners,
-				builder.handlers, builder.retryPolicy));
-		this.durableWork = (builder.durableWork != null) ? builder.durableWork.apply(this.engine) : null;
+		return new EngineSettings(builder.concurrency, builder.capacity, builder.whenFull, builder.blockTimeout,
+				builder.drainTimeout, builder.cancellationGrace, builder.historySize, builder.threadNamePrefix,
+				builder.virtualThreads, errorHandler, builder.decorators, builder.listeners, builder.handlers,
+				builder.retryPolicy);
 	}
 
 	/**
@@ -84,13 +97,13 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	@Override
 	public WorkHandle enqueue(String name, BackgroundWork work) {
 		checkName(name);
-		return this.engine.submit(name, checkWork(work));
+		return this.engine.forWork().engine().submit(name, checkWork(work));
 	}
 
 	@Override
 	public WorkHandle enqueueAsync(String name, AsyncBackgroundWork work) {
 		checkName(name);
-		return this.engine.submitAsync(name, checkWork(work));
+		return this.engine.forWork().engine().submitAsync(name, checkWork(work));
 	}
 
 	@Override
@@ -98,8 +111,9 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		if (request == null) {
 			throw new IllegalArgumentException("request must not be null");
 		}
-		return (this.durableWork != null) ? this.durableWork.enqueueAll(List.of(request)).get(0)
-				: this.engine.submit(request);
+		QueueEngine.Built built = this.engine.forWork();
+		DurableWork durableWork = built.durableWork();
+		return (durableWork != null) ? durableWork.enqueueAll(List.of(request)).get(0) : built.engine().submit(request);
 	}
 
 	@Override
@@ -107,7 +121,9 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		if (requests == null) {
 			throw new IllegalArgumentException("requests must not be null");
 		}
-		return (this.durableWork != null) ? this.durableWork.enqueueAll(requests) : this.engine.submitAll(requests);
+		QueueEngine.Built built = this.engine.forWork();
+		DurableWork durableWork = built.durableWork();
+		return (durableWork != null) ? durableWork.enqueueAll(requests) : built.engine().submitAll(requests);
 	}
 
 	private static void checkName(@Nullable String name) {
@@ -127,12 +143,14 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	@Override
 	public Optional<WorkHandle> find(String id) {
-		Optional<WorkHandle> inMemory = this.engine.find(id);
-		if (inMemory.isPresent() || this.durableWork == null || id == null || id.isBlank() || id.length() > 64) {
+		QueueEngine.Built built = this.engine.forInspection();
+		Optional<WorkHandle> inMemory = built.engine().find(id);
+		DurableWork durableWork = built.durableWork();
+		if (inMemory.isPresent() || durableWork == null || id == null || id.isBlank() || id.length() > 64) {
 			return inMemory;
 		}
 		try {
-			return this.durableWork.find(id);
+			return durableWork.find(id);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not look up stored background work '" + id + "'", ex);
@@ -142,22 +160,22 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	@Override
 	public QueueStatistics statistics() {
-		return this.engine.statistics();
+		return this.engine.forInspection().engine().statistics();
 	}
 
 	@Override
 	public QueueSnapshot snapshot() {
-		return this.engine.snapshot();
+		return this.engine.forInspection().engine().snapshot();
 	}
 
 	@Override
 	public WorkPage items(WorkQuery query) {
-		return this.engine.items(query);
+		return this.engine.forInspection().engine().items(query);
 	}
 
 	@Override
 	public List<WorkNameSummary> summaryByName() {
-		return this.engine.summaryByName();
+		return this.engine.forInspection().engine().summaryByName();
 	}
 
 	/**
@@ -178,15 +196,18 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	@Override
 	public void start() {
-		this.engine.start();
-		if (this.durableWork != null) {
-			this.durableWork.start();
+		QueueEngine.Built built = this.engine.forStart();
+		built.engine().start();
+		DurableWork durableWork = built.durableWork();
+		if (durableWork != null) {
+			durableWork.start();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.engine.isRunning();
+		QueueEngine.Built built = this.engine.ifBuilt();
+		return built != null && built.engine().isRunning();
 	}
 
 	/**
@@ -225,12 +246,14 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	@Override
 	public void stop() {
-		if (this.durableWork != null) {
-			this.durableWork.stopClaiming();
+		QueueEngine.Built built = this.engine.forStop();
+		DurableWork durableWork = built.durableWork();
+		if (durableWork != null) {
+			durableWork.stopClaiming();
 		}
-		this.engine.stop();
-		if (this.durableWork != null) {
-			this.durableWork.stopped();
+		built.engine().stop();
+		if (durableWork != null) {
+			durableWork.stopped();
 		}
 	}
 
@@ -278,7 +301,35 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 		private WorkRetryPolicy retryPolicy = WorkRetryPolicy.builder().build();
 
+		/**
+		 * Every call made on this builder, in order, so that deferred configuration can
+		 * run in its place among them.
+		 */
+		private final List<Consumer<Builder>> steps = new ArrayList<>();
+
+		private boolean deferring;
+
+		private boolean replaying;
+
 		private Builder() {
+		}
+
+		/**
+		 * Return a builder on which the given steps ran, deferred ones included.
+		 */
+		private static Builder replay(List<Consumer<Builder>> steps) {
+			Builder builder = new Builder();
+			builder.replaying = true;
+			steps.forEach((step) -> step.accept(builder));
+			return builder;
+		}
+
+		private Builder step(Consumer<Builder> step) {
+			step.accept(this);
+			if (!this.replaying) {
+				this.steps.add(step);
+			}
+			return this;
 		}
 
 		/**
@@ -290,8 +341,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 			if (concurrency < 1) {
 				throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
 			}
-			this.concurrency = concurrency;
-			return this;
+			return step((builder) -> builder.concurrency = concurrency);
 		}
 
 		/**
@@ -303,8 +353,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 			if (capacity < 1) {
 				throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
 			}
-			this.capacity = capacity;
-			return this;
+			return step((builder) -> builder.capacity = capacity);
 		}
 
 		/**
@@ -313,8 +362,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @return this builder
 		 */
 		public Builder whenFull(WhenFull whenFull) {
-			this.whenFull = requireNonNull(whenFull, "whenFull");
-			return this;
+			requireNonNull(whenFull, "whenFull");
+			return step((builder) -> builder.whenFull = whenFull);
 		}
 
 		/**
@@ -323,8 +372,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @return this builder
 		 */
 		public Builder blockTimeout(Duration blockTimeout) {
-			this.blockTimeout = requireNotNegative(blockTimeout, "blockTimeout");
-			return this;
+			requireNotNegative(blockTimeout, "blockTimeout");
+			return step((builder) -> builder.blockTimeout = blockTimeout);
 		}
 
 		/**
@@ -333,8 +382,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @return this builder
 		 */
 		public Builder drainTimeout(Duration drainTimeout) {
-			this.drainTimeout = requireNotNegative(drainTimeout, "drainTimeout");
-			return this;
+			requireNotNegative(drainTimeout, "drainTimeout");
+			return step((builder) -> builder.drainTimeout = drainTimeout);
 		}
 
 		/**
@@ -344,8 +393,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @return this builder
 		 */
 		public Builder cancellationGrace(Duration cancellationGrace) {
-			this.cancellationGrace = requireNotNegative(cancellationGrace, "cancellationGrace");
-			return this;
+			requireNotNegative(cancellationGrace, "cancellationGrace");
+			return step((builder) -> builder.cancellationGrace = cancellationGrace);
 		}
 
 		/**
@@ -357,8 +406,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 			if (historySize < 0) {
 				throw new IllegalArgumentException("historySize must not be negative, was " + historySize);
 			}
-			this.historySize = historySize;
-			return this;
+			return step((builder) -> builder.historySize = historySize);
 		}
 
 		/**
@@ -367,8 +415,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @return this builder
 		 */
 		public Builder threadNamePrefix(String threadNamePrefix) {
-			this.threadNamePrefix = requireNonNull(threadNamePrefix, "threadNamePrefix");
-			return this;
+			requireNonNull(threadNamePrefix, "threadNamePrefix");
+			return step((builder) -> builder.threadNamePrefix = threadNamePrefix);
 		}
 
 		/**
@@ -377,8 +425,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @return this builder
 		 */
 		public Builder virtualThreads(boolean virtualThreads) {
-			this.virtualThreads = virtualThreads;
-			return this;
+			return step((builder) -> builder.virtualThreads = virtualThreads);
 		}
 
 		/**
@@ -387,8 +434,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @return this builder
 		 */
 		public Builder errorHandler(WorkErrorHandler errorHandler) {
-			this.errorHandler = requireNonNull(errorHandler, "errorHandler");
-			return this;
+			requireNonNull(errorHandler, "errorHandler");
+			return step((builder) -> builder.errorHandler = errorHandler);
 		}
 
 		/**
@@ -397,8 +444,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @return this builder
 		 */
 		public Builder decorator(WorkDecorator decorator) {
-			this.decorators.add(requireNonNull(decorator, "decorator"));
-			return this;
+			requireNonNull(decorator, "decorator");
+			return step((builder) -> builder.decorators.add(decorator));
 		}
 
 		/**
@@ -407,8 +454,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @return this builder
 		 */
 		public Builder listener(WorkListener listener) {
-			this.listeners.add(requireNonNull(listener, "listener"));
-			return this;
+			requireNonNull(listener, "listener");
+			return step((builder) -> builder.listeners.add(listener));
 		}
 
 		/**
@@ -418,8 +465,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @since 0.2.0
 		 */
 		public Builder handlers(WorkHandlers handlers) {
-			this.handlers = requireNonNull(handlers, "handlers");
-			return this;
+			requireNonNull(handlers, "handlers");
+			return step((builder) -> builder.handlers = handlers);
 		}
 
 		/**
@@ -429,8 +476,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @since 0.2.0
 		 */
 		public Builder retryPolicy(WorkRetryPolicy retryPolicy) {
-			this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
-			return this;
+			requireNonNull(retryPolicy, "retryPolicy");
+			return step((builder) -> builder.retryPolicy = retryPolicy);
 		}
 
 		/**
@@ -441,7 +488,34 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @since 0.2.0
 		 */
 		public Builder durableWork(Function<WorkEngine, DurableWork> durableWork) {
-			this.durableWork = requireNonNull(durableWork, "durableWork");
+			requireNonNull(durableWork, "durableWork");
+			return step((builder) -> builder.durableWork = durableWork);
+		}
+
+		/**
+		 * Configure this builder later: when the queue first needs its configuration, as
+		 * it starts or when the first work is enqueued before that, rather than now. The
+		 * configuration then runs in the place of this call among the others: settings
+		 * made on the builder after this call still win over the ones it makes, and the
+		 * decorators and listeners it adds come before the ones added after this call.
+		 * This is how a queue that is a bean looks up other beans (its decorators,
+		 * listeners, customizers) without needing them while it is created, which would
+		 * close a cycle through any bean that both needs the queue and declares one of
+		 * them.
+		 * @param configuration configures the builder; it may throw, and then what needed
+		 * the queue's configuration (its start, or the enqueue) throws the same
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder deferred(Consumer<Builder> configuration) {
+			requireNonNull(configuration, "configuration");
+			if (this.replaying) {
+				configuration.accept(this);
+			}
+			else {
+				this.steps.add(configuration);
+				this.deferring = true;
+			}
 			return this;
 		}
 
@@ -450,7 +524,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * which the application context calls when it starts.
 		 * @return the queue
 		 * @throws IllegalStateException if virtual threads were asked for on a Java
-		 * version before 21
+		 * version before 21; with {@link #deferred deferred} configuration, when the
+		 * queue is built instead
 		 */
 		public DefaultBackgroundWorkQueue build() {
 			return new DefaultBackgroundWorkQueue(this);

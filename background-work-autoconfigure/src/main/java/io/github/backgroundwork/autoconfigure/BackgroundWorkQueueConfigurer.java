@@ -13,6 +13,8 @@ import io.github.backgroundwork.handler.WorkHandlers;
 import io.github.backgroundwork.handler.WorkRetryPolicy;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.BeanCurrentlyInCreationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.SimpleInstantiationStrategy;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,7 +31,10 @@ import org.springframework.core.task.support.CompositeTaskDecorator;
  * order, as Spring Boot's task execution does), every {@link WorkDecorator} and
  * {@link WorkListener} bean in order, the {@link WorkErrorHandler} bean, the
  * {@link BackgroundWorkAbandonedEvent}, the meters tagged with the queue's name, and
- * every {@link BackgroundWorkQueueCustomizer} in order. <pre class="code">
+ * every {@link BackgroundWorkQueueCustomizer} in order. The beans are looked up when the
+ * queue starts, or when work is first enqueued before that, through
+ * {@link DefaultBackgroundWorkQueue.Builder#deferred deferred} configuration: a bean that
+ * injects the queue may declare any of them. <pre class="code">
  * &#64;Bean
  * DefaultBackgroundWorkQueue mailQueue(BackgroundWorkQueueConfigurer configurer) {
  *     return configurer.configure(DefaultBackgroundWorkQueue.builder()).concurrency(2).build();
@@ -119,22 +124,43 @@ public class BackgroundWorkQueueConfigurer {
 			.threadNamePrefix(properties.getThreadNamePrefix())
 			.virtualThreads(this.virtualThreads);
 		this.handlers.ifAvailable(builder::handlers);
-		this.retryPolicy.ifAvailable(builder::retryPolicy);
-		this.decorators.orderedStream().forEach(builder::decorator);
-		TaskDecorator taskDecorator = taskDecorator(this.taskDecorators.orderedStream().toList());
-		if (taskDecorator != null) {
-			builder.decorator((item, execution) -> taskDecorator.decorate(execution));
+		return builder.deferred((deferred) -> applyCollaborators(queueName, deferred));
+	}
+
+	/**
+	 * Apply the beans the queue works with. Runs when the queue starts (or takes its
+	 * first work before that), not while it is created: a bean that injects the queue may
+	 * declare any of them.
+	 */
+	private void applyCollaborators(String queueName, DefaultBackgroundWorkQueue.Builder builder) {
+		try {
+			this.retryPolicy.ifAvailable(builder::retryPolicy);
+			this.decorators.orderedStream().forEach(builder::decorator);
+			TaskDecorator taskDecorator = taskDecorator(this.taskDecorators.orderedStream().toList());
+			if (taskDecorator != null) {
+				builder.decorator((item, execution) -> taskDecorator.decorate(execution));
+			}
+			this.listeners.orderedStream().forEach(builder::listener);
+			builder.listener(new AbandonedEventPublisher(this.eventPublisher));
+			List<WorkErrorHandler> errorHandlers = this.errorHandler.orderedStream().toList();
+			if (!errorHandlers.isEmpty()) {
+				builder.errorHandler((errorHandlers.size() == 1) ? errorHandlers.get(0)
+						: new CompositeWorkErrorHandler(errorHandlers));
+			}
+			this.namedCustomizers.orderedStream().forEach((customizer) -> customizer.customize(queueName, builder));
+			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		}
-		this.listeners.orderedStream().forEach(builder::listener);
-		builder.listener(new AbandonedEventPublisher(this.eventPublisher));
-		List<WorkErrorHandler> errorHandlers = this.errorHandler.orderedStream().toList();
-		if (!errorHandlers.isEmpty()) {
-			builder.errorHandler(
-					(errorHandlers.size() == 1) ? errorHandlers.get(0) : new CompositeWorkErrorHandler(errorHandlers));
+		catch (BeanCreationException ex) {
+			if (ex.contains(BeanCurrentlyInCreationException.class)) {
+				throw new IllegalStateException("Background work was enqueued while a bean that queue '" + queueName
+						+ "' works with (a TaskDecorator, WorkDecorator, WorkListener, WorkErrorHandler, "
+						+ "WorkRetryPolicy or BackgroundWorkQueueCustomizer) was still being created, so the queue "
+						+ "could not look it up: enqueue once that bean exists (from an ApplicationRunner, or on "
+						+ "ApplicationReadyEvent), or declare it in a class that does not enqueue while it is created",
+						ex);
+			}
+			throw ex;
 		}
-		this.namedCustomizers.orderedStream().forEach((customizer) -> customizer.customize(queueName, builder));
-		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder;
 	}
 
 	/**
