@@ -203,13 +203,21 @@ function progressCell(item) {
 	return td;
 }
 
-function drawWork(overview) {
-	const queue = overview.queue;
+// One line per queue: the mailings' backgroundWorkQueue and the thumbnails' pictureQueue, each with its own workers
+function queueLine(name, queue) {
 	const totals = queue.totals || {};
-	document.getElementById('queue').textContent = 'Queue ' + queue.state + ': ' + queue.running
+	const line = element('span', 'Queue ' + name + ' ' + queue.state + ': ' + queue.running
 			+ ' running of ' + queue.concurrency + ', ' + queue.queued + ' queued of ' + queue.capacity
 			+ ' | accepted ' + totals.accepted + ', succeeded ' + totals.succeeded + ', failed ' + totals.failed
-			+ ', cancelled ' + totals.cancelled + ', rejected ' + totals.rejected + ', abandoned ' + totals.abandoned;
+			+ ', cancelled ' + totals.cancelled + ', rejected ' + totals.rejected + ', abandoned ' + totals.abandoned,
+			'queue-line');
+	line.dataset.queue = name;
+	return line;
+}
+
+function drawWork(overview) {
+	document.getElementById('queue').replaceChildren(...Object.entries(overview.queues)
+		.map(([name, queue]) => queueLine(name, queue)));
 
 	const inFlight = document.getElementById('in-flight');
 	inFlight.replaceChildren(...overview.inFlight.map((item) => {
@@ -273,10 +281,17 @@ function drawDurable(durable) {
 	}
 }
 
+// The ledger's counts come from the database: they add up the runs before a restart or a kill too
 function drawMailbox(mailbox) {
 	const latest = mailbox.latest.length ? ' Latest: ' + mailbox.latest[0].to + ', "' + mailbox.latest[0].subject + '"' : '';
 	document.getElementById('mailbox').textContent = 'The embedded SMTP server received ' + mailbox.received
-			+ ' mails (GET /mailbox).' + latest;
+			+ ' mails since this start (GET /mailbox).' + latest;
+	document.getElementById('campaigns').replaceChildren(...mailbox.campaigns.slice(0, 3).map((campaign) => {
+		const line = element('li', 'Campaign ' + campaign.campaign + ': ' + campaign.mails + ' mails to '
+				+ campaign.customers + ' customers, ' + campaign.duplicates + ' duplicates');
+		line.dataset.campaign = campaign.campaign;
+		return line;
+	}));
 }
 
 function drawPictures(pictures) {
@@ -328,6 +343,7 @@ function refresh() {
 		refreshFollowed(),
 		load('mailbox', drawMailbox, (why) => {
 			document.getElementById('mailbox').textContent = why;
+			document.getElementById('campaigns').replaceChildren();
 		}),
 		load('pictures', drawPictures, () => {}),
 	]);

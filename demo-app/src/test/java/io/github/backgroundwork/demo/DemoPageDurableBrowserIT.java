@@ -101,6 +101,10 @@ class DemoPageDurableBrowserIT {
 			.contains("\"Durable sale, seen from a browser\"");
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("durable-counts"), "30 succeeded"));
 		assertThat(this.browser.findElement(By.id("durable-counts")).getText()).contains("0 queued", "0 running");
+		String campaign = result.substring("Campaign ".length(), result.indexOf(':'));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector("#campaigns li[data-campaign='" + campaign + "']"),
+				"Campaign " + campaign + ": 30 mails to 30 customers, 0 duplicates"));
 		List<WebElement> rows = this.wait.until((browser) -> {
 			List<WebElement> shown = browser.findElements(By.cssSelector("#durable tr[data-id]"));
 			return (shown.size() == 20

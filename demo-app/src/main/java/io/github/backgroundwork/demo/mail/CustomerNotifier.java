@@ -80,7 +80,7 @@ public class CustomerNotifier {
 							+ " mails: cancellation requested");
 					return;
 				}
-				this.mailSender.send(customer, subject, message);
+				this.mailSender.send(context.id(), customer, subject, message);
 				sent++;
 				total = Math.max(total, sent);
 				context.reportProgress(sent, total);

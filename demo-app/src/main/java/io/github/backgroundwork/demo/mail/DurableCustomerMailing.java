@@ -2,28 +2,24 @@ package io.github.backgroundwork.demo.mail;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
-import io.github.backgroundwork.BackgroundWorkHandler;
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRejectedException;
 import io.github.backgroundwork.WorkRequest;
-import io.github.backgroundwork.demo.customers.Customer;
 import io.github.backgroundwork.demo.customers.CustomerRepository;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Mails a notification to every customer as one typed item per customer, named
- * {@value #WORK_NAME}. With {@code background-work.store=jdbc} (the demo's default) the
- * items are rows in the application's database: a mailing interrupted by a crash resumes
- * after a restart with the customers not yet mailed, and only the mails that were being
- * sent at the crash can go out twice.
+ * {@value #WORK_NAME}, which {@link CustomerMailDelivery} sends. With
+ * {@code background-work.store=jdbc} (the demo's default) the items are rows in the
+ * application's database: a mailing interrupted by a crash resumes after a restart with
+ * the customers not yet mailed, and only the mails that were being sent at the crash can
+ * go out twice.
  *
  * @since 0.2.0
  */
@@ -35,25 +31,18 @@ public class DurableCustomerMailing {
 	 */
 	public static final String WORK_NAME = "customer-mail-durable";
 
-	private static final Log logger = LogFactory.getLog(DurableCustomerMailing.class);
-
 	private final BackgroundWorkQueue queue;
 
 	private final CustomerRepository customers;
-
-	private final CustomerMailSender mailSender;
 
 	/**
 	 * Create a mailing.
 	 * @param queue the queue that keeps and runs the items
 	 * @param customers the customers to mail
-	 * @param mailSender the sender of each customer's mail
 	 */
-	public DurableCustomerMailing(BackgroundWorkQueue queue, CustomerRepository customers,
-			CustomerMailSender mailSender) {
+	public DurableCustomerMailing(BackgroundWorkQueue queue, CustomerRepository customers) {
 		this.queue = queue;
 		this.customers = customers;
-		this.mailSender = mailSender;
 	}
 
 	/**
@@ -76,22 +65,6 @@ public class DurableCustomerMailing {
 		List<WorkHandle> items = this.queue.enqueueAll(requests);
 		int duplicates = (int) items.stream().filter(WorkHandle::isDuplicate).count();
 		return new Mailing(name, items.size() - duplicates, duplicates);
-	}
-
-	/**
-	 * Send one customer's mail: the handler of {@value #WORK_NAME} items.
-	 * @param mail the customer and the notification
-	 * @throws InterruptedException if interrupted before the mail is sent
-	 */
-	@BackgroundWorkHandler(WORK_NAME)
-	void send(CustomerMail mail) throws InterruptedException {
-		Optional<Customer> customer = this.customers.findById(mail.customerId());
-		if (customer.isEmpty()) {
-			logger.info("Campaign '" + mail.campaign() + "': customer " + mail.customerId()
-					+ " no longer exists; nothing sent");
-			return;
-		}
-		this.mailSender.send(customer.get(), mail.subject(), mail.message());
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
+import io.github.backgroundwork.demo.mail.SentMailLedger.CampaignMails;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -20,7 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /mailbox}: what the embedded SMTP server has received, so that a person can
- * see the mail arrive without a mail client.
+ * see the mail arrive without a mail client, and the {@link SentMailLedger}'s count of
+ * each campaign's mails, which survives a restart as the embedded mailbox does not.
  *
  * @since 0.1.0
  */
@@ -31,16 +33,21 @@ public class MailboxController {
 
 	private final ObjectProvider<GreenMail> embeddedMailServer;
 
+	private final SentMailLedger ledger;
+
 	/**
 	 * Create a controller.
 	 * @param embeddedMailServer the embedded SMTP server, if it runs
+	 * @param ledger the ledger of sent mails
 	 */
-	public MailboxController(ObjectProvider<GreenMail> embeddedMailServer) {
+	public MailboxController(ObjectProvider<GreenMail> embeddedMailServer, SentMailLedger ledger) {
 		this.embeddedMailServer = embeddedMailServer;
+		this.ledger = ledger;
 	}
 
 	/**
-	 * Return how many mails the embedded server received and the latest ones.
+	 * Return how many mails the embedded server received since it started, the latest
+	 * ones, and the ledger's count of the campaigns that sent last.
 	 * @return the mailbox
 	 * @throws MessagingException if a received mail cannot be read
 	 */
@@ -61,7 +68,7 @@ public class MailboxController {
 			MimeMessage mail = stored.getMimeMessage();
 			latest.add(new ReceivedMail(addresses(mail), mail.getSubject()));
 		}
-		return new Mailbox(received.size(), latest);
+		return new Mailbox(received.size(), latest, this.ledger.campaigns());
 	}
 
 	private static String addresses(MimeMessage mail) throws MessagingException {
@@ -74,8 +81,10 @@ public class MailboxController {
 	 *
 	 * @param received how many mails it received since it started
 	 * @param latest the latest of them, most recent first
+	 * @param campaigns the ledger's count of the campaigns that sent last, across
+	 * restarts: mails, customers and duplicates of each
 	 */
-	public record Mailbox(int received, List<ReceivedMail> latest) {
+	public record Mailbox(int received, List<ReceivedMail> latest, List<CampaignMails> campaigns) {
 
 	}
 

@@ -4,22 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 
-import io.github.backgroundwork.BackgroundWorkHandler;
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRejectedException;
 import io.github.backgroundwork.WorkRequest;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
  * Stores an uploaded picture and queues its thumbnail as typed work named
- * {@value #WORK_NAME}: a {@link Thumbnail} request for the {@link #make(Thumbnail)}
- * handler. The image is decoded and scaled on one of the queue's own workers, so the
- * queue's {@code concurrency} bounds how many are made at once (and the handler's
- * {@code concurrency} how many of them are thumbnails), and shutdown waits for them. An
- * item cancelled before it starts never runs; once started, a thumbnail takes a fraction
- * of a second and is finished.
+ * {@value #WORK_NAME} on the demo's {@code pictureQueue}: a {@link Thumbnail} request for
+ * the {@link Thumbnailer}. The image is decoded and scaled on one of that queue's own two
+ * workers, so a thumbnail never waits behind a mailing (one queue takes its items in one
+ * first-in-first-out order, whatever their names), and shutdown waits for them. An item
+ * cancelled before it starts never runs.
  *
  * @since 0.1.0
  */
@@ -31,6 +30,11 @@ public class PictureUploads {
 	 */
 	public static final String WORK_NAME = "thumbnail";
 
+	/**
+	 * The bean name of the queue that makes the thumbnails.
+	 */
+	public static final String QUEUE = "pictureQueue";
+
 	private final BackgroundWorkQueue queue;
 
 	private final PictureStore store;
@@ -40,7 +44,7 @@ public class PictureUploads {
 	 * @param queue the queue whose workers make the thumbnails
 	 * @param store where pictures are kept
 	 */
-	public PictureUploads(BackgroundWorkQueue queue, PictureStore store) {
+	public PictureUploads(@Qualifier(QUEUE) BackgroundWorkQueue queue, PictureStore store) {
 		this.queue = queue;
 		this.store = store;
 	}
@@ -64,18 +68,6 @@ public class PictureUploads {
 			this.store.delete(picture);
 			throw ex;
 		}
-	}
-
-	/**
-	 * Make the thumbnail of a stored picture: the handler of {@value #WORK_NAME} work.
-	 * Not retried: a picture that cannot be decoded will not decode on a second try.
-	 * @param request the picture
-	 * @throws IOException if the picture cannot be read or the thumbnail written
-	 */
-	@BackgroundWorkHandler(value = WORK_NAME, maxRetries = 0, concurrency = 2)
-	void make(Thumbnail request) throws IOException {
-		Path picture = Path.of(request.picture());
-		Thumbnails.write(picture, this.store.thumbnailOf(picture));
 	}
 
 	/**

@@ -2,7 +2,10 @@ package io.github.backgroundwork.demo.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.QueueStatistics;
@@ -25,10 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The demo's own view of its background work, read from the {@link BackgroundWorkQueue}
+ * The demo's own view of its background work, read from its {@link BackgroundWorkQueue}s
+ * (the mailings' {@code backgroundWorkQueue} and the thumbnails' {@code pictureQueue})
  * rather than the actuator (which may live on another port): {@code GET /work} for the
  * page, {@code GET /work/{id}} where an accepted item's {@code Location} points, and
- * {@code DELETE /work/{id}} to cancel it.
+ * {@code DELETE /work/{id}} to cancel it, in whichever queue holds it.
  *
  * @since 0.2.0
  */
@@ -49,44 +53,48 @@ public class WorkController {
 	private static final Comparator<WorkItemSnapshot> LAST_FINISHED_FIRST = Comparator
 		.comparing(WorkItemSnapshot::finishedAt, Comparator.nullsLast(Comparator.reverseOrder()));
 
-	private final BackgroundWorkQueue queue;
+	private final Map<String, BackgroundWorkQueue> queues;
 
 	private final @Nullable JdbcWorkStore store;
 
 	/**
 	 * Create a controller.
-	 * @param queue the queue whose items it shows
+	 * @param queues the queues whose items it shows, by bean name
 	 * @param store the durable store, with {@code background-work.store=jdbc}
 	 */
-	public WorkController(BackgroundWorkQueue queue, ObjectProvider<JdbcWorkStore> store) {
-		this.queue = queue;
+	public WorkController(Map<String, BackgroundWorkQueue> queues, ObjectProvider<JdbcWorkStore> store) {
+		this.queues = new TreeMap<>(queues);
 		this.store = store.getIfAvailable();
 	}
 
 	/**
-	 * Return the queue's counters, the first {@value #SHOWN} items in flight (running
-	 * ones first) and the {@value #SHOWN} that finished last: a bounded answer, however
-	 * many items wait. Those are the items kept in memory; with a durable store, the
-	 * stored ones (thumbnails, the durable mailing) are read from the database: counts
-	 * per state and the {@value #SHOWN} most recently enqueued.
+	 * Return each queue's counters, the first {@value #SHOWN} items in flight in all
+	 * queues (running ones first) and the {@value #SHOWN} that finished last: a bounded
+	 * answer, however many items wait. Those are the items kept in memory; with a durable
+	 * store, the stored ones (thumbnails, the durable mailing) are read from the
+	 * database: counts per state and the {@value #SHOWN} most recently enqueued.
 	 * @return the overview
 	 */
 	@GetMapping
 	public WorkOverview overview() {
 		List<WorkItemSnapshot> inFlight = new ArrayList<>();
 		List<WorkItemSnapshot> recent = new ArrayList<>();
+		Map<String, QueueStatistics> statistics = new LinkedHashMap<>();
 		long inFlightTotal = 0;
-		for (WorkState state : WorkState.values()) {
-			WorkPage page = this.queue.items(new WorkQuery(state, null, 0, SHOWN));
-			if (state.isTerminal()) {
-				recent.addAll(page.items());
-			}
-			else {
-				inFlight.addAll(page.items());
-				inFlightTotal += page.total();
+		for (Map.Entry<String, BackgroundWorkQueue> queue : this.queues.entrySet()) {
+			statistics.put(queue.getKey(), queue.getValue().statistics());
+			for (WorkState state : WorkState.values()) {
+				WorkPage page = queue.getValue().items(new WorkQuery(state, null, 0, SHOWN));
+				if (state.isTerminal()) {
+					recent.addAll(page.items());
+				}
+				else {
+					inFlight.addAll(page.items());
+					inFlightTotal += page.total();
+				}
 			}
 		}
-		return new WorkOverview(this.queue.statistics(), first(inFlight, RUNNING_FIRST_THEN_OLDEST), inFlightTotal,
+		return new WorkOverview(statistics, first(inFlight, RUNNING_FIRST_THEN_OLDEST), inFlightTotal,
 				first(recent, LAST_FINISHED_FIRST),
 				(this.store != null) ? DurableOverview.read(this.store.reader(), SHOWN) : null);
 	}
@@ -123,7 +131,10 @@ public class WorkController {
 	}
 
 	private WorkHandle find(String id) {
-		return this.queue.find(id)
+		return this.queues.values()
+			.stream()
+			.flatMap((queue) -> queue.find(id).stream())
+			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"No background work item '" + id + "' is in flight or among the recently finished ones"));
 	}
@@ -135,7 +146,7 @@ public class WorkController {
 	/**
 	 * What {@code GET /work} answers.
 	 *
-	 * @param queue the queue's state, configuration and counters
+	 * @param queues each queue's state, configuration and counters, by bean name
 	 * @param inFlight at most {@value #SHOWN} items queued or running, running ones
 	 * first, then oldest first
 	 * @param inFlightTotal how many items are in flight in all
@@ -143,7 +154,7 @@ public class WorkController {
 	 * @param durable the durable store's items, or {@code null} when typed work is kept
 	 * in memory
 	 */
-	public record WorkOverview(QueueStatistics queue, List<WorkItemSnapshot> inFlight, long inFlightTotal,
+	public record WorkOverview(Map<String, QueueStatistics> queues, List<WorkItemSnapshot> inFlight, long inFlightTotal,
 			List<WorkItemSnapshot> recent, @Nullable DurableOverview durable) {
 
 	}

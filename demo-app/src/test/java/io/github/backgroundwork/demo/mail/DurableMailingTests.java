@@ -38,6 +38,9 @@ class DurableMailingTests {
 	@Autowired
 	private GreenMail mailServer;
 
+	@Autowired
+	private SentMailLedger ledger;
+
 	@Test
 	void everyCustomerGetsOneStoredItemKeyedByCampaignAndCustomerAndOneMail() {
 		// Independent of the other tests' campaigns, whatever their order
@@ -67,6 +70,27 @@ class DurableMailingTests {
 		assertThat(this.mailServer.getReceivedMessagesForDomain("customers.example"))
 			.filteredOn((mail) -> subject(mail).equals("Durable sale"))
 			.hasSize((int) count);
+		assertThat(this.ledger.campaigns()).filteredOn((campaign) -> campaign.campaign().equals("spring-sale"))
+			.singleElement()
+			.satisfies((campaign) -> {
+				assertThat(campaign.mails()).as("mails").isEqualTo(count);
+				assertThat(campaign.customers()).as("customers").isEqualTo(count);
+				assertThat(campaign.duplicates()).as("duplicates").isZero();
+			});
+	}
+
+	@Test
+	void ledgerCountsASecondMailToACustomerAsADuplicate() {
+		this.ledger.record("twice", 1);
+		this.ledger.record("twice", 2);
+		this.ledger.record("twice", 1);
+		assertThat(this.mvc.get().uri("/mailbox")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.campaigns[?(@.campaign == 'twice')]")
+			.asArray()
+			.singleElement()
+			.satisfies(
+					(campaign) -> assertThat(campaign.toString()).contains("mails=3", "customers=2", "duplicates=1"));
 	}
 
 	@Test

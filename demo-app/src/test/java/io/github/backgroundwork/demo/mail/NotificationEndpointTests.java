@@ -88,6 +88,24 @@ class NotificationEndpointTests {
 		assertThat(latestSubjects).hasSize((int) this.customers.count()).containsOnly("Mailbox check");
 	}
 
+	@Test
+	void mailboxCountsTheLambdaMailingInTheLedgerUnderItsItemsId() throws Exception {
+		MvcTestResult result = this.mvc.post()
+			.uri("/customers/notifications")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"subject\": \"Ledger check\", \"message\": \"Hello\"}")
+			.exchange();
+		String id = JsonPath.read(result.getResponse().getContentAsString(), "$.id");
+		awaitEnd(id);
+		String mailbox = this.mvc.get().uri("/mailbox").exchange().getResponse().getContentAsString();
+		String campaign = "$.campaigns[?(@.campaign == '" + id + "')]";
+		assertThat(JsonPath.<List<Integer>>read(mailbox, campaign + ".mails"))
+			.containsExactly((int) this.customers.count());
+		assertThat(JsonPath.<List<Integer>>read(mailbox, campaign + ".customers"))
+			.containsExactly((int) this.customers.count());
+		assertThat(JsonPath.<List<Integer>>read(mailbox, campaign + ".duplicates")).containsExactly(0);
+	}
+
 	static Stream<Arguments> badJson() {
 		String longSubject = "x".repeat(201);
 		return Stream

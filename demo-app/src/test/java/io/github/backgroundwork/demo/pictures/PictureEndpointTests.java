@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +37,7 @@ class PictureEndpointTests {
 	private MockMvcTester mvc;
 
 	@Autowired
+	@Qualifier(PictureUploads.QUEUE)
 	private BackgroundWorkQueue queue;
 
 	@Autowired

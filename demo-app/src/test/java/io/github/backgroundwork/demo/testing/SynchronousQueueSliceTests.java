@@ -9,6 +9,7 @@ import io.github.backgroundwork.demo.mail.CustomerMailSender;
 import io.github.backgroundwork.demo.mail.CustomerNotifier;
 import io.github.backgroundwork.demo.mail.DemoMailProperties;
 import io.github.backgroundwork.demo.mail.NotificationController;
+import io.github.backgroundwork.demo.mail.SentMailLedger;
 import io.github.backgroundwork.demo.pictures.PictureFilesConfiguration;
 import io.github.backgroundwork.demo.pictures.PictureProperties;
 import io.github.backgroundwork.demo.web.WorkLocations;
@@ -61,6 +62,9 @@ class SynchronousQueueSliceTests {
 
 	@MockitoBean
 	private JavaMailSender mailSender;
+
+	@MockitoBean
+	private SentMailLedger ledger;
 
 	@Test
 	void everyCustomerIsMailedBeforeTheResponse() {

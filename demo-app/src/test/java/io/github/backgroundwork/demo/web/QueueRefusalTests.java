@@ -1,5 +1,8 @@
 package io.github.backgroundwork.demo.web;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -8,9 +11,11 @@ import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.demo.TestPictures;
 import io.github.backgroundwork.demo.pictures.PictureStore;
+import io.github.backgroundwork.demo.pictures.PictureUploads;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +27,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A queue that refuses work turns into {@code 503 Service Unavailable} with
@@ -37,6 +43,10 @@ class QueueRefusalTests {
 
 	@Autowired
 	private DefaultBackgroundWorkQueue queue;
+
+	@Autowired
+	@Qualifier(PictureUploads.QUEUE)
+	private DefaultBackgroundWorkQueue pictureQueue;
 
 	@Autowired
 	private PictureStore store;
@@ -65,15 +75,8 @@ class QueueRefusalTests {
 				.startsWith("The background work queue is full, try again later")
 				.contains("capacity");
 
-			MvcTestResult upload = this.mvc.post()
-				.uri("/pictures")
-				.multipart()
-				.file(new MockMultipartFile("file", "sunset.png", "image/png", TestPictures.png(300, 200)))
-				.exchange();
-			assertThat(upload).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
-				.headers()
-				.hasValue(HttpHeaders.RETRY_AFTER, "5");
-			assertThat(this.store.list()).as("pictures kept after the refusal").isEmpty();
+			// Thumbnails have a queue of their own, which the mailings do not fill
+			assertThat(upload()).hasStatus(HttpStatus.ACCEPTED);
 		}
 		finally {
 			release.countDown();
@@ -84,6 +87,39 @@ class QueueRefusalTests {
 		assertThat(waiting).isNotNull();
 		waiting.completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
 		assertThat(notification()).hasStatus(HttpStatus.ACCEPTED);
+	}
+
+	@Test
+	void fullPictureQueueRefusesTheUploadAndKeepsNoPicture() throws Exception {
+		CountDownLatch started = new CountDownLatch(2);
+		CountDownLatch release = new CountDownLatch(1);
+		List<WorkHandle> blockers = new ArrayList<>();
+		int pictures = this.store.list().size();
+		try {
+			// Its two workers busy, then its one place taken
+			for (int i = 0; i < 2; i++) {
+				blockers.add(this.pictureQueue.enqueue("blocker", (context) -> {
+					started.countDown();
+					release.await();
+				}));
+				// Each one running before the next takes the one place
+				long running = i + 1;
+				await().atMost(Duration.ofSeconds(5)).until(() -> started.getCount() == 2 - running);
+			}
+			blockers.add(this.pictureQueue.enqueue("blocker", (context) -> release.await()));
+			MvcTestResult upload = upload();
+			assertThat(upload).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+				.headers()
+				.hasValue(HttpHeaders.RETRY_AFTER, "5");
+			assertThat(upload).bodyJson().extractingPath("$.reason").isEqualTo("CAPACITY");
+			assertThat(this.store.list()).as("pictures kept after the refusal").hasSize(pictures);
+		}
+		finally {
+			release.countDown();
+		}
+		for (WorkHandle blocker : blockers) {
+			blocker.completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
+		}
 	}
 
 	@Test
@@ -99,6 +135,14 @@ class QueueRefusalTests {
 			.extractingPath("$.detail")
 			.asString()
 			.startsWith("The application is shutting down");
+	}
+
+	private MvcTestResult upload() {
+		return this.mvc.post()
+			.uri("/pictures")
+			.multipart()
+			.file(new MockMultipartFile("file", "sunset.png", "image/png", TestPictures.png(300, 200)))
+			.exchange();
 	}
 
 	private MvcTestResult notification() {

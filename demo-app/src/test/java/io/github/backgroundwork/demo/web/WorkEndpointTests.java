@@ -119,7 +119,8 @@ class WorkEndpointTests {
 
 		MvcTestResult overview = this.mvc.get().uri("/work").exchange();
 		assertThat(overview).hasStatusOk();
-		assertThat(overview).bodyJson().extractingPath("$.queue.state").isEqualTo("RUNNING");
+		assertThat(overview).bodyJson().extractingPath("$.queues.backgroundWorkQueue.state").isEqualTo("RUNNING");
+		assertThat(overview).bodyJson().extractingPath("$.queues.pictureQueue.concurrency").isEqualTo(2);
 		String body = overview.getResponse().getContentAsString();
 		List<String> inFlight = JsonPath.read(body, "$.inFlight[*].id");
 		List<String> recent = JsonPath.read(body, "$.recent[*].id");
