@@ -185,7 +185,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 * @since 0.2.0
 	 */
 	public Optional<DurableWork> durableWork() {
-		return Optional.ofNullable(this.durableWork);
+		QueueEngine.Built built = this.engine.ifBuilt();
+		return Optional.ofNullable((built != null) ? built.durableWork() : null);
 	}
 
 	// --- Lifecycle
