@@ -2,12 +2,13 @@ package io.github.backgroundwork.jdbc;
 
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
  * H2 2.x: one {@code INSERT} per item that catches the unique index's violation, a claim
@@ -31,34 +33,38 @@ final class H2WorkDialect extends JdbcWorkDialect {
 
 	private static final String INSERT = """
 			INSERT INTO {table} (id, name, work_key, live_key, payload, payload_type, state, attempts, max_retries,
-			    not_before, enqueued_at, trace_context)
+			    not_before, enqueued_at, trace_context, queue, context)
 			SELECT ?, ?, ?, ?, ?, ?,
 			    CASE WHEN r.due > CURRENT_TIMESTAMP THEN 'SCHEDULED' ELSE 'QUEUED' END,
-			    0, ?, r.due, CURRENT_TIMESTAMP, ?
+			    0, ?, r.due, CURRENT_TIMESTAMP, ?, ?, ?
 			FROM (SELECT COALESCE(CAST(? AS TIMESTAMP WITH TIME ZONE),
 			    DATEADD(MILLISECOND, CAST(? AS BIGINT), CURRENT_TIMESTAMP)) AS due) r""";
 
 	private static final String FIND_LIVE = "SELECT id FROM {table} WHERE name = ? AND live_key = ?";
 
 	/**
-	 * Due rows in the order of the (state, not_before) index, so that H2 reads at most
-	 * the limit from it instead of sorting every due row: due queued rows before due
-	 * scheduled ones, each oldest first.
+	 * The update of the rows a claim locked. It forgets why an instance could not read an
+	 * item: the claiming one may.
 	 */
-	private static final String LOCK_DUE = """
-			SELECT id FROM {table}
-			WHERE state IN ('QUEUED', 'SCHEDULED') AND not_before <= CURRENT_TIMESTAMP{names}
-			ORDER BY state, not_before
-			LIMIT :limit
-			FOR UPDATE SKIP LOCKED""";
-
 	private static final String CLAIM_LOCKED = """
 			SELECT id, name, work_key, payload, payload_type, attempts, max_retries, trace_context, enqueued_at,
-			    not_before
+			    not_before, context
 			FROM FINAL TABLE (
 			    UPDATE {table} SET state = 'RUNNING', owner = :owner, attempts = attempts + 1,
-			        started_at = CURRENT_TIMESTAMP, lease_until = {now+:lease}
+			        started_at = CURRENT_TIMESTAMP, lease_until = {now+:lease}, unreadable_by = NULL,
+			        unreadable_reason = NULL
 			    WHERE id IN (:ids) AND state IN ('QUEUED', 'SCHEDULED'))""";
+
+	/**
+	 * Lock the due rows of one part of a claim, in the order of the (queue, state,
+	 * not_before) index, so that H2 reads at most the part's limit from it instead of
+	 * sorting every due row: due queued rows before due scheduled ones, each oldest
+	 * first.
+	 */
+	private static String lockDue(ClaimParts parts, int index) {
+		return "SELECT id, not_before FROM {table} WHERE " + parts.where(index)
+				+ " ORDER BY state, not_before LIMIT :limit_" + index + " FOR UPDATE SKIP LOCKED";
+	}
 
 	@Override
 	String now() {
@@ -92,7 +98,7 @@ final class H2WorkDialect extends JdbcWorkDialect {
 				// H2 rolls back only the failed statement, so the caller's transaction
 				// goes on after a duplicate key
 				jdbc.update(table.sql(INSERT), item.id(), item.name(), item.key(), item.key(), item.payload(),
-						item.payloadType(), item.maxRetries(), item.traceContext(),
+						item.payloadType(), item.maxRetries(), item.traceContext(), item.queue(), item.context(),
 						new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, notBefore), item.delay().toMillis());
 				return new InsertedWork(item.id(), false);
 			}
@@ -114,13 +120,22 @@ final class H2WorkDialect extends JdbcWorkDialect {
 
 	@Override
 	List<ClaimedWork> claim(JdbcClient client, JdbcTemplate jdbc, WorkTable table, String owner, Duration lease,
-			int limit, @Nullable Collection<String> names) {
+			ClaimParts parts) {
 		// H2 applies LIMIT before it skips locked rows, so a claimer racing another may
-		// get
-		// fewer rows than are due; it never gets a row the other holds
-		List<String> ids = bindNames(client.sql(sql(table, withNames(LOCK_DUE, names))).param("limit", limit), names)
-			.query(String.class)
-			.list();
+		// get fewer rows than are due; it never gets a row the other holds
+		List<Due> due = new ArrayList<>();
+		for (int i = 0; i < parts.parts().size(); i++) {
+			StatementSpec lock = client.sql(sql(table, lockDue(parts, i)));
+			for (Map.Entry<String, Object> parameter : parts.parameters().entrySet()) {
+				lock = lock.param(parameter.getKey(), parameter.getValue());
+			}
+			due.addAll(lock.query((rs, rowNum) -> new Due(rs.getString("id"), WorkTable.instant(rs, "not_before")))
+				.list());
+		}
+		// The oldest of every part's rows; the others stay locked until the claim's
+		// transaction ends, a moment later. Stable: each part's ties keep their order
+		due.sort(Comparator.comparing(Due::notBefore, Comparator.nullsLast(Comparator.naturalOrder())));
+		List<String> ids = due.stream().limit(parts.limit()).map(Due::id).toList();
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -130,10 +145,11 @@ final class H2WorkDialect extends JdbcWorkDialect {
 			.param("ids", ids)
 			.query(WorkTable.CLAIMED)
 			.list());
-		// In the order of the due index, whose ties (items inserted in one transaction
-		// share their due time) follow the order of insertion
 		claimed.sort(Comparator.comparingInt((work) -> ids.indexOf(work.id())));
 		return claimed;
+	}
+
+	private record Due(String id, @Nullable Instant notBefore) {
 	}
 
 }

@@ -9,11 +9,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
@@ -122,20 +119,19 @@ abstract class JdbcWorkDialect {
 	abstract List<InsertedWork> insert(JdbcTemplate jdbc, WorkTable table, String channel, List<NewWork> items);
 
 	/**
-	 * Claim due items: mark at most {@code limit} of them running for {@code owner}, in
-	 * due order, skipping rows other claimers hold. Called inside a transaction unless
-	 * {@link #claimsInOneStatement()}.
+	 * Claim due items: mark at most the request's limit of them running for
+	 * {@code owner}, in due order, within the limits of each part, skipping rows other
+	 * claimers hold. Called inside a transaction unless {@link #claimsInOneStatement()}.
 	 * @param client the client
 	 * @param jdbc the template behind the client
 	 * @param table the work table
 	 * @param owner the claiming instance
 	 * @param lease how long the claim lasts, from the database's current time
-	 * @param limit the most rows to claim
-	 * @param names the only names to claim, or {@code null} for every name; not empty
-	 * @return the claimed rows
+	 * @param parts what to claim, not empty
+	 * @return the claimed rows, oldest due first
 	 */
 	abstract List<ClaimedWork> claim(JdbcClient client, JdbcTemplate jdbc, WorkTable table, String owner,
-			Duration lease, int limit, @Nullable Collection<String> names);
+			Duration lease, ClaimParts parts);
 
 	/**
 	 * Record that items succeeded, then claim, as {@link #claim} does, in one round trip.
@@ -148,12 +144,11 @@ abstract class JdbcWorkDialect {
 	 * {@link WorkTable#MAX_IDS_PER_STATEMENT}
 	 * @param owner the claiming instance
 	 * @param lease how long the claim lasts
-	 * @param limit the most rows to claim
-	 * @param names the only names to claim, or {@code null} for every name
+	 * @param parts what to claim, not empty
 	 * @return the claimed rows
 	 */
 	List<ClaimedWork> completeAndClaim(JdbcTemplate jdbc, WorkTable table, String complete,
-			Collection<String> succeeded, String owner, Duration lease, int limit, @Nullable Collection<String> names) {
+			Collection<String> succeeded, String owner, Duration lease, ClaimParts parts) {
 		throw new UnsupportedOperationException("Not in one round trip on this database");
 	}
 
@@ -164,21 +159,6 @@ abstract class JdbcWorkDialect {
 	 */
 	boolean claimsInOneStatement() {
 		return false;
-	}
-
-	/**
-	 * Return a claim's query with its {@code {names}} placeholder resolved: nothing when
-	 * every name is claimed, else a condition on the {@code :names} parameter.
-	 */
-	static String withNames(String claim, @Nullable Collection<String> names) {
-		return claim.replace("{names}", (names != null) ? " AND name IN (:names)" : "");
-	}
-
-	/**
-	 * Bind {@code :names} if a claim is restricted to some names.
-	 */
-	static StatementSpec bindNames(StatementSpec statement, @Nullable Collection<String> names) {
-		return (names != null) ? statement.param("names", names) : statement;
 	}
 
 	/**

@@ -33,6 +33,12 @@ public final class JdbcWorkStore {
 	 */
 	public static final String DEFAULT_CHANNEL = "background_work";
 
+	/**
+	 * The queue of items stored before queues had their own, and of the auto-configured
+	 * queue: its bean name.
+	 */
+	public static final String DEFAULT_QUEUE = "backgroundWorkQueue";
+
 	private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
 	private final JdbcWorkDialect dialect;
@@ -110,20 +116,19 @@ public final class JdbcWorkStore {
 	}
 
 	/**
-	 * Claim at most {@code limit} due items for an instance, oldest due first: they
-	 * become {@link StoredState#RUNNING}, owned by {@code owner} until the database's
-	 * time plus the lease, with one more attempt counted. Rows another claimer holds are
-	 * skipped, so two claimers never get the same row. Runs in a transaction of its own.
+	 * Claim due items of the {@value #DEFAULT_QUEUE} queue, as
+	 * {@link #claim(String, ClaimRequest)} does, of every name.
 	 * @param owner the claiming instance's id
 	 * @param limit the most items to claim: the instance's free workers
 	 * @return the claimed items of every name, oldest due first
 	 */
 	public List<ClaimedWork> claim(String owner, int limit) {
-		return this.claimer.claim(owner, limit, null);
+		return claim(owner, ClaimRequest.ofEveryName(DEFAULT_QUEUE, limit));
 	}
 
 	/**
-	 * Claim as {@link #claim(String, int)} does, only items of the given names: those an
+	 * Claim due items of the {@value #DEFAULT_QUEUE} queue, as
+	 * {@link #claim(String, ClaimRequest)} does, only of the given names: those an
 	 * instance has handlers for. Items of other names stay queued for the instances that
 	 * have their handlers.
 	 * @param owner the claiming instance's id
@@ -132,8 +137,23 @@ public final class JdbcWorkStore {
 	 * @return the claimed items, oldest due first
 	 */
 	public List<ClaimedWork> claim(String owner, int limit, Collection<String> names) {
-		Assert.notNull(names, "names must not be null");
-		return this.claimer.claim(owner, limit, List.copyOf(names));
+		return claim(owner, ClaimRequest.of(DEFAULT_QUEUE, limit, names));
+	}
+
+	/**
+	 * Claim due items for an instance within a request's limits (see
+	 * {@link ClaimRequest}), oldest due first: they become {@link StoredState#RUNNING},
+	 * owned by {@code owner} until the database's time plus the lease, with one more
+	 * attempt counted. Only items of the request's queue and names are taken, never one
+	 * whose cancellation was requested nor one of the excluded ids. Rows another claimer
+	 * holds are skipped, so two claimers never get the same row. Runs in a transaction of
+	 * its own; on PostgreSQL it is one statement.
+	 * @param owner the claiming instance's id
+	 * @param request what to claim
+	 * @return the claimed items, oldest due first
+	 */
+	public List<ClaimedWork> claim(String owner, ClaimRequest request) {
+		return this.claimer.claim(owner, request);
 	}
 
 	/**
@@ -151,20 +171,41 @@ public final class JdbcWorkStore {
 	/**
 	 * Give back claimed items an instance will not run (it is stopping): they are
 	 * {@link StoredState#QUEUED} again, owned by nobody, and their attempt is not
-	 * consumed.
+	 * consumed; but an item whose cancellation was requested meanwhile
+	 * ({@link #requestCancellation}) ends {@link StoredState#CANCELLED} instead, and is
+	 * not in the returned set. Runs in a transaction of its own.
 	 * @param owner the instance's id
 	 * @param ids the items
-	 * @return the ids released; any other was no longer held by {@code owner}
+	 * @return the ids queued again; any other was no longer held by {@code owner}, or was
+	 * cancelled
 	 */
 	public Set<String> release(String owner, Collection<String> ids) {
 		return this.claimer.release(owner, ids);
 	}
 
 	/**
+	 * Give back a claimed item this instance cannot read (its payload's class, or its
+	 * handler, is missing here), for another instance: it is {@link StoredState#QUEUED}
+	 * again, owned by nobody, its attempt not consumed, and the row records the instance
+	 * and the reason ({@link StoredWork#unreadableBy()},
+	 * {@link StoredWork#unreadableReason()}) until it is next claimed. An item whose
+	 * cancellation was requested ends {@link StoredState#CANCELLED} instead. The instance
+	 * should leave the id out of its claims for a while
+	 * ({@link ClaimRequest#excludedIds()}). Runs in a transaction of its own.
+	 * @param owner the instance that claimed it
+	 * @param id the item
+	 * @param reason why it cannot be read here
+	 * @return whether it was still held by {@code owner} and is queued again;
+	 * {@code false} too when it was cancelled instead
+	 * @since 0.3.0
+	 */
+	public boolean releaseUnreadable(String owner, String id, String reason) {
+		return this.claimer.releaseUnreadable(owner, id, reason);
+	}
+
+	/**
 	 * Mark items {@link StoredState#SUCCEEDED}, then claim as
-	 * {@link #claim(String, int, Collection)} does: on PostgreSQL in one round trip and
-	 * one transaction, so that a claimer whose items end quickly spends one round trip
-	 * per batch, not two.
+	 * {@link #claim(String, int, Collection)} does.
 	 * @param owner the instance that ran them and claims
 	 * @param succeeded the items that succeeded; written even if nothing is claimed
 	 * @param limit the most items to claim; 0 claims nothing
@@ -173,9 +214,23 @@ public final class JdbcWorkStore {
 	 */
 	public List<ClaimedWork> completeAndClaim(String owner, Collection<String> succeeded, int limit,
 			Collection<String> names) {
+		return completeAndClaim(owner, succeeded, ClaimRequest.of(DEFAULT_QUEUE, limit, names));
+	}
+
+	/**
+	 * Mark items {@link StoredState#SUCCEEDED}, then claim as
+	 * {@link #claim(String, ClaimRequest)} does: on PostgreSQL in one round trip and one
+	 * transaction, so that a claimer whose items end quickly spends one round trip per
+	 * batch, not two.
+	 * @param owner the instance that ran them and claims
+	 * @param succeeded the items that succeeded; written even if nothing is claimed
+	 * @param request what to claim
+	 * @return the claimed items, oldest due first
+	 * @since 0.3.0
+	 */
+	public List<ClaimedWork> completeAndClaim(String owner, Collection<String> succeeded, ClaimRequest request) {
 		Assert.notNull(succeeded, "succeeded must not be null");
-		Assert.notNull(names, "names must not be null");
-		return this.claimer.completeAndClaim(owner, succeeded, limit, List.copyOf(names), this.completer);
+		return this.claimer.completeAndClaim(owner, succeeded, request, this.completer);
 	}
 
 	/**
@@ -201,12 +256,15 @@ public final class JdbcWorkStore {
 
 	/**
 	 * Put an item back as {@link StoredState#SCHEDULED}, due after a delay by the
-	 * database's clock, owned by nobody; the attempt it used counts.
+	 * database's clock, owned by nobody; the attempt it used counts. An item whose
+	 * cancellation was requested meanwhile ({@link #requestCancellation}) ends
+	 * {@link StoredState#CANCELLED} instead.
 	 * @param owner the instance that ran it
 	 * @param id the item
 	 * @param delay the backoff before the next attempt
 	 * @param error the error of the attempt that failed, or {@code null}
-	 * @return whether the item was still held by {@code owner} and is now scheduled
+	 * @return whether the item was still held by {@code owner} and is now scheduled;
+	 * {@code false} too when it was cancelled instead
 	 */
 	public boolean retryLater(String owner, String id, Duration delay, @Nullable String error) {
 		return this.completer.retryLater(owner, id, delay, error);
@@ -223,7 +281,11 @@ public final class JdbcWorkStore {
 	}
 
 	/**
-	 * Cancel an item that has not been claimed yet, from any instance.
+	 * Cancel an item that has not been claimed yet, from any instance. Joins the caller's
+	 * transaction when one is active, as an insert does: a cancellation rolled back with
+	 * it never happened, and an item enqueued earlier in the same transaction can be
+	 * cancelled; the row stays locked until that transaction ends, so keep it short.
+	 * Otherwise runs in a transaction of its own.
 	 * @param id the item
 	 * @return whether it was {@link StoredState#QUEUED} or {@link StoredState#SCHEDULED}
 	 * and is now cancelled
@@ -235,7 +297,10 @@ public final class JdbcWorkStore {
 	/**
 	 * Ask the instance that runs an item to cancel it: it notices when it next renews its
 	 * leases ({@link #renew}); if it stopped without finishing the item, the rescuer ends
-	 * the item {@link StoredState#CANCELLED} instead of queueing it again.
+	 * the item {@link StoredState#CANCELLED} instead of queueing it again, and so do
+	 * {@link #retryLater} and {@link #release}. Joins the caller's transaction when one
+	 * is active, as {@link #cancelWaiting} does: the owner's renewals of this row wait
+	 * until that transaction ends, so keep it short.
 	 * @param id the item
 	 * @return whether it was {@link StoredState#RUNNING} and is now marked
 	 */

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -42,15 +40,16 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 	private static final String INSERT = """
 			WITH inserted AS (
 			INSERT INTO {table} (id, name, work_key, live_key, payload, payload_type, state, attempts, max_retries,
-			    not_before, enqueued_at, trace_context)
+			    not_before, enqueued_at, trace_context, queue, context)
 			SELECT r.id, r.name, r.work_key, r.work_key, r.payload, r.payload_type,
 			    CASE WHEN r.due > statement_timestamp() THEN 'SCHEDULED' ELSE 'QUEUED' END,
-			    0, r.max_retries, r.due, statement_timestamp(), r.trace_context
+			    0, r.max_retries, r.due, statement_timestamp(), r.trace_context, r.queue, r.context
 			FROM (SELECT u.*, COALESCE(CAST(u.not_before AS timestamptz),
 			        statement_timestamp() + u.delay_ms * INTERVAL '1 millisecond') AS due
 			    FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::int[], ?::text[],
-			        ?::bigint[], ?::text[]) WITH ORDINALITY
-			        AS u(id, name, work_key, payload, payload_type, max_retries, not_before, delay_ms, trace_context, ord)
+			        ?::bigint[], ?::text[], ?::varchar[], ?::text[]) WITH ORDINALITY
+			        AS u(id, name, work_key, payload, payload_type, max_retries, not_before, delay_ms, trace_context,
+			            queue, context, ord)
 			    ) r
 			ORDER BY r.ord
 			ON CONFLICT (name, live_key) DO NOTHING
@@ -74,19 +73,48 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 	static final String CLAIM_PLAN = "SELECT set_config('enable_sort', 'off', true), "
 			+ "set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)";
 
-	static final String CLAIM = """
-			WITH due AS MATERIALIZED (
-			    SELECT id FROM {table}
-			    WHERE state IN ('QUEUED', 'SCHEDULED') AND not_before <= statement_timestamp(){names}
-			    ORDER BY not_before
-			    LIMIT :limit
-			    FOR UPDATE SKIP LOCKED
-			)
+	/**
+	 * The update of the rows a claim selected as {@code due}. It forgets why an instance
+	 * could not read an item: the claiming one may.
+	 */
+	private static final String CLAIM_UPDATE = """
 			UPDATE {table} t SET state = 'RUNNING', owner = :owner, attempts = t.attempts + 1,
-			    started_at = statement_timestamp(), lease_until = {now+:lease}
+			    started_at = statement_timestamp(), lease_until = {now+:lease}, unreadable_by = NULL,
+			    unreadable_reason = NULL
 			FROM due WHERE t.id = due.id
 			RETURNING t.id, t.name, t.work_key, t.payload, t.payload_type, t.attempts, t.max_retries,
-			    t.trace_context, t.enqueued_at, t.not_before""";
+			    t.trace_context, t.enqueued_at, t.not_before, t.context""";
+
+	/**
+	 * Return the claim of a request's parts: one {@code MATERIALIZED} CTE per part, each
+	 * an index walk in due order that stops at its limit, then, when there are several,
+	 * the oldest of their rows up to the request's limit. The rows a part locked but the
+	 * final limit drops stay locked until the statement's transaction ends, a moment
+	 * later: another claimer skips them meanwhile, and takes them on its next claim.
+	 * @param parts the request's parts, not empty
+	 * @return the statement, with {@code {table}} and {@code {now}} to resolve
+	 */
+	static String claim(ClaimParts parts) {
+		StringBuilder sql = new StringBuilder("WITH ");
+		List<String> selects = new ArrayList<>();
+		for (int i = 0; i < parts.parts().size(); i++) {
+			String cte = (parts.parts().size() == 1) ? "due" : "part_" + i;
+			sql.append(cte)
+				.append(" AS MATERIALIZED (\n    SELECT id, not_before FROM {table}\n    WHERE ")
+				.append(parts.where(i))
+				.append("\n    ORDER BY not_before\n    LIMIT :limit_")
+				.append(i)
+				.append("\n    FOR UPDATE SKIP LOCKED\n),\n");
+			selects.add("SELECT id, not_before FROM " + cte);
+		}
+		if (selects.size() > 1) {
+			sql.append("due AS MATERIALIZED (\n    SELECT id FROM (")
+				.append(String.join(" UNION ALL ", selects))
+				.append(") parts\n    ORDER BY not_before\n    LIMIT :limit\n),\n");
+		}
+		sql.setLength(sql.length() - 2);
+		return sql.append("\n").append(CLAIM_UPDATE).toString();
+	}
 
 	@Override
 	String now() {
@@ -152,7 +180,9 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 					(item) -> (item.notBefore() != null) ? item.notBefore().toString() : null));
 			statement.setArray(8, array(connection, "int8", items, (item) -> item.delay().toMillis()));
 			statement.setArray(9, array(connection, "text", items, NewWork::traceContext));
-			statement.setString(10, channel);
+			statement.setArray(10, array(connection, "varchar", items, NewWork::queue));
+			statement.setArray(11, array(connection, "text", items, NewWork::context));
+			statement.setString(12, channel);
 			return statement;
 		}, (rs, rowNum) -> rs.getString(1));
 		return new HashSet<>(ids);
@@ -185,35 +215,30 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 
 	@Override
 	List<ClaimedWork> claim(JdbcClient client, JdbcTemplate jdbc, WorkTable table, String owner, Duration lease,
-			int limit, @Nullable Collection<String> names) {
-		return claim(jdbc, table, List.of(CLAIM_PLAN), claimParameters(owner, lease, limit, names), names);
+			ClaimParts parts) {
+		return claim(jdbc, table, List.of(CLAIM_PLAN), claimParameters(owner, lease, parts), parts);
 	}
 
 	@Override
 	List<ClaimedWork> completeAndClaim(JdbcTemplate jdbc, WorkTable table, String complete,
-			Collection<String> succeeded, String owner, Duration lease, int limit, @Nullable Collection<String> names) {
-		Map<String, Object> parameters = claimParameters(owner, lease, limit, names);
+			Collection<String> succeeded, String owner, Duration lease, ClaimParts parts) {
+		Map<String, Object> parameters = claimParameters(owner, lease, parts);
 		parameters.put("ids", ids(List.copyOf(succeeded)));
-		return claim(jdbc, table, List.of(sql(table, complete), CLAIM_PLAN), parameters, names);
+		return claim(jdbc, table, List.of(sql(table, complete), CLAIM_PLAN), parameters, parts);
 	}
 
 	private List<ClaimedWork> claim(JdbcTemplate jdbc, WorkTable table, List<String> before,
-			Map<String, Object> parameters, @Nullable Collection<String> names) {
+			Map<String, Object> parameters, ClaimParts parts) {
 		List<ClaimedWork> claimed = new ArrayList<>(
-				PostgresClaim.query(jdbc, before, sql(table, withNames(CLAIM, names)), parameters, WorkTable.CLAIMED));
+				PostgresClaim.query(jdbc, before, sql(table, claim(parts)), parameters, WorkTable.CLAIMED));
 		claimed.sort(Comparator.comparing(ClaimedWork::notBefore).thenComparing(ClaimedWork::enqueuedAt));
 		return claimed;
 	}
 
-	private static Map<String, Object> claimParameters(String owner, Duration lease, int limit,
-			@Nullable Collection<String> names) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("limit", limit);
+	private static Map<String, Object> claimParameters(String owner, Duration lease, ClaimParts parts) {
+		Map<String, Object> parameters = new HashMap<>(parts.parameters());
 		parameters.put("owner", owner);
 		parameters.put("lease", lease.toMillis());
-		if (names != null) {
-			parameters.put("names", names);
-		}
 		return parameters;
 	}
 

@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.Assert;
@@ -24,10 +22,27 @@ final class WorkClaimer {
 			UPDATE {table} SET lease_until = {now+:lease}
 			WHERE state = 'RUNNING' AND owner = :owner AND id IN (:ids)""";
 
+	/**
+	 * Back to waiting, the attempt not consumed; or, when its cancellation was requested
+	 * meanwhile, ended cancelled: a cancellation sticks.
+	 */
 	private static final String RELEASE = """
-			UPDATE {table} SET state = 'QUEUED', owner = NULL, lease_until = NULL, started_at = NULL,
-			    attempts = attempts - 1
+			UPDATE {table} SET state = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'QUEUED' END,
+			    finished_at = CASE WHEN cancel_requested THEN {now} ELSE NULL END,
+			    live_key = CASE WHEN cancel_requested THEN NULL ELSE live_key END,
+			    owner = NULL, lease_until = NULL, started_at = NULL, attempts = attempts - 1
 			WHERE state = 'RUNNING' AND owner = :owner AND id IN (:ids)""";
+
+	/**
+	 * As {@link #RELEASE}, recording which instance could not read the item and why.
+	 */
+	private static final String RELEASE_UNREADABLE = """
+			UPDATE {table} SET state = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'QUEUED' END,
+			    finished_at = CASE WHEN cancel_requested THEN {now} ELSE NULL END,
+			    live_key = CASE WHEN cancel_requested THEN NULL ELSE live_key END,
+			    owner = NULL, lease_until = NULL, started_at = NULL, attempts = attempts - 1,
+			    unreadable_by = :owner, unreadable_reason = :reason
+			WHERE state = 'RUNNING' AND owner = :owner AND id = :id""";
 
 	private final JdbcClient client;
 
@@ -51,35 +66,37 @@ final class WorkClaimer {
 		this.lease = lease;
 	}
 
-	List<ClaimedWork> claim(String owner, int limit, @Nullable Collection<String> names) {
+	List<ClaimedWork> claim(String owner, ClaimRequest request) {
 		Assert.hasText(owner, "owner must not be empty");
-		Assert.isTrue(limit >= 0, () -> "limit must not be negative, was " + limit);
-		if (limit == 0 || (names != null && names.isEmpty())) {
+		Assert.notNull(request, "request must not be null");
+		ClaimParts parts = new ClaimParts(request);
+		if (parts.isEmpty()) {
 			return List.of();
 		}
 		if (this.dialect.claimsInOneStatement()) {
-			return this.dialect.claim(this.client, this.jdbc, this.table, owner, this.lease, limit, names);
+			return this.dialect.claim(this.client, this.jdbc, this.table, owner, this.lease, parts);
 		}
 		return this.transactions
-			.own(() -> this.dialect.claim(this.client, this.jdbc, this.table, owner, this.lease, limit, names));
+			.own(() -> this.dialect.claim(this.client, this.jdbc, this.table, owner, this.lease, parts));
 	}
 
 	/**
 	 * Record successes and claim more; in one round trip where the dialect can.
 	 */
-	List<ClaimedWork> completeAndClaim(String owner, Collection<String> succeeded, int limit,
-			@Nullable Collection<String> names, WorkCompleter completer) {
-		boolean claims = limit > 0 && (names == null || !names.isEmpty());
-		if (claims && this.dialect.claimsInOneStatement() && !succeeded.isEmpty()
+	List<ClaimedWork> completeAndClaim(String owner, Collection<String> succeeded, ClaimRequest request,
+			WorkCompleter completer) {
+		Assert.notNull(request, "request must not be null");
+		ClaimParts parts = new ClaimParts(request);
+		if (!parts.isEmpty() && this.dialect.claimsInOneStatement() && !succeeded.isEmpty()
 				&& succeeded.size() <= WorkTable.MAX_IDS_PER_STATEMENT) {
 			Assert.hasText(owner, "owner must not be empty");
 			return this.dialect.completeAndClaim(this.jdbc, this.table, WorkCompleter.COMPLETE, succeeded, owner,
-					this.lease, limit, names);
+					this.lease, parts);
 		}
 		if (!succeeded.isEmpty()) {
 			completer.complete(owner, succeeded);
 		}
-		return claim(owner, limit, names);
+		return claim(owner, request);
 	}
 
 	RenewedLeases renew(String owner, Collection<String> ids) {
@@ -108,21 +125,38 @@ final class WorkClaimer {
 	}
 
 	Set<String> release(String owner, Collection<String> ids) {
-		return updateReturningIds(RELEASE, owner, ids);
+		return updateReturningIds(RELEASE, owner, ids, "QUEUED");
 	}
 
-	private Set<String> updateReturningIds(String update, String owner, Collection<String> ids) {
+	boolean releaseUnreadable(String owner, String id, String reason) {
 		Assert.hasText(owner, "owner must not be empty");
-		String sql = this.dialect.sql(this.table, this.dialect.returning(update, "id"));
+		Assert.hasText(id, "id must not be empty");
+		Assert.notNull(reason, "reason must not be null");
+		String sql = this.dialect.sql(this.table, this.dialect.returning(RELEASE_UNREADABLE, "state"));
+		return this.transactions.own(() -> this.client.sql(sql)
+			.param("owner", owner)
+			.param("id", id)
+			.param("reason", reason)
+			.query(String.class)
+			.list()
+			.contains("QUEUED"));
+	}
+
+	/**
+	 * Run an update of rows held by {@code owner} and return the ids of those it left in
+	 * a given state.
+	 */
+	private Set<String> updateReturningIds(String update, String owner, Collection<String> ids, String state) {
+		Assert.hasText(owner, "owner must not be empty");
+		String sql = this.dialect.sql(this.table, this.dialect.returning(update, "id, state"));
 		return this.transactions.own(() -> {
 			Set<String> changed = new HashSet<>();
 			for (List<String> chunk : WorkTable.chunks(ids)) {
-				changed.addAll(this.client.sql(sql)
+				this.client.sql(sql)
 					.param("owner", owner)
 					.param("ids", this.dialect.ids(chunk))
-					.param("lease", this.lease.toMillis())
-					.query(String.class)
-					.list());
+					.query((rs, rowNum) -> state.equals(rs.getString("state")) && changed.add(rs.getString("id")))
+					.list();
 			}
 			return changed;
 		});

@@ -34,9 +34,16 @@ final class WorkCompleter {
 			UPDATE {table} SET state = 'CANCELLED', finished_at = {now}, lease_until = NULL, live_key = NULL
 			WHERE state = 'RUNNING' AND owner = :owner AND id = :id""";
 
+	/**
+	 * Scheduled again; or, when its cancellation was requested meanwhile, ended
+	 * cancelled: a cancellation sticks.
+	 */
 	private static final String RETRY_LATER = """
-			UPDATE {table} SET state = 'SCHEDULED', not_before = {now+:delay}, owner = NULL, lease_until = NULL,
-			    error = :error
+			UPDATE {table} SET state = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'SCHEDULED' END,
+			    not_before = CASE WHEN cancel_requested THEN not_before ELSE {now+:delay} END,
+			    finished_at = CASE WHEN cancel_requested THEN {now} ELSE NULL END,
+			    live_key = CASE WHEN cancel_requested THEN NULL ELSE live_key END,
+			    owner = NULL, lease_until = NULL, error = :error
 			WHERE state = 'RUNNING' AND owner = :owner AND id = :id""";
 
 	private static final String CANCEL_WAITING = """
@@ -89,7 +96,17 @@ final class WorkCompleter {
 
 	boolean retryLater(String owner, String id, Duration delay, @Nullable String error) {
 		Assert.isTrue(delay != null && !delay.isNegative(), () -> "delay must not be negative, was " + delay);
-		return updateOwned(RETRY_LATER, owner, id, error, delay);
+		Assert.hasText(owner, "owner must not be empty");
+		Assert.hasText(id, "id must not be empty");
+		String sql = this.dialect.sql(this.table, this.dialect.returning(RETRY_LATER, "state"));
+		return this.transactions.own(() -> this.client.sql(sql)
+			.param("owner", owner)
+			.param("id", id)
+			.param("error", error)
+			.param("delay", delay.toMillis())
+			.query(String.class)
+			.list()
+			.contains("SCHEDULED"));
 	}
 
 	boolean cancelWaiting(String id) {

@@ -28,21 +28,23 @@ final class WorkTable {
 		.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
 	static final String CLAIMED_COLUMNS = "id, name, work_key, payload, payload_type, attempts, max_retries, "
-			+ "trace_context, enqueued_at, not_before";
+			+ "trace_context, enqueued_at, not_before, context";
 
 	static final String STORED_COLUMNS = "id, name, work_key, payload_type, state, attempts, max_retries, "
-			+ "not_before, owner, lease_until, enqueued_at, started_at, finished_at, error";
+			+ "not_before, owner, lease_until, enqueued_at, started_at, finished_at, error, unreadable_by, "
+			+ "unreadable_reason";
 
 	static final RowMapper<ClaimedWork> CLAIMED = (rs, rowNum) -> new ClaimedWork(rs.getString("id"),
 			rs.getString("name"), rs.getString("work_key"), rs.getString("payload"), rs.getString("payload_type"),
 			rs.getInt("attempts"), rs.getInt("max_retries"), rs.getString("trace_context"),
-			requiredInstant(rs, "enqueued_at"), requiredInstant(rs, "not_before"));
+			requiredInstant(rs, "enqueued_at"), requiredInstant(rs, "not_before"), rs.getString("context"));
 
 	static final RowMapper<StoredWork> STORED = (rs, rowNum) -> new StoredWork(rs.getString("id"), rs.getString("name"),
 			rs.getString("work_key"), rs.getString("payload_type"), StoredState.valueOf(rs.getString("state")),
 			rs.getInt("attempts"), rs.getInt("max_retries"), requiredInstant(rs, "not_before"), rs.getString("owner"),
 			instant(rs, "lease_until"), requiredInstant(rs, "enqueued_at"), instant(rs, "started_at"),
-			instant(rs, "finished_at"), rs.getString("error"));
+			instant(rs, "finished_at"), rs.getString("error"), rs.getString("unreadable_by"),
+			rs.getString("unreadable_reason"));
 
 	/**
 	 * The most ids one statement binds, far below every driver's parameter limit.

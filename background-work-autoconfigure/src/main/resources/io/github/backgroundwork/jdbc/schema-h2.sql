@@ -20,6 +20,10 @@ CREATE TABLE IF NOT EXISTS background_work (
 	error         CHARACTER LARGE OBJECT,              -- error of the latest failure
 	trace_context VARCHAR(4000),                       -- enqueuing trace context
 	cancel_requested BOOLEAN DEFAULT FALSE NOT NULL,    -- while RUNNING: an operator asked its owner to cancel it
+	queue         VARCHAR(200)  DEFAULT 'backgroundWorkQueue' NOT NULL, -- bean name of the queue that claims it
+	context       CHARACTER LARGE OBJECT,              -- MDC entries captured at enqueue, a JSON object
+	unreadable_by VARCHAR(200),                        -- the last instance that could not read it and handed it back
+	unreadable_reason CHARACTER LARGE OBJECT,          -- why; both kept while it waits, cleared when it is claimed
 	-- REGEXP_LIKE, not IN lists or equalities: H2 2.4.240 breaks a check that compares strings
 	-- once the session that created it closes (h2database#4302), and pools retire connections
 	CONSTRAINT background_work_state_check
@@ -30,14 +34,22 @@ CREATE TABLE IF NOT EXISTS background_work (
 
 -- Tables created before cancel_requested existed get it here (a no-op on new tables).
 ALTER TABLE background_work ADD COLUMN IF NOT EXISTS cancel_requested BOOLEAN DEFAULT FALSE NOT NULL;
+-- Tables created before queues had their own items, diagnostic context and unreadable items get
+-- them here; their rows belong to the auto-configured queue.
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS queue VARCHAR(200) DEFAULT 'backgroundWorkQueue' NOT NULL;
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS context CHARACTER LARGE OBJECT;
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS unreadable_by VARCHAR(200);
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS unreadable_reason CHARACTER LARGE OBJECT;
 
 -- Keys: at most one live item per (name, key). live_key is NULL once an item ends and for
 -- items without a key, and NULLs never collide (H2's default), so ended items free their key.
 -- An insert that hits it is a duplicate. Also serves look-ups by name.
 CREATE UNIQUE INDEX IF NOT EXISTS background_work_live_key_idx ON background_work (name, live_key);
 
--- Claim: due rows (state QUEUED or SCHEDULED, then not_before).
-CREATE INDEX IF NOT EXISTS background_work_due_idx ON background_work (state, not_before);
+-- Claim: a queue's due rows (queue, then state QUEUED or SCHEDULED, then not_before). It replaces
+-- the index of versions without queues, on (state, not_before).
+DROP INDEX IF EXISTS background_work_due_idx;
+CREATE INDEX IF NOT EXISTS background_work_queue_due_idx ON background_work (queue, state, not_before);
 
 -- Rescue: running rows whose lease expired.
 CREATE INDEX IF NOT EXISTS background_work_lease_idx ON background_work (state, lease_until);

@@ -19,6 +19,10 @@ CREATE TABLE IF NOT EXISTS background_work (
 	error         TEXT,                                -- error of the latest failure
 	trace_context TEXT,                                -- enqueuing trace context (W3C traceparent and the like)
 	cancel_requested BOOLEAN NOT NULL DEFAULT FALSE,    -- while RUNNING: an operator asked its owner to cancel it
+	queue         VARCHAR(200)  NOT NULL DEFAULT 'backgroundWorkQueue', -- bean name of the queue that claims it
+	context       TEXT,                                -- MDC entries captured at enqueue, a JSON object
+	unreadable_by VARCHAR(200),                        -- the last instance that could not read it and handed it back
+	unreadable_reason TEXT,                            -- why; both kept while it waits, cleared when it is claimed
 	CONSTRAINT background_work_state_check
 		CHECK (state IN ('QUEUED', 'SCHEDULED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED')),
 	CONSTRAINT background_work_live_key_check
@@ -27,16 +31,25 @@ CREATE TABLE IF NOT EXISTS background_work (
 
 -- Tables created before cancel_requested existed get it here (a no-op on new tables).
 ALTER TABLE background_work ADD COLUMN IF NOT EXISTS cancel_requested BOOLEAN NOT NULL DEFAULT FALSE;
+-- Tables created before queues had their own items, diagnostic context and unreadable items get
+-- them here; their rows belong to the auto-configured queue.
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS queue VARCHAR(200) NOT NULL DEFAULT 'backgroundWorkQueue';
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS context TEXT;
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS unreadable_by VARCHAR(200);
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS unreadable_reason TEXT;
 
 -- Keys: at most one live item per (name, key). live_key is NULL once an item ends and for
 -- items without a key, and NULLs never collide, so ended items free their key. Inserts skip a
 -- live key with ON CONFLICT (name, live_key) DO NOTHING. Also serves look-ups by name.
 CREATE UNIQUE INDEX IF NOT EXISTS background_work_live_key_idx ON background_work (name, live_key);
 
--- Claim: due rows in due order. Partial, so it holds only waiting rows and stays small however
--- much history the table keeps; the claim's WHERE repeats this predicate so the planner uses it,
--- and its MATERIALIZED CTE with LIMIT reads at most the claim's batch from it.
-CREATE INDEX IF NOT EXISTS background_work_due_idx ON background_work (not_before)
+-- Claim: a queue's due rows in due order. Partial, so it holds only waiting rows and stays small
+-- however much history the table keeps; the claim's WHERE repeats this predicate so the planner
+-- uses it, and each of its MATERIALIZED CTEs with LIMIT reads at most its batch from it. The name
+-- is in the index so that the claim's conditions on names skip other names' rows without reading
+-- the table. It replaces the index of versions without queues, on (not_before) only.
+DROP INDEX IF EXISTS background_work_due_idx;
+CREATE INDEX IF NOT EXISTS background_work_queue_due_idx ON background_work (queue, not_before, name)
 	WHERE state IN ('QUEUED', 'SCHEDULED');
 
 -- Rescue: running rows whose lease expired. Partial: only running rows.

@@ -34,7 +34,7 @@ class BackgroundWorkDataSourceScriptDatabaseInitializerTests {
 		assertThat(
 				jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'background_work'", String.class))
 			.containsExactlyInAnyOrder("background_work_pkey", "background_work_live_key_idx",
-					"background_work_due_idx", "background_work_lease_idx", "background_work_finished_idx",
+					"background_work_queue_due_idx", "background_work_lease_idx", "background_work_finished_idx",
 					"background_work_state_idx", "background_work_enqueued_idx");
 	}
 
