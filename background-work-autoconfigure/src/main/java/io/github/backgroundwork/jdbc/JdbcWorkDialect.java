@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -159,6 +161,16 @@ abstract class JdbcWorkDialect {
 	 */
 	boolean claimsInOneStatement() {
 		return false;
+	}
+
+	/**
+	 * Return a statement that makes the cleaner's delete walk the finished index,
+	 * whatever the planner's statistics say, for the rest of its transaction; or
+	 * {@code null} where the index is used anyway.
+	 * @return the statement, or {@code null}
+	 */
+	@Nullable String deletePlan() {
+		return null;
 	}
 
 	/**

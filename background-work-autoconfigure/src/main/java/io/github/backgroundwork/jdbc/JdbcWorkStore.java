@@ -75,7 +75,9 @@ public final class JdbcWorkStore {
 		this.claimer = new WorkClaimer(client, jdbc, transactions, this.dialect, this.table, this.lease);
 		this.completer = new WorkCompleter(client, this.dialect, this.table, transactions);
 		this.rescuer = new WorkRescuer(client, this.dialect, this.table, transactions);
-		this.cleaner = new WorkCleaner(client, this.dialect, this.table, transactions);
+		JdbcTemplate cleanup = new JdbcTemplate(builder.dataSource);
+		cleanup.setQueryTimeout(WorkCleaner.QUERY_TIMEOUT_SECONDS);
+		this.cleaner = new WorkCleaner(JdbcClient.create(cleanup), this.dialect, this.table, transactions);
 		JdbcTemplate reads = new JdbcTemplate(builder.dataSource);
 		reads.setQueryTimeout(StoredWorkReader.QUERY_TIMEOUT_SECONDS);
 		this.reader = new StoredWorkReader(JdbcClient.create(reads), this.dialect, this.table);
@@ -322,7 +324,8 @@ public final class JdbcWorkStore {
 
 	/**
 	 * Delete at most {@code batchSize} ended items that finished longer ago than the
-	 * retention.
+	 * retention, oldest first, in a transaction of its own. The batch is read from the
+	 * finished index, never by scanning the table, and is cancelled after 30 seconds.
 	 * @param retention how long ended items are kept
 	 * @param batchSize the most rows to delete
 	 * @return how many rows were deleted: fewer than {@code batchSize} when none is left
@@ -340,6 +343,22 @@ public final class JdbcWorkStore {
 	 */
 	public int deleteFinished(Duration retention, int batchSize) {
 		return this.cleaner.deleteAll(retention, batchSize);
+	}
+
+	/**
+	 * Delete ended items that finished longer ago than the retention, one bounded batch
+	 * per statement and transaction, while full batches are found and the time budget
+	 * lasts: called every minute or so, it keeps up with thousands of items a second
+	 * without ever running long.
+	 * @param retention how long ended items are kept
+	 * @param batchSize the most rows one statement deletes
+	 * @param timeBudget how long to go on starting batches; one batch runs at least
+	 * @return how many rows were deleted in all
+	 * @since 0.3.0
+	 */
+	public int deleteFinished(Duration retention, int batchSize, Duration timeBudget) {
+		Assert.notNull(timeBudget, "timeBudget must not be null");
+		return this.cleaner.deleteAll(retention, batchSize, timeBudget);
 	}
 
 	/**
