@@ -92,7 +92,8 @@ final class DurableWorkSource {
 		this.completions = new StoredCompletions(store.reader(), pollInterval, this::wake);
 		this.backlog = new OutcomeBacklog(this.claimed, new OutcomeWriter(store, owner), engine, this.completions);
 		this.handOver = new HandOver(engine, codec, tracing, this.claimed, this.backlog, this::wake);
-		this.leases = new LeaseKeeper(store, owner, retention);
+		this.leases = new LeaseKeeper(store, owner,
+				new RetentionCleaner(store, retention, engine.settings().threadNamePrefix() + "cleaner"));
 		// A renewal is tried at least once per third of a lease, whatever the backoff
 		Duration maxDelay = store.lease().dividedBy(3);
 		this.outage = new StoreOutage(owner,

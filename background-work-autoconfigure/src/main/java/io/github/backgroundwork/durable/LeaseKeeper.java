@@ -1,6 +1,5 @@
 package io.github.backgroundwork.durable;
 
-import java.time.Duration;
 import java.util.Set;
 
 import io.github.backgroundwork.WorkHandle;
@@ -25,17 +24,11 @@ final class LeaseKeeper {
 
 	private static final Log logger = LogFactory.getLog(DurableWorkSource.class);
 
-	private static final long CLEANUP_INTERVAL = Duration.ofMinutes(1).toNanos();
-
-	private static final long CLEANUP_BUDGET = Duration.ofMillis(500).toNanos();
-
-	private static final int CLEANUP_BATCH = 1000;
-
 	private final JdbcWorkStore store;
 
 	private final String owner;
 
-	private final Duration retention;
+	private final RetentionCleaner cleaner;
 
 	private final long renewEvery;
 
@@ -46,12 +39,10 @@ final class LeaseKeeper {
 
 	private long nextRescue;
 
-	private long nextCleanup;
-
-	LeaseKeeper(JdbcWorkStore store, String owner, Duration retention) {
+	LeaseKeeper(JdbcWorkStore store, String owner, RetentionCleaner cleaner) {
 		this.store = store;
 		this.owner = owner;
-		this.retention = retention;
+		this.cleaner = cleaner;
 		this.renewEvery = store.lease().toNanos() / 3;
 		this.rescueEvery = store.lease().toNanos() / 2;
 	}
@@ -63,7 +54,7 @@ final class LeaseKeeper {
 	void start(long now) {
 		this.nextRenew = now + this.renewEvery;
 		this.nextRescue = now;
-		this.nextCleanup = now;
+		this.cleaner.start(now);
 	}
 
 	/**
@@ -72,7 +63,7 @@ final class LeaseKeeper {
 	 * @param claiming whether the queue claims; a stopped queue only renews
 	 */
 	long nextDue(boolean claiming) {
-		return claiming ? Math.min(this.nextRenew, Math.min(this.nextRescue, this.nextCleanup)) : this.nextRenew;
+		return claiming ? Math.min(this.nextRenew, Math.min(this.nextRescue, this.cleaner.nextDue())) : this.nextRenew;
 	}
 
 	/**
@@ -103,9 +94,7 @@ final class LeaseKeeper {
 			rescueExpired();
 			this.nextRescue = now + this.rescueEvery;
 		}
-		if (now - this.nextCleanup >= 0) {
-			this.nextCleanup = cleanUp() ? System.nanoTime() : now + CLEANUP_INTERVAL;
-		}
+		this.cleaner.runIfDue(now);
 	}
 
 	/**
@@ -168,20 +157,6 @@ final class LeaseKeeper {
 			logger.error("Background work " + rescued.failed() + " failed: the instance running the last attempt "
 					+ "stopped without finishing it (its lease expired), and no attempt is left");
 		}
-	}
-
-	/**
-	 * Delete finished rows past the retention, batch after batch, for a bounded time.
-	 * @return whether some may remain
-	 */
-	private boolean cleanUp() {
-		long deadline = System.nanoTime() + CLEANUP_BUDGET;
-		int deleted;
-		do {
-			deleted = this.store.deleteFinishedBatch(this.retention, CLEANUP_BATCH);
-		}
-		while (deleted == CLEANUP_BATCH && System.nanoTime() - deadline < 0);
-		return deleted == CLEANUP_BATCH;
 	}
 
 }

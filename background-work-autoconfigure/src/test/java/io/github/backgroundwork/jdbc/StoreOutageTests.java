@@ -1,0 +1,174 @@
+package io.github.backgroundwork.jdbc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.backgroundwork.BackgroundWorkHandler;
+import io.github.backgroundwork.DefaultBackgroundWorkQueue;
+import io.github.backgroundwork.WorkRequest;
+import io.github.backgroundwork.actuate.BackgroundWorkHealthIndicator;
+import io.github.backgroundwork.durable.JdbcDurableWork;
+import io.github.backgroundwork.handler.WorkHandlers;
+import io.github.backgroundwork.jdbc.DurableHandlers.Mail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A claimer whose database goes away backs off, says so once and once more when it is
+ * back, reports the queue DOWN meanwhile, and loses no outcome.
+ */
+// Output is captured from System.out, which tests running in parallel share
+@Isolated
+@ExtendWith(OutputCaptureExtension.class)
+class StoreOutageTests {
+
+	@RegisterExtension
+	static final TestDatabase database = TestDatabase.h2();
+
+	@Test
+	void databaseOutageBacksOffAndLogsOnce(CapturedOutput output) {
+		FlakyDataSource dataSource = new FlakyDataSource(database.dataSource());
+		Counting handlers = new Counting(Duration.ZERO);
+		DefaultBackgroundWorkQueue queue = queue(dataSource, handlers, Duration.ofSeconds(30));
+		try {
+			queue.start();
+			String before = queue.enqueue(WorkRequest.of("mail", new Mail(1))).id();
+			await().atMost(Duration.ofSeconds(10)).until(() -> state(before) == StoredState.SUCCEEDED);
+			BackgroundWorkHealthIndicator indicator = new BackgroundWorkHealthIndicator(queue);
+			dataSource.failing(true);
+			await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getStatus().equals(Status.DOWN));
+			int asked = dataSource.asked();
+			// Backing off from 100 ms, doubling: a handful of tries in 4 s, not thousands
+			await().during(Duration.ofSeconds(4))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> indicator.health().getStatus().equals(Status.DOWN));
+			assertThat(dataSource.asked() - asked).isBetween(1, 20);
+			Health down = indicator.health();
+			assertThat(down.getDetails()).containsEntry("store", "unreachable")
+				.containsKey("storeUnreachableSince")
+				.hasEntrySatisfying("storeError", (error) -> assertThat(error.toString()).contains("simulated"));
+			dataSource.failing(false);
+			await().atMost(Duration.ofSeconds(20)).until(() -> indicator.health().getStatus().equals(Status.UP));
+			String after = queue.enqueue(WorkRequest.of("mail", new Mail(2))).id();
+			await().atMost(Duration.ofSeconds(10)).until(() -> state(after) == StoredState.SUCCEEDED);
+		}
+		finally {
+			queue.stop();
+		}
+		List<String> lines = output.getOut().lines().filter((line) -> line.contains(owner(queue))).toList();
+		assertThat(lines).filteredOn((line) -> line.contains(" WARN ")).hasSize(1);
+		assertThat(lines).filteredOn((line) -> line.contains("cannot reach its store"))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains(FlakyDataSource.REFUSED));
+		assertThat(lines).filteredOn((line) -> line.contains("reaches its store again")).hasSize(1);
+	}
+
+	@Test
+	void outcomesSurviveALostConnection() throws Exception {
+		database.clear();
+		FlakyDataSource dataSource = new FlakyDataSource(database.dataSource());
+		Counting handlers = new Counting(Duration.ofMillis(2));
+		DefaultBackgroundWorkQueue queue = queue(dataSource, handlers, Duration.ofSeconds(3));
+		List<WorkRequest> requests = new ArrayList<>();
+		for (int customer = 0; customer < 1000; customer++) {
+			requests.add(WorkRequest.of("mail", new Mail(customer)));
+		}
+		queue.enqueueAll(requests);
+		Thread outages = new Thread(() -> {
+			// Short outages, well within the lease, while items end
+			while (!Thread.currentThread().isInterrupted()) {
+				try {
+					dataSource.failing(true);
+					Thread.sleep(120);
+					dataSource.failing(false);
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+			dataSource.failing(false);
+		});
+		try {
+			queue.start();
+			outages.start();
+			await().atMost(Duration.ofSeconds(20)).until(() -> handlers.runs.size() >= 500);
+			await().atMost(Duration.ofSeconds(60))
+				.ignoreExceptions()
+				.until(() -> succeeded() == 1000 || handlers.ranTwice());
+		}
+		finally {
+			outages.interrupt();
+			outages.join();
+			dataSource.failing(false);
+			queue.stop();
+		}
+		assertThat(handlers.runs).hasSize(1000).allSatisfy((customer, runs) -> assertThat(runs).isOne());
+		assertThat(succeeded()).isEqualTo(1000);
+	}
+
+	private static DefaultBackgroundWorkQueue queue(FlakyDataSource dataSource, Counting handlers, Duration lease) {
+		JdbcWorkStore store = JdbcWorkStore.builder(dataSource).lease(lease).build();
+		return DefaultBackgroundWorkQueue.builder()
+			.concurrency(4)
+			.threadNamePrefix("outage-")
+			.handlers(WorkHandlers.of(handlers))
+			.durableWork(JdbcDurableWork.factory(dataSource, store, JsonMapper.shared(), Duration.ofMillis(200),
+					Duration.ofDays(7)))
+			.build();
+	}
+
+	private static String owner(DefaultBackgroundWorkQueue queue) {
+		return ((JdbcDurableWork) queue.durableWork().orElseThrow()).owner();
+	}
+
+	private static StoredState state(String id) {
+		return database.store().reader().findById(id).orElseThrow().state();
+	}
+
+	private static int succeeded() {
+		Integer count = database.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM background_work WHERE state = 'SUCCEEDED'", Integer.class);
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * Counts the runs of each mail.
+	 */
+	static class Counting {
+
+		final Map<Integer, Integer> runs = new ConcurrentHashMap<>();
+
+		private final Duration takes;
+
+		Counting(Duration takes) {
+			this.takes = takes;
+		}
+
+		boolean ranTwice() {
+			return this.runs.values().stream().anyMatch((runs) -> runs > 1);
+		}
+
+		@BackgroundWorkHandler("mail")
+		void mail(Mail mail) throws InterruptedException {
+			this.runs.merge(mail.customer(), 1, Integer::sum);
+			Thread.sleep(this.takes.toMillis());
+		}
+
+	}
+
+}
