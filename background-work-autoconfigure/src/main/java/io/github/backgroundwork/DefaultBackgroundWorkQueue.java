@@ -31,7 +31,9 @@ import org.springframework.context.SmartLifecycle;
  * <li>queued items still start and running items finish, for up to the drain
  * timeout;</li>
  * <li>then queued items that never started are abandoned, cancellation is requested of
- * every running item, and the queue waits up to the cancellation grace;</li>
+ * every running item ({@link CancellationReason#SHUTDOWN}), and the queue waits up to the
+ * cancellation grace; an item that stops then, whatever its work returns or throws, is
+ * abandoned, not cancelled (an item of a durable store is handed back to it);</li>
  * <li>then every item still running is abandoned at once, its thread interrupted, and
  * every abandoned item is reported by id and name: logged at WARN and passed to
  * {@link WorkListener#onAbandoned(List)}.</li>

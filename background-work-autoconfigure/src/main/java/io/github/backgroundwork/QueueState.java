@@ -18,8 +18,8 @@ public enum QueueState {
 	DRAINING,
 
 	/**
-	 * Shutting down past the drain deadline: cancellation has been requested of every
-	 * unfinished item.
+	 * Shutting down past the drain deadline: every running item has been asked to stop
+	 * ({@link CancellationReason#SHUTDOWN}), and ends abandoned when it does.
 	 */
 	CANCELLING,
 

@@ -24,7 +24,9 @@ public interface WorkHandle extends WorkInfo {
 	 * Return a stage that completes when the item ends: normally when it succeeded,
 	 * exceptionally with the work's exception when it failed, with a
 	 * {@link java.util.concurrent.CancellationException} when it was cancelled, and with
-	 * a {@link WorkAbandonedException} when the shutdown deadline passed before it ended.
+	 * a {@link WorkAbandonedException} when a shutdown ended it before it finished (it
+	 * never started, it stopped when the shutdown asked it to, or it still ran at the
+	 * deadline).
 	 * <p>
 	 * An item kept in a durable store ends on whichever instance runs it: its stage
 	 * completes once its row shows the end (at once when it ran here, within the store's

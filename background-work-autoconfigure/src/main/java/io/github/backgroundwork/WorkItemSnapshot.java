@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * started
  * @param progress the last progress it reported, if any
  * @param error why it failed, if it did
- * @param abandoned whether the shutdown deadline passed before it ended
+ * @param abandoned whether a shutdown ended it before it finished
  * @param attempts how many runs of it have started
  * @param key the key of typed work, if it has one
  * @param notBefore when a scheduled item is due (after a delay, or before a retry)
@@ -44,7 +44,7 @@ public record WorkItemSnapshot(String id, String name, WorkState state, Instant 
 	 * @param duration how long it ran, or {@code null} if it never started
 	 * @param progress the last progress it reported, if any
 	 * @param error why it failed, if it did
-	 * @param abandoned whether the shutdown deadline passed before it ended
+	 * @param abandoned whether a shutdown ended it before it finished
 	 */
 	public WorkItemSnapshot(String id, String name, WorkState state, Instant enqueuedAt, @Nullable Instant startedAt,
 			@Nullable Instant finishedAt, @Nullable Duration duration, @Nullable WorkProgress progress,

@@ -46,8 +46,10 @@ public interface WorkListener {
 	}
 
 	/**
-	 * Called once at shutdown, after the deadline, with every item that had not ended:
-	 * those that never started and those still running.
+	 * Called once at shutdown, after the deadline, with every item held in memory that
+	 * the shutdown ended before it finished: those that never started, those that stopped
+	 * when the shutdown asked them to, and those still running at the end of the grace.
+	 * Items of a durable store are not in it: the store takes them back.
 	 * @param items the abandoned items, never empty
 	 */
 	default void onAbandoned(List<WorkItemSnapshot> items) {
