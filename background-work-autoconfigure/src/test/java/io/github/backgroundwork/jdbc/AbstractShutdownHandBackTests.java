@@ -56,6 +56,7 @@ abstract class AbstractShutdownHandBackTests {
 
 	@AfterEach
 	void stopQueues() {
+		this.handlers.unblock.countDown();
 		this.queues.forEach(DefaultBackgroundWorkQueue::stop);
 	}
 
@@ -98,14 +99,43 @@ abstract class AbstractShutdownHandBackTests {
 			.queryForObject("SELECT COUNT(*) FROM background_work WHERE state <> 'SUCCEEDED'", Integer.class)).isZero();
 	}
 
+	@Test
+	void storedWorkStillRunningAtTheDeadlineIsReportedApartFromWhatWasHandedBack(CapturedOutput output)
+			throws Exception {
+		DefaultBackgroundWorkQueue stopping = queue("handback-a-", Duration.ofMillis(300));
+		stopping.start();
+		String stuck = stopping.enqueue(WorkRequest.of("stuck", new Stop("ignores"))).id();
+		String honours = stopping.enqueue(WorkRequest.of("honours", new Stop("returns"))).id();
+		assertThat(this.handlers.stuckStarted.await(20, TimeUnit.SECONDS)).isTrue();
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.handlers.startedOnA.getCount() == WAYS.size() - 1);
+
+		stopping.stop();
+		// Its thread ignores the interrupt and is still in the handler: it is told apart
+		List<String> lines = output.getOut().lines().filter((line) -> line.contains(" WARN ")).toList();
+		assertThat(lines).filteredOn((line) -> line.contains("were still running at the shutdown deadline"))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("'stuck' (" + stuck + ", still running)")
+				.contains("keeps its claim until its work returns")
+				.doesNotContain(honours));
+		assertThat(lines).filteredOn((line) -> line.contains("handed back to the store"))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("'honours' (" + honours + ", stopped early at shutdown)")
+				.doesNotContain(stuck));
+		assertThat(row(honours).state()).isEqualTo(StoredState.QUEUED);
+	}
+
 	private DefaultBackgroundWorkQueue queue(String prefix) {
+		return queue(prefix, Duration.ofSeconds(10));
+	}
+
+	private DefaultBackgroundWorkQueue queue(String prefix, Duration cancellationGrace) {
 		// A short drain; a long grace, which ends as soon as the items stop: they do at
 		// once
 		DefaultBackgroundWorkQueue queue = DefaultBackgroundWorkQueue.builder()
 			.concurrency(4)
 			.threadNamePrefix(prefix)
 			.drainTimeout(Duration.ofMillis(300))
-			.cancellationGrace(Duration.ofSeconds(10))
+			.cancellationGrace(cancellationGrace)
 			.handlers(WorkHandlers.of(this.handlers))
 			.retryPolicy(WorkRetryPolicy.builder().delay(Duration.ofMillis(20)).jitter(Duration.ZERO).build())
 			.durableWork(JdbcDurableWork.factory(database().dataSource(), database().store(Duration.ofSeconds(5)),
@@ -138,6 +168,28 @@ abstract class AbstractShutdownHandBackTests {
 		final Map<String, CancellationReason> reasonsOnA = new ConcurrentHashMap<>();
 
 		final Map<String, Integer> runsOnB = new ConcurrentHashMap<>();
+
+		final CountDownLatch stuckStarted = new CountDownLatch(1);
+
+		final CountDownLatch unblock = new CountDownLatch(1);
+
+		/**
+		 * Ignores the request and the interrupt, as badly behaved work does, until the
+		 * test lets it go.
+		 */
+		@BackgroundWorkHandler("stuck")
+		void stuck(Stop stop) {
+			this.stuckStarted.countDown();
+			while (true) {
+				try {
+					this.unblock.await();
+					return;
+				}
+				catch (InterruptedException ex) {
+					// keep blocking
+				}
+			}
+		}
 
 		@BackgroundWorkHandler("honours")
 		void honours(Stop stop, WorkContext context) throws InterruptedException {
