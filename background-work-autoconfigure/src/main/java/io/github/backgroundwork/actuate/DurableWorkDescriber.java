@@ -15,6 +15,7 @@ import io.github.backgroundwork.WorkQuery;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.actuate.DurableWorkDescriptor.CountDescriptor;
 import io.github.backgroundwork.actuate.QueueDescriptor.ItemsDescriptor;
+import io.github.backgroundwork.actuate.WorkItemDescriptor.Unreadable;
 import io.github.backgroundwork.jdbc.StoredState;
 import io.github.backgroundwork.jdbc.StoredWork;
 import io.github.backgroundwork.jdbc.StoredWorkReader;
@@ -98,7 +99,13 @@ public final class DurableWorkDescriber {
 		WorkState state = WorkState.valueOf(row.state().name());
 		return new WorkItemDescriptor(row.id(), row.name(), state, row.enqueuedAt(), row.startedAt(), row.finishedAt(),
 				duration(row, state), null, error(row.error()), false, row.attempts(), row.key(),
-				(state == WorkState.SCHEDULED) ? row.notBefore() : null, row.owner());
+				(state == WorkState.SCHEDULED) ? row.notBefore() : null, row.owner(), unreadable(row));
+	}
+
+	private static @Nullable Unreadable unreadable(StoredWork row) {
+		String by = row.unreadableBy();
+		String reason = row.unreadableReason();
+		return (by != null && reason != null) ? new Unreadable(by, reason) : null;
 	}
 
 	private static @Nullable Duration duration(StoredWork row, WorkState state) {

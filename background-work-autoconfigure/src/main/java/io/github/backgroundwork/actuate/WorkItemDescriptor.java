@@ -36,13 +36,42 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param notBefore when a scheduled item is due, or {@code null}
  * @param owner for an item of the durable store, the instance that claimed it last, or
  * {@code null} when none did; always {@code null} for items kept in memory
+ * @param unreadable for a stored item that an instance could not read (its payload class
+ * is missing there, or no handler has its name there) and left for another instance:
+ * which instance and why; {@code null} otherwise
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WorkItemDescriptor(String id, String name, WorkState state, Instant enqueuedAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Duration duration,
 		@Nullable WorkProgress progress, @Nullable WorkError error, boolean abandoned, int attempts,
-		@Nullable String key, @Nullable Instant notBefore, @Nullable String owner) implements OperationResponseBody {
+		@Nullable String key, @Nullable Instant notBefore, @Nullable String owner,
+		@Nullable Unreadable unreadable) implements OperationResponseBody {
+
+	/**
+	 * Create a descriptor of an item that was never left unread.
+	 * @param id the item's id
+	 * @param name the kind of work
+	 * @param state its state
+	 * @param enqueuedAt when it was accepted
+	 * @param startedAt when it started, or {@code null}
+	 * @param finishedAt when it ended, or {@code null}
+	 * @param duration how long it ran, or {@code null}
+	 * @param progress its last progress, or {@code null}
+	 * @param error its error, or {@code null}
+	 * @param abandoned whether the shutdown deadline passed before it ended
+	 * @param attempts how many runs started
+	 * @param key its key, or {@code null}
+	 * @param notBefore when it is due, or {@code null}
+	 * @param owner the instance that claimed it last, or {@code null}
+	 */
+	public WorkItemDescriptor(String id, String name, WorkState state, Instant enqueuedAt, @Nullable Instant startedAt,
+			@Nullable Instant finishedAt, @Nullable Duration duration, @Nullable WorkProgress progress,
+			@Nullable WorkError error, boolean abandoned, int attempts, @Nullable String key,
+			@Nullable Instant notBefore, @Nullable String owner) {
+		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, error, abandoned, attempts, key,
+				notBefore, owner, null);
+	}
 
 	/**
 	 * Create a descriptor of an item kept in memory, without an owner.
@@ -65,7 +94,7 @@ public record WorkItemDescriptor(String id, String name, WorkState state, Instan
 			@Nullable WorkError error, boolean abandoned, int attempts, @Nullable String key,
 			@Nullable Instant notBefore) {
 		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, error, abandoned, attempts, key,
-				notBefore, null);
+				notBefore, null, null);
 	}
 
 	/**
@@ -76,7 +105,18 @@ public record WorkItemDescriptor(String id, String name, WorkState state, Instan
 	public static WorkItemDescriptor of(WorkItemSnapshot item) {
 		return new WorkItemDescriptor(item.id(), item.name(), item.state(), item.enqueuedAt(), item.startedAt(),
 				item.finishedAt(), item.duration(), item.progress(), item.error(), item.abandoned(), item.attempts(),
-				item.key(), item.notBefore(), null);
+				item.key(), item.notBefore(), null, null);
+	}
+
+	/**
+	 * Why an instance left a stored item for another.
+	 *
+	 * @param by the instance that could not read it
+	 * @param reason why, such as its payload class missing on that instance
+	 * @since 0.1.0
+	 */
+	public record Unreadable(String by, String reason) {
+
 	}
 
 }
