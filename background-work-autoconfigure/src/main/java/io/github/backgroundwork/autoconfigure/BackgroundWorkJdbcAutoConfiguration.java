@@ -1,11 +1,16 @@
 package io.github.backgroundwork.autoconfigure;
 
+import java.util.Locale;
+
 import javax.sql.DataSource;
 
 import io.github.backgroundwork.durable.DurableWorkTracing;
 import io.github.backgroundwork.durable.JdbcDurableWork;
+import io.github.backgroundwork.durable.StoredMdc;
 import io.github.backgroundwork.jdbc.BackgroundWorkDataSourceScriptDatabaseInitializer;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.jdbc.WorkTableVerifier;
+import io.github.backgroundwork.jdbc.WorkTableVerifier.InvalidWorkTableException;
 import io.github.backgroundwork.metrics.WorkNameTags;
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -33,7 +39,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link DataSource}, ordered after the database's initialization, and the customizer
  * that keeps the typed work of every configured queue in it; with an
  * {@link ObservationRegistry}, a {@link DurableWorkTracing} that stores the enqueuing
- * trace context with each row and continues it on the instance that runs it.
+ * trace context with each row and continues it on the instance that runs it. Startup
+ * fails, naming what to do, if there is no single {@link DataSource} or the work table is
+ * missing or incomplete ({@link WorkTableVerifier}); and, through
+ * {@link BackgroundWorkJdbcRequirementsAutoConfiguration}, if a library it needs is
+ * missing.
  *
  * @since 0.2.0
  */
@@ -62,15 +72,37 @@ public final class BackgroundWorkJdbcAutoConfiguration {
 		return JdbcWorkStore.builder(dataSource(dataSource)).lease(properties.getLease()).build();
 	}
 
+	// Checks the table once the database is initialized, whoever built the store
 	@Bean
+	@DependsOnDatabaseInitialization
 	BackgroundWorkQueueCustomizer backgroundWorkJdbcStoreCustomizer(ObjectProvider<DataSource> dataSource,
 			JdbcWorkStore store, ObjectProvider<JsonMapper> jsonMapper, BackgroundWorkJdbcProperties properties,
 			ObjectProvider<DurableWorkTracing> tracing) {
 		JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::shared);
 		DataSource source = dataSource(dataSource);
+		verifyTable(source, store.tableName(), properties);
 		DurableWorkTracing traces = tracing.getIfUnique();
-		return (builder) -> builder.durableWork(JdbcDurableWork.factory(source, store, mapper,
-				properties.getPollInterval(), properties.getRetention(), traces));
+		StoredMdc mdc = StoredMdc.of(properties.getMdcKeys());
+		// Innermost: the decorators of the application see the stored entries
+		return (builder) -> builder.decorator(mdc)
+			.durableWork(JdbcDurableWork.factory(source, store, mapper, properties.getPollInterval(),
+					properties.getRetention(), traces, mdc, properties.getMaxPayloadSize()));
+	}
+
+	private static void verifyTable(DataSource dataSource, String tableName, BackgroundWorkJdbcProperties properties) {
+		try {
+			new WorkTableVerifier(dataSource, tableName).verify();
+		}
+		catch (InvalidWorkTableException ex) {
+			throw new FailureAnalyzedException(ex.getMessage(),
+					"Run " + ex.script()
+							+ " on the database, or set background-work.jdbc.initialize-schema=always to have it run at"
+							+ " each startup (it is safe to run again). initialize-schema is "
+							+ properties.getInitializeSchema().name().toLowerCase(Locale.ROOT)
+							+ " here; its default, embedded, creates the table only in an in-memory database: not in"
+							+ " PostgreSQL, nor in an H2 file database.",
+					ex);
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -90,9 +122,13 @@ public final class BackgroundWorkJdbcAutoConfiguration {
 	private static DataSource dataSource(ObjectProvider<DataSource> dataSource) {
 		DataSource available = dataSource.getIfUnique();
 		if (available == null) {
-			throw new IllegalStateException("background-work.store=jdbc keeps typed work in the application's"
-					+ " DataSource, but there is no single DataSource bean: add spring-boot-starter-jdbc and a JDBC"
-					+ " driver, or set background-work.store=memory");
+			long count = dataSource.stream().count();
+			throw new FailureAnalyzedException(
+					"background-work.store=jdbc keeps typed work in the application's DataSource, but there is "
+							+ ((count == 0) ? "no DataSource bean"
+									: count + " DataSource beans and none of them is @Primary"),
+					"Add spring-boot-starter-jdbc and your database's JDBC driver and set spring.datasource.url, or"
+							+ " mark one DataSource @Primary, or set background-work.store=memory.");
 		}
 		return available;
 	}

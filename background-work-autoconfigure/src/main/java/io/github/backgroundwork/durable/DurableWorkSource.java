@@ -279,7 +279,8 @@ final class DurableWorkSource {
 			}
 			Supplier<@Nullable WorkHandle> toEngine = () -> this.engine.submitClaimed(row.id(), request.build(),
 					row.attempts(), row.maxRetries());
-			handle = (this.tracing != null) ? this.tracing.receive(row, toEngine) : toEngine.get();
+			handle = StoredMdc.receive(row,
+					() -> (this.tracing != null) ? this.tracing.receive(row, toEngine) : toEngine.get());
 		}
 		catch (RuntimeException ex) {
 			// Its class changed, or no handler has its name here: running it again cannot

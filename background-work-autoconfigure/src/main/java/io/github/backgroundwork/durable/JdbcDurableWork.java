@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Typed work of one queue kept in a {@link JdbcWorkStore}: enqueue inserts rows in the
@@ -43,14 +44,16 @@ public final class JdbcDurableWork implements DurableWork {
 	private final StoredWorkCanceller canceller;
 
 	private JdbcDurableWork(WorkEngine engine, DataSource dataSource, JdbcWorkStore store, JsonMapper mapper,
-			Duration pollInterval, Duration retention, @Nullable DurableWorkTracing tracing) {
+			Duration pollInterval, Duration retention, @Nullable DurableWorkTracing tracing, StoredMdc mdc,
+			DataSize maxPayloadSize) {
 		this.store = store;
-		PayloadCodec codec = new PayloadCodec(mapper, JdbcDurableWork.class.getClassLoader());
+		PayloadCodec codec = new PayloadCodec(mapper, JdbcDurableWork.class.getClassLoader(),
+				engine.settings().handlers(), maxPayloadSize);
 		String owner = "bgwork-" + UUID.randomUUID().toString().substring(0, 13);
 		this.source = new DurableWorkSource(engine, store, codec, owner, pollInterval, retention, tracing);
 		this.canceller = new StoredWorkCanceller(store, this.source::claimedHandle);
 		this.enqueuer = new DurableEnqueuer(engine, store, codec, this.source::wake, tracing, this.canceller,
-				this.source.completions());
+				this.source.completions(), mdc);
 		this.notifier = store.supportsNotifications()
 				? new PostgresWorkNotifier(dataSource, store.notificationChannel(), (name) -> this.source.wake())
 				: null;
@@ -84,13 +87,39 @@ public final class JdbcDurableWork implements DurableWork {
 	 */
 	public static Function<WorkEngine, DurableWork> factory(DataSource dataSource, JdbcWorkStore store,
 			JsonMapper mapper, Duration pollInterval, Duration retention, @Nullable DurableWorkTracing tracing) {
+		return factory(dataSource, store, mapper, pollInterval, retention, tracing, StoredMdc.none(),
+				PayloadCodec.DEFAULT_MAX_SIZE);
+	}
+
+	/**
+	 * Return what makes the durable side of a queue, carrying the enqueuing trace context
+	 * and the MDC entries {@code mdc} names with each row to the instance that runs it.
+	 * @param dataSource the data source of the store, for PostgreSQL's listener
+	 * @param store the store
+	 * @param mapper the mapper that writes and reads payloads, less its default typing
+	 * @param pollInterval the longest time before work nobody announced is noticed
+	 * @param retention how long finished rows are kept
+	 * @param tracing what stores and continues trace contexts, or {@code null} to store
+	 * none and ignore those stored
+	 * @param mdc the MDC entries to store; add it to the queue as a decorator too
+	 * @param maxPayloadSize the largest payload enqueue stores, as JSON in UTF-8
+	 * ({@code 1MB} by the other factories)
+	 * @return the factory, for {@code DefaultBackgroundWorkQueue.Builder.durableWork}
+	 * @since 0.3.0
+	 */
+	public static Function<WorkEngine, DurableWork> factory(DataSource dataSource, JdbcWorkStore store,
+			JsonMapper mapper, Duration pollInterval, Duration retention, @Nullable DurableWorkTracing tracing,
+			StoredMdc mdc, DataSize maxPayloadSize) {
 		Assert.notNull(dataSource, "dataSource must not be null");
 		Assert.notNull(store, "store must not be null");
 		Assert.notNull(mapper, "mapper must not be null");
 		Assert.isTrue(pollInterval != null && !pollInterval.isNegative() && !pollInterval.isZero(),
 				"pollInterval must be positive");
 		Assert.isTrue(retention != null && !retention.isNegative(), "retention must not be negative");
-		return (engine) -> new JdbcDurableWork(engine, dataSource, store, mapper, pollInterval, retention, tracing);
+		Assert.notNull(mdc, "mdc must not be null");
+		Assert.isTrue(maxPayloadSize != null && maxPayloadSize.toBytes() > 0, "maxPayloadSize must be positive");
+		return (engine) -> new JdbcDurableWork(engine, dataSource, store, mapper, pollInterval, retention, tracing, mdc,
+				maxPayloadSize);
 	}
 
 	@Override

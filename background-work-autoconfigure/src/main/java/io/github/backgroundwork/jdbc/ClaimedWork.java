@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param traceContext the enqueuing trace context, or {@code null}
  * @param enqueuedAt when it was inserted, by the database's clock
  * @param notBefore when it became due, by the database's clock
+ * @param context the enqueuing thread's logging context (MDC entries) as a JSON object,
+ * or {@code null}
  * @since 0.2.0
  */
 public record ClaimedWork(String id, String name, @Nullable String key, String payload, String payloadType,
-		int attempts, int maxRetries, @Nullable String traceContext, Instant enqueuedAt, Instant notBefore) {
+		int attempts, int maxRetries, @Nullable String traceContext, Instant enqueuedAt, Instant notBefore,
+		@Nullable String context) {
 
 	/**
 	 * Whether this is the item's last attempt: a failure ends it.

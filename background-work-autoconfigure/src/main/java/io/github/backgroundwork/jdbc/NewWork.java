@@ -22,10 +22,12 @@ import org.springframework.util.Assert;
  * @param delay how long after the insert, by the database's clock, it may start; ignored
  * when {@code notBefore} is given
  * @param traceContext the enqueuing trace context, or {@code null}
+ * @param context the enqueuing thread's logging context (MDC entries) as a JSON object,
+ * or {@code null}
  * @since 0.2.0
  */
 public record NewWork(String id, String name, @Nullable String key, String payload, String payloadType, int maxRetries,
-		@Nullable Instant notBefore, Duration delay, @Nullable String traceContext) {
+		@Nullable Instant notBefore, Duration delay, @Nullable String traceContext, @Nullable String context) {
 
 	/**
 	 * Create an item, checking every argument.
@@ -57,7 +59,7 @@ public record NewWork(String id, String name, @Nullable String key, String paylo
 	 */
 	public static NewWork of(String id, String name, @Nullable String key, String payload, String payloadType,
 			int maxRetries) {
-		return new NewWork(id, name, key, payload, payloadType, maxRetries, null, Duration.ZERO, null);
+		return new NewWork(id, name, key, payload, payloadType, maxRetries, null, Duration.ZERO, null, null);
 	}
 
 	/**
@@ -67,7 +69,7 @@ public record NewWork(String id, String name, @Nullable String key, String paylo
 	 */
 	public NewWork withDelay(Duration delay) {
 		return new NewWork(this.id, this.name, this.key, this.payload, this.payloadType, this.maxRetries, null, delay,
-				this.traceContext);
+				this.traceContext, this.context);
 	}
 
 	/**
@@ -77,7 +79,17 @@ public record NewWork(String id, String name, @Nullable String key, String paylo
 	 */
 	public NewWork withTraceContext(@Nullable String traceContext) {
 		return new NewWork(this.id, this.name, this.key, this.payload, this.payloadType, this.maxRetries,
-				this.notBefore, this.delay, traceContext);
+				this.notBefore, this.delay, traceContext, this.context);
+	}
+
+	/**
+	 * Return a copy of this item that carries a logging context.
+	 * @param context the enqueuing thread's MDC entries as a JSON object
+	 * @return the copy
+	 */
+	public NewWork withContext(@Nullable String context) {
+		return new NewWork(this.id, this.name, this.key, this.payload, this.payloadType, this.maxRetries,
+				this.notBefore, this.delay, this.traceContext, context);
 	}
 
 	private static void checkText(String argument, @Nullable String value, int maxLength) {

@@ -36,7 +36,7 @@ final class WorkTable {
 	static final RowMapper<ClaimedWork> CLAIMED = (rs, rowNum) -> new ClaimedWork(rs.getString("id"),
 			rs.getString("name"), rs.getString("work_key"), rs.getString("payload"), rs.getString("payload_type"),
 			rs.getInt("attempts"), rs.getInt("max_retries"), rs.getString("trace_context"),
-			requiredInstant(rs, "enqueued_at"), requiredInstant(rs, "not_before"));
+			requiredInstant(rs, "enqueued_at"), requiredInstant(rs, "not_before"), null);
 
 	static final RowMapper<StoredWork> STORED = (rs, rowNum) -> new StoredWork(rs.getString("id"), rs.getString("name"),
 			rs.getString("work_key"), rs.getString("payload_type"), StoredState.valueOf(rs.getString("state")),

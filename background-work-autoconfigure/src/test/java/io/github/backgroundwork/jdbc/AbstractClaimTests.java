@@ -44,7 +44,7 @@ abstract class AbstractClaimTests {
 		// below
 		NewWork delayed = item("report").withDelay(Duration.ofSeconds(5));
 		NewWork past = new NewWork(Items.newId(), "report", null, "{}", "T", 0, Instant.now().minusSeconds(60),
-				Duration.ZERO, null);
+				Duration.ZERO, null, null);
 		this.store.insertAll(List.of(delayed, past));
 		assertThat(this.store.reader().findById(delayed.id())).hasValueSatisfying((row) -> {
 			assertThat(row.state()).isEqualTo(StoredState.SCHEDULED);
@@ -89,7 +89,7 @@ abstract class AbstractClaimTests {
 		List<NewWork> items = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			items.add(new NewWork(Items.newId(), "n", null, "{}", "T", 0, Instant.now().minusSeconds(100 - i),
-					Duration.ZERO, null));
+					Duration.ZERO, null, null));
 		}
 		this.store.insertAll(items);
 		assertThat(this.store.claim("a", 0)).isEmpty();
