@@ -12,6 +12,7 @@ import io.github.backgroundwork.WorkQuery;
 import io.github.backgroundwork.WorkState;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -24,10 +25,13 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * state and counters, the names of work with the most items, and one page of its items,
  * filtered by state and name; and lets an operator look up or cancel one item in
  * whichever queue holds it. It shows names and state, never the work's arguments.
+ * <p>
+ * Its access is {@link Access#READ_ONLY read-only} by default: cancelling needs
+ * {@code management.endpoint.backgroundwork.access=unrestricted}.
  *
  * @since 0.1.0
  */
-@Endpoint(id = "backgroundwork")
+@Endpoint(id = "backgroundwork", defaultAccess = Access.READ_ONLY)
 public class BackgroundWorkEndpoint {
 
 	/**
@@ -44,6 +48,11 @@ public class BackgroundWorkEndpoint {
 	 * How many names of work the per-name breakdown shows at most.
 	 */
 	public static final int MAX_NAMES = 20;
+
+	/**
+	 * The longest id an item may have.
+	 */
+	private static final int MAX_ID_LENGTH = 64;
 
 	private final Map<String, BackgroundWorkQueue> queues;
 
@@ -115,6 +124,9 @@ public class BackgroundWorkEndpoint {
 	 */
 	@ReadOperation
 	public @Nullable WorkItemDescriptor item(@Selector String id) {
+		if (!isWellFormed(id)) {
+			return null;
+		}
 		if (this.durable != null) {
 			Optional<WorkItemDescriptor> stored = this.durable.find(id);
 			if (stored.isPresent()) {
@@ -136,7 +148,16 @@ public class BackgroundWorkEndpoint {
 	 */
 	@DeleteOperation
 	public @Nullable CancellationDescriptor cancel(@Selector String id) {
-		return find(id).map(BackgroundWorkEndpoint::cancel).orElse(null);
+		return isWellFormed(id) ? find(id).map(BackgroundWorkEndpoint::cancel).orElse(null) : null;
+	}
+
+	/**
+	 * Whether an id may be an item's: no item has a blank or an overlong id, nor control
+	 * characters, which the stores would refuse to look up (PostgreSQL fails on a NUL).
+	 */
+	private static boolean isWellFormed(@Nullable String id) {
+		return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH
+				&& id.chars().noneMatch(Character::isISOControl);
 	}
 
 	private Optional<WorkHandle> find(String id) {

@@ -1,13 +1,21 @@
 package io.github.backgroundwork.autoconfigure;
 
+import java.util.Locale;
+
 import javax.sql.DataSource;
 
 import io.github.backgroundwork.durable.DurableWorkTracing;
 import io.github.backgroundwork.durable.JdbcDurableWork;
+import io.github.backgroundwork.durable.StoredMdc;
 import io.github.backgroundwork.jdbc.BackgroundWorkDataSourceScriptDatabaseInitializer;
+import io.github.backgroundwork.jdbc.H2FileDurability;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.jdbc.WorkTableVerifier;
+import io.github.backgroundwork.jdbc.WorkTableVerifier.InvalidWorkTableException;
 import io.github.backgroundwork.metrics.WorkNameTags;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,12 +26,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,7 +43,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link DataSource}, ordered after the database's initialization, and the customizer
  * that keeps the typed work of every configured queue in it; with an
  * {@link ObservationRegistry}, a {@link DurableWorkTracing} that stores the enqueuing
- * trace context with each row and continues it on the instance that runs it.
+ * trace context with each row and continues it on the instance that runs it. Startup
+ * fails, naming what to do, if there is no single {@link DataSource} or the work table is
+ * missing or incomplete ({@link WorkTableVerifier}); and, through
+ * {@link BackgroundWorkJdbcRequirementsAutoConfiguration}, if a library it needs is
+ * missing.
  *
  * @since 0.2.0
  */
@@ -48,6 +62,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class BackgroundWorkJdbcAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(BackgroundWorkJdbcAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	BackgroundWorkDataSourceScriptDatabaseInitializer backgroundWorkDataSourceScriptDatabaseInitializer(
@@ -58,19 +74,54 @@ public final class BackgroundWorkJdbcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
-	JdbcWorkStore backgroundWorkStore(ObjectProvider<DataSource> dataSource, BackgroundWorkJdbcProperties properties) {
-		return JdbcWorkStore.builder(dataSource(dataSource)).lease(properties.getLease()).build();
+	JdbcWorkStore backgroundWorkStore(ObjectProvider<DataSource> dataSource, BackgroundWorkJdbcProperties properties,
+			Environment environment) {
+		DataSource source = dataSource(dataSource);
+		for (String problem : H2FileDurability.problems(source, environment.getProperty("spring.datasource.url"))) {
+			logger.warn("background-work.store=jdbc on " + environment.getProperty("spring.datasource.url") + ": "
+					+ problem);
+		}
+		return JdbcWorkStore.builder(source).lease(properties.getLease()).build();
 	}
 
+	// Checks the table once the database is initialized, whoever built the store
 	@Bean
-	BackgroundWorkQueueCustomizer backgroundWorkJdbcStoreCustomizer(ObjectProvider<DataSource> dataSource,
-			JdbcWorkStore store, ObjectProvider<JsonMapper> jsonMapper, BackgroundWorkJdbcProperties properties,
+	@DependsOnDatabaseInitialization
+	NamedQueueCustomizer backgroundWorkJdbcStoreCustomizer(ObjectProvider<DataSource> dataSource, JdbcWorkStore store,
+			ObjectProvider<JsonMapper> jsonMapper, BackgroundWorkJdbcProperties properties,
 			ObjectProvider<DurableWorkTracing> tracing) {
 		JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::shared);
 		DataSource source = dataSource(dataSource);
+		verifyTable(source, store.tableName(), properties);
 		DurableWorkTracing traces = tracing.getIfUnique();
-		return (builder) -> builder.durableWork(JdbcDurableWork.factory(source, store, mapper,
-				properties.getPollInterval(), properties.getRetention(), traces));
+		StoredMdc mdc = StoredMdc.of(properties.getMdcKeys());
+		// Innermost: the decorators of the application see the stored entries
+		// Each queue stores and claims its own rows, under its bean name
+		return (queueName, builder) -> builder.decorator(mdc)
+			.durableWork(JdbcDurableWork.builder(source, store, mapper)
+				.queue(queueName)
+				.pollInterval(properties.getPollInterval())
+				.retention(properties.getRetention())
+				.tracing(traces)
+				.mdc(mdc)
+				.maxPayloadSize(properties.getMaxPayloadSize())
+				.factory());
+	}
+
+	private static void verifyTable(DataSource dataSource, String tableName, BackgroundWorkJdbcProperties properties) {
+		try {
+			new WorkTableVerifier(dataSource, tableName).verify();
+		}
+		catch (InvalidWorkTableException ex) {
+			throw new FailureAnalyzedException(ex.getMessage(),
+					"Run " + ex.script()
+							+ " on the database, or set background-work.jdbc.initialize-schema=always to have it run at"
+							+ " each startup (it is safe to run again). initialize-schema is "
+							+ properties.getInitializeSchema().name().toLowerCase(Locale.ROOT)
+							+ " here; its default, embedded, creates the table only in an in-memory database: not in"
+							+ " PostgreSQL, nor in an H2 file database.",
+					ex);
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -90,9 +141,13 @@ public final class BackgroundWorkJdbcAutoConfiguration {
 	private static DataSource dataSource(ObjectProvider<DataSource> dataSource) {
 		DataSource available = dataSource.getIfUnique();
 		if (available == null) {
-			throw new IllegalStateException("background-work.store=jdbc keeps typed work in the application's"
-					+ " DataSource, but there is no single DataSource bean: add spring-boot-starter-jdbc and a JDBC"
-					+ " driver, or set background-work.store=memory");
+			long count = dataSource.stream().count();
+			throw new FailureAnalyzedException(
+					"background-work.store=jdbc keeps typed work in the application's DataSource, but there is "
+							+ ((count == 0) ? "no DataSource bean"
+									: count + " DataSource beans and none of them is @Primary"),
+					"Add spring-boot-starter-jdbc and your database's JDBC driver and set spring.datasource.url, or"
+							+ " mark one DataSource @Primary, or set background-work.store=memory.");
 		}
 		return available;
 	}

@@ -1,11 +1,14 @@
 package io.github.backgroundwork.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.backgroundwork.jdbc.BackgroundWorkDataSourceScriptDatabaseInitializer;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the durable store of typed work, used with
@@ -32,6 +35,21 @@ public class BackgroundWorkJdbcProperties extends DatabaseInitializationProperti
 	 * How long finished rows are kept before they are deleted, in bounded batches.
 	 */
 	private Duration retention = Duration.ofDays(7);
+
+	/**
+	 * Largest payload enqueue stores, as JSON in UTF-8; a larger one is refused with an
+	 * IllegalArgumentException naming the work. Every claim reads the payloads of as many
+	 * rows as there are free workers: store large data elsewhere and enqueue a reference
+	 * to it.
+	 */
+	private DataSize maxPayloadSize = DataSize.ofMegabytes(1);
+
+	/**
+	 * Keys of the logging MDC entries stored with each item at enqueue and put in the MDC
+	 * of the worker that runs it, on whichever instance. None by default: MDC values may
+	 * be personal data, and rows are kept for the retention.
+	 */
+	private List<String> mdcKeys = new ArrayList<>();
 
 	@Override
 	public String getDefaultSchemaLocation() {
@@ -63,6 +81,32 @@ public class BackgroundWorkJdbcProperties extends DatabaseInitializationProperti
 	public void setRetention(Duration retention) {
 		atLeast(retention, Duration.ZERO, "retention");
 		this.retention = retention;
+	}
+
+	public DataSize getMaxPayloadSize() {
+		return this.maxPayloadSize;
+	}
+
+	public void setMaxPayloadSize(DataSize maxPayloadSize) {
+		if (maxPayloadSize == null || maxPayloadSize.toBytes() < 1) {
+			throw new IllegalArgumentException(
+					"background-work.jdbc.max-payload-size must be at least 1B, was " + maxPayloadSize);
+		}
+		this.maxPayloadSize = maxPayloadSize;
+	}
+
+	public List<String> getMdcKeys() {
+		return this.mdcKeys;
+	}
+
+	public void setMdcKeys(List<String> mdcKeys) {
+		for (String key : mdcKeys) {
+			if (key == null || key.isBlank()) {
+				throw new IllegalArgumentException(
+						"background-work.jdbc.mdc-keys must not hold a blank key, was " + mdcKeys);
+			}
+		}
+		this.mdcKeys = mdcKeys;
 	}
 
 	private static void atLeast(Duration value, Duration minimum, String property) {

@@ -42,7 +42,9 @@ public class BackgroundWorkProperties {
 	 * enqueuing thread to the work, with Micrometer's context-propagation library
 	 * (io.micrometer:context-propagation, which the starter brings). Without that library
 	 * on the classpath, propagation is inactive and a line at startup says so. The
-	 * security context is never carried this way.
+	 * security context is never carried this way. Applies to work kept in memory: typed
+	 * work kept with store=jdbc carries only what its row holds, whatever this says, the
+	 * trace context and the MDC entries background-work.jdbc.mdc-keys names.
 	 */
 	private boolean propagateContext = true;
 

@@ -1,6 +1,7 @@
 package io.github.backgroundwork.durable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,21 @@ final class ClaimedItems {
 	void remove(String id) {
 		this.byId.remove(id);
 		this.lost.remove(id);
+	}
+
+	/**
+	 * Count, per name, the rows held here whose item has not ended: those that count
+	 * against a name's {@code concurrency} limit.
+	 */
+	Map<String, Integer> liveByName() {
+		Map<String, Integer> live = new HashMap<>();
+		for (ClaimedItem item : this.byId.values()) {
+			WorkHandle handle = item.handle();
+			if (handle == null || !handle.state().isTerminal()) {
+				live.merge(item.row().name(), 1, Integer::sum);
+			}
+		}
+		return live;
 	}
 
 	boolean isEmpty() {

@@ -18,11 +18,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Stores typed work: checks every request against its handler, writes its payload, and
- * inserts the rows in the caller's transaction, with the enqueuing trace context when
- * there is a {@link DurableWorkTracing}; wakes the local claimer once they are committed.
+ * Stores typed work: checks every request against its handler, writes its payload (no
+ * larger than the limit), and inserts the rows in the caller's transaction, with the
+ * enqueuing trace context when there is a {@link DurableWorkTracing} and the MDC entries
+ * {@link StoredMdc} names; wakes the local claimer once they are committed.
  */
 final class DurableEnqueuer {
+
+	private final String queue;
 
 	private final WorkEngine engine;
 
@@ -38,8 +41,12 @@ final class DurableEnqueuer {
 
 	private final StoredCompletions completions;
 
-	DurableEnqueuer(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, Runnable wake,
-			@Nullable DurableWorkTracing tracing, StoredWorkCanceller canceller, StoredCompletions completions) {
+	private final StoredMdc mdc;
+
+	DurableEnqueuer(String queue, WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, Runnable wake,
+			@Nullable DurableWorkTracing tracing, StoredWorkCanceller canceller, StoredCompletions completions,
+			StoredMdc mdc) {
+		this.queue = queue;
 		this.engine = engine;
 		this.store = store;
 		this.codec = codec;
@@ -47,17 +54,19 @@ final class DurableEnqueuer {
 		this.tracing = tracing;
 		this.canceller = canceller;
 		this.completions = completions;
+		this.mdc = mdc;
 	}
 
 	List<WorkHandle> enqueueAll(List<WorkRequest> requests) {
 		List<NewWork> rows = new ArrayList<>(requests.size());
+		String context = this.mdc.capture();
 		for (int i = 0; i < requests.size(); i++) {
 			try {
-				rows.add(row(requests.get(i)));
+				rows.add(row(requests.get(i)).withContext(context));
 			}
 			catch (IllegalArgumentException ex) {
-				throw (requests.size() == 1) ? ex : new IllegalArgumentException(
-						"Request " + i + ": " + ex.getMessage() + " (none of the requests was taken)", ex);
+				throw (requests.size() == 1) ? ex : new IllegalArgumentException("Request " + i + " of "
+						+ requests.size() + ": " + ex.getMessage() + " (none of the requests was taken)", ex);
 			}
 		}
 		List<InsertedWork> inserted = (this.tracing != null) ? this.tracing.enqueue(rows, this.store::insertAll)
@@ -80,7 +89,7 @@ final class DurableEnqueuer {
 		String payload = this.codec.write(request);
 		Duration delay = (request.delay() != null) ? request.delay() : Duration.ZERO;
 		return new NewWork(this.engine.newId(), request.name(), request.key(), payload,
-				request.payload().getClass().getName(), maxRetries, request.notBefore(), delay, null);
+				request.payload().getClass().getName(), maxRetries, request.notBefore(), delay, null, this.queue, null);
 	}
 
 	/**

@@ -52,6 +52,8 @@ final class DurableWorkSource {
 
 	private final HandOver handOver;
 
+	private final ClaimPlanner planner;
+
 	private final StoredCompletions completions;
 
 	private final StoreOutage outage;
@@ -83,15 +85,17 @@ final class DurableWorkSource {
 	// Set under claimLock; cleared at once by stopClaiming, which then takes claimLock
 	private volatile boolean claiming;
 
-	DurableWorkSource(WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, String owner, Duration pollInterval,
-			Duration retention, @Nullable DurableWorkTracing tracing) {
+	DurableWorkSource(String queue, WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, String owner,
+			Duration pollInterval, Duration retention, @Nullable DurableWorkTracing tracing) {
 		this.engine = engine;
 		this.store = store;
 		this.owner = owner;
 		this.pollInterval = pollInterval;
 		this.completions = new StoredCompletions(store.reader(), pollInterval, this::wake);
 		this.backlog = new OutcomeBacklog(this.claimed, new OutcomeWriter(store, owner), engine, this.completions);
-		this.handOver = new HandOver(engine, codec, tracing, this.claimed, this.backlog, this::wake);
+		UnreadableRows unreadable = new UnreadableRows();
+		this.handOver = new HandOver(engine, codec, tracing, this.claimed, this.backlog, this::wake, unreadable);
+		this.planner = new ClaimPlanner(queue, engine, this.claimed, unreadable);
 		this.leases = new LeaseKeeper(store, owner,
 				new RetentionCleaner(store, retention, engine.settings().threadNamePrefix() + "cleaner"));
 		// A renewal is tried at least once per third of a lease, whatever the backoff
@@ -302,14 +306,13 @@ final class DurableWorkSource {
 	 * claimer up with one large write, nor a long backlog the renewals.
 	 */
 	private void claim() {
-		// Read at each claim: handler beans may be registered after the queue was built
-		Set<String> names = this.engine.settings().handlers().names();
 		this.claimLock.lock();
 		try {
 			while (true) {
 				int free = this.claiming ? this.engine.freePlaces() : 0;
 				List<String> successes = this.backlog.successes(MAX_SUCCESSES_PER_CLAIM);
-				List<ClaimedWork> rows = this.store.completeAndClaim(this.owner, successes, free, names);
+				List<ClaimedWork> rows = this.store.completeAndClaim(this.owner, successes,
+						this.planner.next(free, System.nanoTime()));
 				this.backlog.recorded(successes);
 				this.handOver.handOver(rows);
 				this.backlog.collect();

@@ -1,11 +1,13 @@
 package io.github.backgroundwork.durable;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.durable.OutcomeWriter.Outcome;
+import io.github.backgroundwork.durable.PayloadCodec.PayloadClassNotFoundException;
 import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.jdbc.ClaimedWork;
 import org.apache.commons.logging.Log;
@@ -34,8 +36,11 @@ final class HandOver {
 
 	private final Runnable onEnd;
 
+	private final UnreadableRows unreadable;
+
 	HandOver(WorkEngine engine, PayloadCodec codec, @Nullable DurableWorkTracing tracing, ClaimedItems claimed,
-			OutcomeBacklog backlog, Runnable onEnd) {
+			OutcomeBacklog backlog, Runnable onEnd, UnreadableRows unreadable) {
+		this.unreadable = unreadable;
 		this.engine = engine;
 		this.codec = codec;
 		this.tracing = tracing;
@@ -62,6 +67,10 @@ final class HandOver {
 	}
 
 	private void handOver(ClaimedWork row) {
+		if (this.engine.settings().handlers().find(row.name()) == null) {
+			leaveForAnotherInstance(row, "No @BackgroundWorkHandler is named '" + row.name() + "' on this instance");
+			return;
+		}
 		WorkHandle handle;
 		try {
 			WorkRequest.Builder request = WorkRequest.builder(row.name(), this.codec.read(row));
@@ -70,11 +79,19 @@ final class HandOver {
 			}
 			Supplier<@Nullable WorkHandle> toEngine = () -> this.engine.submitClaimed(row.id(), request.build(),
 					row.attempts(), row.maxRetries());
-			handle = (this.tracing != null) ? this.tracing.receive(row, toEngine) : toEngine.get();
+			// The row's own context, and none of this thread's: its MDC entries, its
+			// trace
+			handle = StoredMdc.receive(row,
+					() -> (this.tracing != null) ? this.tracing.receive(row, toEngine) : toEngine.get());
+		}
+		catch (PayloadClassNotFoundException ex) {
+			// Written by another version of the application, which may run it
+			leaveForAnotherInstance(row, ex.getMessage());
+			return;
 		}
 		catch (RuntimeException ex) {
-			// Its class changed, or no handler has its name here: running it again cannot
-			// help
+			// It does not fit its class, or its class is not the handler's: running it
+			// again cannot help
 			logger.error("Background work '" + row.name() + "' (" + row.id() + ") failed before it started, "
 					+ "without retries: " + ex);
 			this.backlog.add(Outcome.failedBeforeStart(row, ex));
@@ -86,6 +103,14 @@ final class HandOver {
 			return;
 		}
 		this.claimed.add(row, handle, this.onEnd);
+	}
+
+	private void leaveForAnotherInstance(ClaimedWork row, String reason) {
+		Duration leftAlone = this.unreadable.leftAlone(row.id(), System.nanoTime());
+		logger.info("Background work '" + row.name() + "' (" + row.id() + ") cannot run on this instance, and is "
+				+ "left for another (not claimed here for " + leftAlone.toSeconds() + " s, no attempt used): "
+				+ reason);
+		this.backlog.add(Outcome.unreadable(row, reason));
 	}
 
 }

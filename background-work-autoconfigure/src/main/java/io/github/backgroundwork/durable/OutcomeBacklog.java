@@ -123,7 +123,7 @@ final class OutcomeBacklog {
 	void writeOthers() {
 		List<Outcome> handBacks = new ArrayList<>();
 		for (Outcome outcome : List.copyOf(this.pending.values())) {
-			if (outcome.state() == WorkState.ABANDONED) {
+			if (outcome.isPlainHandBack()) {
 				handBacks.add(outcome);
 			}
 			else if (outcome.state() != WorkState.SUCCEEDED) {

@@ -37,7 +37,8 @@ final class OutcomeWriter {
 		String id = outcome.row().id();
 		return switch (outcome.state()) {
 			case SUCCEEDED -> !this.store.complete(this.owner, List.of(id)).isEmpty();
-			case ABANDONED -> !this.store.release(this.owner, List.of(id)).isEmpty();
+			case ABANDONED -> (outcome.error() != null) ? this.store.releaseUnreadable(this.owner, id, outcome.error())
+					: !this.store.release(this.owner, List.of(id)).isEmpty();
 			case CANCELLED -> this.store.cancelRunning(this.owner, id);
 			default -> failed(outcome);
 		};
@@ -72,7 +73,8 @@ final class OutcomeWriter {
 	 * @param row the row
 	 * @param state {@code SUCCEEDED}, {@code FAILED}, {@code CANCELLED}, or
 	 * {@code ABANDONED} for a row handed back
-	 * @param error the failure's text, for a failure
+	 * @param error the failure's text, for a failure; for a row handed back, why this
+	 * instance cannot read it (it is left for another), or {@code null}
 	 * @param retryDelay when a failure runs again, or {@code null} if it does not
 	 */
 	record Outcome(ClaimedWork row, WorkState state, @Nullable String error, @Nullable Duration retryDelay) {
@@ -89,6 +91,18 @@ final class OutcomeWriter {
 
 		static Outcome handBack(ClaimedWork row) {
 			return new Outcome(row, WorkState.ABANDONED, null, null);
+		}
+
+		/**
+		 * A row this instance cannot read, left for another: released, no attempt
+		 * consumed, with the reason recorded.
+		 */
+		static Outcome unreadable(ClaimedWork row, String reason) {
+			return new Outcome(row, WorkState.ABANDONED, text(reason), null);
+		}
+
+		boolean isPlainHandBack() {
+			return this.state == WorkState.ABANDONED && this.error == null;
 		}
 
 		static Outcome failedBeforeStart(ClaimedWork row, Throwable ex) {
@@ -108,7 +122,7 @@ final class OutcomeWriter {
 			return switch (this.state) {
 				case SUCCEEDED -> "succeeded";
 				case CANCELLED -> "cancelled";
-				case ABANDONED -> "handed back";
+				case ABANDONED -> (this.error != null) ? "left for another instance" : "handed back";
 				default -> (this.retryDelay != null) ? "failed, to retry in " + this.retryDelay : "failed";
 			};
 		}

@@ -35,6 +35,16 @@ public interface DurableWork {
 	}
 
 	/**
+	 * Count this queue's stored items that have not ended (queued, scheduled or running,
+	 * on any instance). Blocks for one short query.
+	 * @return how many have not ended
+	 * @since 0.1.0
+	 */
+	default long countUnended() {
+		return 0;
+	}
+
+	/**
 	 * Begin claiming work for the engine, which has started. Does not block.
 	 */
 	void start();

@@ -144,6 +144,19 @@ public final class StoredWorkReader {
 			.list();
 	}
 
+	/**
+	 * Count the items of a queue that have not ended: queued, scheduled or running,
+	 * wherever they run. What a test waits for before it asserts.
+	 * @param queue the queue that stored them
+	 * @return how many have not ended
+	 * @since 0.1.0
+	 */
+	public long countUnended(String queue) {
+		Assert.hasText(queue, "queue must not be empty");
+		String sql = "SELECT COUNT(*) FROM {table} WHERE queue = :queue AND state IN ('QUEUED', 'SCHEDULED', 'RUNNING')";
+		return this.client.sql(this.dialect.sql(this.table, sql)).param("queue", queue).query(Long.class).single();
+	}
+
 	private static String where(@Nullable StoredState state, @Nullable String name) {
 		if (state != null && name != null) {
 			return " WHERE state = :state AND name = :name";

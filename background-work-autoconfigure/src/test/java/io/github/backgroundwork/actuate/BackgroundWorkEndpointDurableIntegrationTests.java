@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "management.endpoints.web.exposure.include=backgroundwork",
 				"background-work.store=jdbc", "spring.datasource.url=jdbc:h2:mem:endpoint-durable",
-				"background-work.jdbc.poll-interval=100ms" })
+				"background-work.jdbc.poll-interval=100ms", "management.endpoint.backgroundwork.access=unrestricted" })
 @DirtiesContext
 class BackgroundWorkEndpointDurableIntegrationTests {
 
@@ -210,6 +210,29 @@ class BackgroundWorkEndpointDurableIntegrationTests {
 
 	private static Map<String, Object> item(List<Map<String, Object>> items, String id) {
 		return items.stream().filter((item) -> id.equals(item.get("id"))).findFirst().orElseThrow();
+	}
+
+	@Test
+	void blankOrMalformedIdsAnswer404NeverA500() throws Exception {
+		List<String> ids = List.of("%20", "%20%20", "a".repeat(65), "x".repeat(2000), "..", "%2E%2E", "%C3%A9t%C3%A9",
+				"%E2%9C%93%F0%9F%98%80", "'%20OR%201=1--", "%25");
+		for (String id : ids) {
+			get("/actuator/backgroundwork/" + id, 404);
+			send("DELETE", "/actuator/backgroundwork/" + id, 404);
+		}
+		// Control characters: Tomcat refuses them before the endpoint sees them
+		for (String id : List.of("a%00b", "%0A")) {
+			assertThat(status("GET", "/actuator/backgroundwork/" + id)).isIn(400, 404);
+			assertThat(status("DELETE", "/actuator/backgroundwork/" + id)).isIn(400, 404);
+		}
+	}
+
+	private int status(String method, String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	private void awaitState(String id, StoredState state) {

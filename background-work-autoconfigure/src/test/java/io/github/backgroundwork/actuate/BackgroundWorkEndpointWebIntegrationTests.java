@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 @ResourceLock("spring-boot-logging-system")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "management.endpoints.web.exposure.include=backgroundwork",
-				"background-work.concurrency=2", "background-work.queue.capacity=5" })
+				"background-work.concurrency=2", "background-work.queue.capacity=5",
+				"management.endpoint.backgroundwork.access=unrestricted" })
 @DirtiesContext
 class BackgroundWorkEndpointWebIntegrationTests {
 

@@ -7,10 +7,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
+import io.github.backgroundwork.DefaultBackgroundWorkQueue;
 import io.github.backgroundwork.QueueStatistics;
 import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkQuery;
 import io.github.backgroundwork.WorkState;
+import io.github.backgroundwork.engine.DurableWork;
 
 /**
  * Waits in tests for background work to be done. <pre class="code">
@@ -30,14 +32,20 @@ public final class BackgroundWorkTestSupport {
 
 	private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
+	static final long STORE_PAUSE_MILLIS = 20;
+
 	private BackgroundWorkTestSupport() {
 	}
 
 	/**
 	 * Wait until the queue is idle: its statistics show no item queued, scheduled or
-	 * running. Blocks, checking every millisecond, for at most the timeout. Work enqueued
-	 * by work counts as long as it is queued, so a chain of items is waited for to its
-	 * end.
+	 * running, and, with a durable store ({@code background-work.store=jdbc}), none of
+	 * the queue's stored items is queued, scheduled or running on any instance, including
+	 * rows committed a moment ago that no claimer has taken yet. Blocks, checking every
+	 * millisecond (the store every {@value #STORE_PAUSE_MILLIS} ms), for at most the
+	 * timeout. Work enqueued by work counts as long as it is queued, so a chain of items
+	 * is waited for to its end; so does typed work {@code SCHEDULED} for a delay or its
+	 * next retry.
 	 * @param queue the queue
 	 * @param timeout how long to wait at most
 	 * @throws AssertionError if items are still queued or running after the timeout, or
@@ -45,10 +53,15 @@ public final class BackgroundWorkTestSupport {
 	 */
 	public static void awaitIdle(BackgroundWorkQueue queue, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
+		long nextStoreCheck = System.nanoTime();
 		while (true) {
 			QueueStatistics statistics = queue.statistics();
-			if (statistics.queued() == 0 && statistics.scheduled() == 0 && statistics.running() == 0) {
-				return;
+			if (statistics.queued() == 0 && statistics.scheduled() == 0 && statistics.running() == 0
+					&& System.nanoTime() - nextStoreCheck >= 0) {
+				if (storedUnended(queue) == 0) {
+					return;
+				}
+				nextStoreCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STORE_PAUSE_MILLIS);
 			}
 			if (System.nanoTime() - deadline >= 0) {
 				throw new AssertionError("Background work still in flight after " + timeout + ": "
@@ -62,6 +75,13 @@ public final class BackgroundWorkTestSupport {
 		}
 	}
 
+	private static long storedUnended(BackgroundWorkQueue queue) {
+		if (queue instanceof DefaultBackgroundWorkQueue defaultQueue) {
+			return defaultQueue.durableWork().map(DurableWork::countUnended).orElse(0L);
+		}
+		return 0;
+	}
+
 	private static String describeInFlight(BackgroundWorkQueue queue, QueueStatistics statistics) {
 		List<WorkItemSnapshot> items = new ArrayList<>(
 				queue.items(new WorkQuery(WorkState.RUNNING, null, 0, LISTED_ITEMS)).items());
@@ -73,6 +93,10 @@ public final class BackgroundWorkTestSupport {
 			.append(" scheduled, ")
 			.append(statistics.running())
 			.append(" running");
+		long stored = storedUnended(queue);
+		if (stored > 0) {
+			description.append("; ").append(stored).append(" stored item(s) not ended");
+		}
 		for (WorkItemSnapshot item : items) {
 			description.append(System.lineSeparator())
 				.append("  ")

@@ -1,0 +1,147 @@
+package io.github.backgroundwork.jdbc;
+
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.util.Assert;
+
+/**
+ * Checks at startup that the work table exists and has every column the store uses, so
+ * that a database nobody initialized fails once, naming the table and the script to run,
+ * instead of failing every claim of every poll. One query that reads no row.
+ *
+ * @since 0.3.0
+ */
+public final class WorkTableVerifier {
+
+	/**
+	 * Every column the store reads or writes, in the order of the bundled schema scripts.
+	 * A column added to the scripts is added here too, so that a table created by an
+	 * older script fails startup naming it.
+	 */
+	public static final List<String> COLUMNS = List.of("id", "name", "work_key", "live_key", "payload", "payload_type",
+			"state", "attempts", "max_retries", "not_before", "owner", "lease_until", "enqueued_at", "started_at",
+			"finished_at", "error", "trace_context", "cancel_requested", "queue", "context", "unreadable_by",
+			"unreadable_reason");
+
+	private final DataSource dataSource;
+
+	private final WorkTable table;
+
+	/**
+	 * Create a verifier of a table.
+	 * @param dataSource the data source the table lives in
+	 * @param tableName the table's name, optionally qualified by a schema
+	 * @throws IllegalArgumentException if the name is not a plain SQL identifier
+	 */
+	public WorkTableVerifier(DataSource dataSource, String tableName) {
+		Assert.notNull(dataSource, "dataSource must not be null");
+		this.dataSource = dataSource;
+		this.table = new WorkTable(tableName);
+	}
+
+	/**
+	 * Check that the table exists and has every one of {@link #COLUMNS}. Blocks for one
+	 * round trip or two.
+	 * @throws InvalidWorkTableException naming the table, the missing columns and the
+	 * schema script to run, if it is missing or incomplete
+	 * @throws org.springframework.dao.DataAccessException if the database cannot be
+	 * reached
+	 */
+	public void verify() {
+		ResultSetExtractor<Set<String>> columns = (rs) -> columns(rs.getMetaData());
+		Set<String> present;
+		try {
+			present = new JdbcTemplate(this.dataSource).query(this.table.sql("SELECT * FROM {table} WHERE 1 = 0"),
+					columns);
+		}
+		catch (BadSqlGrammarException ex) {
+			throw new InvalidWorkTableException("The work table " + this.table.name()
+					+ " of durable background work does not exist (or cannot be read): "
+					+ ex.getSQLException().getMessage() + ". Create it with " + script() + ".", script(), ex);
+		}
+		List<String> missing = new ArrayList<>();
+		for (String column : COLUMNS) {
+			if (present == null || !present.contains(column)) {
+				missing.add(column);
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new InvalidWorkTableException("The work table " + this.table.name()
+					+ " of durable background work lacks column(s) " + String.join(", ", missing)
+					+ ": it was created by an older schema script. Run the updated " + script()
+					+ " (it is safe to run again: its ALTER TABLE ... ADD COLUMN IF NOT EXISTS lines add what is"
+					+ " missing), or those ALTER TABLE lines alone.", script(), null);
+		}
+	}
+
+	private static Set<String> columns(ResultSetMetaData metaData) throws SQLException {
+		// PostgreSQL answers in lowercase, H2 in uppercase: unquoted names are
+		// case-insensitive
+		Set<String> columns = new TreeSet<>();
+		for (int i = 1; i <= metaData.getColumnCount(); i++) {
+			columns.add(metaData.getColumnLabel(i).toLowerCase(Locale.ROOT));
+		}
+		return columns;
+	}
+
+	/**
+	 * Return the bundled schema script of the database, or of both when it cannot tell.
+	 */
+	private String script() {
+		String product;
+		try {
+			product = JdbcUtils.extractDatabaseMetaData(this.dataSource, DatabaseMetaData::getDatabaseProductName);
+		}
+		catch (MetaDataAccessException ex) {
+			product = "";
+		}
+		String location = BackgroundWorkDataSourceScriptDatabaseInitializer.DEFAULT_SCHEMA_LOCATION;
+		return switch (product) {
+			case "PostgreSQL" -> location.replace("@@platform@@", "postgresql");
+			case "H2" -> location.replace("@@platform@@", "h2");
+			default -> location.replace("@@platform@@", "postgresql") + " or " + location.replace("@@platform@@", "h2");
+		};
+	}
+
+	/**
+	 * The work table is missing, or lacks columns.
+	 */
+	public static final class InvalidWorkTableException extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String script;
+
+		InvalidWorkTableException(String message, String script, @Nullable Throwable cause) {
+			super(message, cause);
+			this.script = script;
+		}
+
+		/**
+		 * Return the location of the bundled schema script that creates or completes the
+		 * table.
+		 * @return a {@code classpath:} location
+		 */
+		public String script() {
+			return this.script;
+		}
+
+	}
+
+}
