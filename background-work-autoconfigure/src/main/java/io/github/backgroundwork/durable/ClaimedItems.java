@@ -99,6 +99,15 @@ final class ClaimedItems {
 		this.lost.remove(id);
 	}
 
+	/**
+	 * Forget every row: a stopped queue whose store stayed away gives them up.
+	 */
+	void clear() {
+		this.byId.clear();
+		this.lost.clear();
+		this.ended.clear();
+	}
+
 	boolean isEmpty() {
 		return this.byId.isEmpty();
 	}

@@ -92,8 +92,7 @@ final class DurableWorkSource {
 		this.completions = new StoredCompletions(store.reader(), pollInterval, this::wake);
 		this.backlog = new OutcomeBacklog(this.claimed, new OutcomeWriter(store, owner), engine, this.completions);
 		this.handOver = new HandOver(engine, codec, tracing, this.claimed, this.backlog, this::wake);
-		this.leases = new LeaseKeeper(store, owner,
-				new RetentionCleaner(store, retention, engine.settings().threadNamePrefix() + "cleaner"));
+		this.leases = new LeaseKeeper(store, owner, new RetentionCleaner(store, retention));
 		// A renewal is tried at least once per third of a lease, whatever the backoff
 		Duration maxDelay = store.lease().dividedBy(3);
 		this.outage = new StoreOutage(owner,
@@ -279,6 +278,7 @@ final class DurableWorkSource {
 		}
 		logger.warn("Background work claimer " + this.owner + " stopped and could not reach its store for longer "
 				+ "than the lease: giving up the outcome of " + this.backlog.giveUp() + " item(s), which run again");
+		this.claimed.clear();
 		return true;
 	}
 
