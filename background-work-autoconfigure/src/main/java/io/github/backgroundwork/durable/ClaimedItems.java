@@ -112,10 +112,6 @@ final class ClaimedItems {
 		return this.byId.isEmpty();
 	}
 
-	int size() {
-		return this.byId.size();
-	}
-
 	boolean hasEnded() {
 		return !this.ended.isEmpty();
 	}

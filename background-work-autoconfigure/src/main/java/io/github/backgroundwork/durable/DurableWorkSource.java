@@ -242,7 +242,8 @@ final class DurableWorkSource {
 			if (this.stopRequested) {
 				this.settledSinceStop |= !this.backlog.hasPending() && !this.claimed.hasEnded();
 				this.settled.signalAll();
-				if (this.claimed.isEmpty() || giveUp()) {
+				if (this.claimed.isEmpty()
+						|| (this.outage.unreachableFor(this.store.lease()) && this.backlog.giveUp(this.owner))) {
 					this.thread = null;
 					return false;
 				}
@@ -266,20 +267,6 @@ final class DurableWorkSource {
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	/**
-	 * Give up what a stopped queue holds once its store has been away for longer than a
-	 * lease: the rows are taken over by then, as after a crash.
-	 */
-	private boolean giveUp() {
-		if (!this.outage.unreachableFor(this.store.lease())) {
-			return false;
-		}
-		logger.warn("Background work claimer " + this.owner + " stopped and could not reach its store for longer "
-				+ "than the lease: giving up the outcome of " + this.backlog.giveUp() + " item(s), which run again");
-		this.claimed.clear();
-		return true;
 	}
 
 	private void turn() {
