@@ -115,12 +115,17 @@ final class ClaimedItems {
 		return live;
 	}
 
-	boolean isEmpty() {
-		return this.byId.isEmpty();
+	/**
+	 * Forget every row: a stopped queue whose store stayed away gives them up.
+	 */
+	void clear() {
+		this.byId.clear();
+		this.lost.clear();
+		this.ended.clear();
 	}
 
-	int size() {
-		return this.byId.size();
+	boolean isEmpty() {
+		return this.byId.isEmpty();
 	}
 
 	boolean hasEnded() {

@@ -96,8 +96,7 @@ final class DurableWorkSource {
 		UnreadableRows unreadable = new UnreadableRows();
 		this.handOver = new HandOver(engine, codec, tracing, this.claimed, this.backlog, this::wake, unreadable);
 		this.planner = new ClaimPlanner(queue, engine, this.claimed, unreadable);
-		this.leases = new LeaseKeeper(store, owner,
-				new RetentionCleaner(store, retention, engine.settings().threadNamePrefix() + "cleaner"));
+		this.leases = new LeaseKeeper(store, owner, new RetentionCleaner(store, retention));
 		// A renewal is tried at least once per third of a lease, whatever the backoff
 		Duration maxDelay = store.lease().dividedBy(3);
 		this.outage = new StoreOutage(owner,
@@ -247,7 +246,8 @@ final class DurableWorkSource {
 			if (this.stopRequested) {
 				this.settledSinceStop |= !this.backlog.hasPending() && !this.claimed.hasEnded();
 				this.settled.signalAll();
-				if (this.claimed.isEmpty() || giveUp()) {
+				if (this.claimed.isEmpty()
+						|| (this.outage.unreachableFor(this.store.lease()) && this.backlog.giveUp(this.owner))) {
 					this.thread = null;
 					return false;
 				}
@@ -271,19 +271,6 @@ final class DurableWorkSource {
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	/**
-	 * Give up what a stopped queue holds once its store has been away for longer than a
-	 * lease: the rows are taken over by then, as after a crash.
-	 */
-	private boolean giveUp() {
-		if (!this.outage.unreachableFor(this.store.lease())) {
-			return false;
-		}
-		logger.warn("Background work claimer " + this.owner + " stopped and could not reach its store for longer "
-				+ "than the lease: giving up the outcome of " + this.backlog.giveUp() + " item(s), which run again");
-		return true;
 	}
 
 	private void turn() {

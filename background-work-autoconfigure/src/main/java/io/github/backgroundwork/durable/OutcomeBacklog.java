@@ -177,15 +177,19 @@ final class OutcomeBacklog {
 	}
 
 	/**
-	 * Give up every outcome, when the store has been away for longer than a lease after
-	 * the queue stopped: their rows are taken over, as after a crash.
-	 * @return how many outcomes were given up
+	 * Give up every row and outcome, when the store has been away for longer than a lease
+	 * after the queue stopped: the rows are taken over by then, as after a crash.
+	 * @param owner the claimer's owner id, for the log
+	 * @return {@code true}
 	 */
-	int giveUp() {
-		int count = this.pending.size() + this.executing.size();
+	boolean giveUp(String owner) {
+		logger.warn("Background work claimer " + owner + " stopped and could not reach its store for longer than "
+				+ "the lease: giving up the outcome of " + (this.pending.size() + this.executing.size())
+				+ " item(s), which run again");
 		this.pending.clear();
 		this.executing.clear();
-		return count;
+		this.claimed.clear();
+		return true;
 	}
 
 	private void written(Outcome outcome, boolean held) {

@@ -1,25 +1,21 @@
 package io.github.backgroundwork.durable;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
- * Deletes finished rows past the retention, every minute, in bounded batches for a
- * bounded time per turn, and at once again while some remain. Each turn runs on a
- * short-lived thread of its own, so that a slow delete (H2 takes seconds per batch of a
- * large table) never holds up claims and renewals.
+ * Deletes finished rows past the retention on the claimer's thread (so that a queue
+ * borrows one connection at a time besides its listener): every minute, bounded batches
+ * for at most half a second per turn, so that claims and renewals are not held up, and
+ * the next turn at once while rows remain, so that the cleaner keeps up with any
+ * throughput.
  */
 final class RetentionCleaner {
 
-	private static final Log logger = LogFactory.getLog(DurableWorkSource.class);
-
 	private static final long INTERVAL = Duration.ofMinutes(1).toNanos();
 
-	private static final long BUDGET = Duration.ofSeconds(5).toNanos();
+	private static final long BUDGET = Duration.ofMillis(500).toNanos();
 
 	private static final int BATCH = 1000;
 
@@ -27,16 +23,12 @@ final class RetentionCleaner {
 
 	private final Duration retention;
 
-	private final String threadName;
+	// Read and written by the claimer's thread only
+	private long next;
 
-	private final AtomicBoolean cleaning = new AtomicBoolean();
-
-	private volatile long next;
-
-	RetentionCleaner(JdbcWorkStore store, Duration retention, String threadName) {
+	RetentionCleaner(JdbcWorkStore store, Duration retention) {
 		this.store = store;
 		this.retention = retention;
-		this.threadName = threadName;
 	}
 
 	/**
@@ -55,39 +47,23 @@ final class RetentionCleaner {
 	}
 
 	/**
-	 * Start a turn on its own thread if one is due and none runs. Does not block.
+	 * Delete batches if a turn is due, for a bounded time (one batch may take longer: the
+	 * budget is checked between batches).
 	 * @param now the claimer's {@link System#nanoTime()}
+	 * @throws RuntimeException if a delete failed; the turn stays due
 	 */
 	void runIfDue(long now) {
-		if (now - this.next < 0 || !this.cleaning.compareAndSet(false, true)) {
+		if (now - this.next < 0) {
 			return;
 		}
-		this.next = now + INTERVAL;
-		Thread thread = new Thread(this::clean, this.threadName);
-		thread.setDaemon(true);
-		thread.start();
-	}
-
-	private void clean() {
-		try {
-			long deadline = System.nanoTime() + BUDGET;
-			int deleted;
-			do {
-				deleted = this.store.deleteFinishedBatch(this.retention, BATCH);
-			}
-			while (deleted == BATCH && System.nanoTime() - deadline < 0);
-			if (deleted == BATCH) {
-				// More remain: the next turn is due at once
-				this.next = System.nanoTime();
-			}
+		long deadline = now + BUDGET;
+		int deleted;
+		do {
+			deleted = this.store.deleteFinishedBatch(this.retention, BATCH);
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Background work could not delete finished rows older than " + this.retention
-					+ "; trying again in a minute (" + StoreOutage.describe(ex) + ")");
-		}
-		finally {
-			this.cleaning.set(false);
-		}
+		while (deleted == BATCH && System.nanoTime() - deadline < 0);
+		// While rows remain, the next turn comes after the claims and renewals due
+		this.next = (deleted == BATCH) ? System.nanoTime() : now + INTERVAL;
 	}
 
 }

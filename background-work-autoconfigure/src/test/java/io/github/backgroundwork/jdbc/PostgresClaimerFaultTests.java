@@ -11,7 +11,6 @@ import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.durable.JdbcDurableWork;
 import io.github.backgroundwork.handler.WorkHandlers;
 import io.github.backgroundwork.jdbc.DurableHandlers.Mail;
-import io.github.backgroundwork.jdbc.StoreOutageTests.Counting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +38,7 @@ class PostgresClaimerFaultTests {
 
 	@Test
 	void outcomesSurviveALostConnection() throws Exception {
-		Counting handlers = new Counting(Duration.ofMillis(3));
+		CountingMails handlers = new CountingMails(Duration.ofMillis(3));
 		DefaultBackgroundWorkQueue queue = queue(handlers, new AtomicReference<>());
 		List<WorkRequest> requests = new ArrayList<>();
 		for (int customer = 0; customer < 1000; customer++) {
@@ -82,7 +81,7 @@ class PostgresClaimerFaultTests {
 
 	@Test
 	void queueRestartsOnPostgres() {
-		Counting handlers = new Counting(Duration.ZERO);
+		CountingMails handlers = new CountingMails(Duration.ZERO);
 		AtomicReference<JdbcDurableWork> durable = new AtomicReference<>();
 		DefaultBackgroundWorkQueue queue = queue(handlers, durable);
 		try {
@@ -104,7 +103,7 @@ class PostgresClaimerFaultTests {
 		}
 	}
 
-	private static DefaultBackgroundWorkQueue queue(Counting handlers, AtomicReference<JdbcDurableWork> durable) {
+	private static DefaultBackgroundWorkQueue queue(CountingMails handlers, AtomicReference<JdbcDurableWork> durable) {
 		return DefaultBackgroundWorkQueue.builder()
 			.concurrency(4)
 			.threadNamePrefix("pg-faults-")

@@ -3,10 +3,7 @@ package io.github.backgroundwork.jdbc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.backgroundwork.BackgroundWorkHandler;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.actuate.BackgroundWorkHealthIndicator;
@@ -42,7 +39,7 @@ class StoreOutageTests {
 	@Test
 	void databaseOutageBacksOffAndLogsOnce(CapturedOutput output) {
 		FlakyDataSource dataSource = new FlakyDataSource(database.dataSource());
-		Counting handlers = new Counting(Duration.ZERO);
+		CountingMails handlers = new CountingMails(Duration.ZERO);
 		DefaultBackgroundWorkQueue queue = queue(dataSource, handlers, Duration.ofSeconds(30));
 		try {
 			queue.start();
@@ -81,7 +78,7 @@ class StoreOutageTests {
 	void outcomesSurviveALostConnection() throws Exception {
 		database.clear();
 		FlakyDataSource dataSource = new FlakyDataSource(database.dataSource());
-		Counting handlers = new Counting(Duration.ofMillis(2));
+		CountingMails handlers = new CountingMails(Duration.ofMillis(2));
 		DefaultBackgroundWorkQueue queue = queue(dataSource, handlers, Duration.ofSeconds(3));
 		List<WorkRequest> requests = new ArrayList<>();
 		for (int customer = 0; customer < 1000; customer++) {
@@ -121,7 +118,8 @@ class StoreOutageTests {
 		assertThat(succeeded()).isEqualTo(1000);
 	}
 
-	private static DefaultBackgroundWorkQueue queue(FlakyDataSource dataSource, Counting handlers, Duration lease) {
+	private static DefaultBackgroundWorkQueue queue(FlakyDataSource dataSource, CountingMails handlers,
+			Duration lease) {
 		JdbcWorkStore store = JdbcWorkStore.builder(dataSource).lease(lease).build();
 		return DefaultBackgroundWorkQueue.builder()
 			.concurrency(4)
@@ -144,31 +142,6 @@ class StoreOutageTests {
 		Integer count = database.jdbc()
 			.queryForObject("SELECT COUNT(*) FROM background_work WHERE state = 'SUCCEEDED'", Integer.class);
 		return (count != null) ? count : 0;
-	}
-
-	/**
-	 * Counts the runs of each mail.
-	 */
-	static class Counting {
-
-		final Map<Integer, Integer> runs = new ConcurrentHashMap<>();
-
-		private final Duration takes;
-
-		Counting(Duration takes) {
-			this.takes = takes;
-		}
-
-		boolean ranTwice() {
-			return this.runs.values().stream().anyMatch((runs) -> runs > 1);
-		}
-
-		@BackgroundWorkHandler("mail")
-		void mail(Mail mail) throws InterruptedException {
-			this.runs.merge(mail.customer(), 1, Integer::sum);
-			Thread.sleep(this.takes.toMillis());
-		}
-
 	}
 
 }
