@@ -43,9 +43,10 @@ import org.springframework.context.annotation.Configuration;
  * observation on the enqueuing thread; then {@code enqueue}'s p50 on an idle queue. CPU
  * is the sum of every Java thread's CPU time (callers and workers, to the nanosecond);
  * the process's CPU time, in 10 ms ticks and with the GC's threads, is shown beside it.
- * "snapshot decorator" is the queue with context propagation as it was before 0.2.0's
- * change (a {@code ContextSnapshotFactory} snapshot per item), for comparison in the same
- * run.
+ * "snapshot decorator" is the queue with context propagation as it was before
+ * {@code ContextPropagatingWorkDecorator} read the accessors itself (a
+ * {@code ContextSnapshotFactory} snapshot per item), for comparison in the same run.
+ * Last, the decorators alone on one thread, where the machine's load blurs less.
  * <p>
  * Arguments: {@code no-op-items-per-round rounds} (busy rounds run a fifth of the items),
  * for example {@code 200000 7}.
@@ -90,6 +91,58 @@ public final class StarterDefaultsCost {
 		finally {
 			contenders.values().forEach(Contender::close);
 		}
+		decoratorAlone();
+	}
+
+	/**
+	 * The decorators alone, decorating and running on one thread, so that neither a
+	 * worker's wake-up nor the machine's other load blurs the figure: thread CPU and
+	 * bytes per item, median of rounds, less the cost of setting the context up for each
+	 * item.
+	 */
+	@SuppressWarnings("try")
+	private static void decoratorAlone() {
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		Map<String, WorkDecoratorUnderTest> decorators = new LinkedHashMap<>();
+		decorators.put("none (context set up only)", (execution) -> execution);
+		ContextPropagatingWorkDecorator current = new ContextPropagatingWorkDecorator();
+		decorators.put("ContextPropagatingWorkDecorator", (execution) -> current.decorate(null, execution));
+		ContextPropagatingWorkDecorator snapshot = new SnapshotPropagation().snapshotDecorator();
+		decorators.put("snapshot decorator", (execution) -> snapshot.decorate(null, execution));
+		Runnable execution = () -> sink++;
+		for (boolean carry : new boolean[] { false, true }) {
+			Map<String, List<double[]>> samples = new LinkedHashMap<>();
+			for (int round = 0; round < 9; round++) {
+				for (Map.Entry<String, WorkDecoratorUnderTest> entry : decorators.entrySet()) {
+					int items = 200_000;
+					long cpu = threads.getCurrentThreadCpuTime();
+					long allocated = threads.getCurrentThreadAllocatedBytes();
+					for (int i = 0; i < items; i++) {
+						Runnable decorated;
+						try (CallerContext context = CallerContext.open(carry)) {
+							decorated = entry.getValue().decorate(execution);
+						}
+						decorated.run();
+					}
+					if (round >= 2) {
+						samples.computeIfAbsent(entry.getKey(), (k) -> new ArrayList<>())
+							.add(new double[] { (double) (threads.getCurrentThreadCpuTime() - cpu) / items,
+									(double) (threads.getCurrentThreadAllocatedBytes() - allocated) / items });
+					}
+				}
+			}
+			System.out.printf(Locale.ROOT, "%n## decorator alone, one thread, %s%n%-42s %22s %20s%n", label(carry),
+					"decorator", "CPU ns/item (min-max)", "bytes/item (min-max)");
+			samples.forEach((name, rounds) -> System.out.printf(Locale.ROOT, "%-42s %22s %20s%n", name, stat(rounds, 0),
+					stat(rounds, 1)));
+		}
+	}
+
+	@FunctionalInterface
+	private interface WorkDecoratorUnderTest {
+
+		Runnable decorate(Runnable execution);
+
 	}
 
 	@SuppressWarnings("try")
