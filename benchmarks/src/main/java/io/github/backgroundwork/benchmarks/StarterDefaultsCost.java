@@ -37,13 +37,13 @@ import org.springframework.context.annotation.Configuration;
  * What the starter's defaults cost per item, through a Spring Boot application context as
  * users get the queue ({@code background-work.propagate-context=true},
  * context-propagation and Logback present, 8 workers), beside a plain
- * {@code ThreadPoolExecutor} of 8 threads in the same JVM, in interleaved rounds: process
- * CPU and bytes allocated (every thread) per item, for no-op items and items of about 10
- * µs of computation, with nothing to carry and with an MDC entry and a current
- * observation on the enqueuing thread; then {@code enqueue}'s p50 on an idle queue. CPU
- * is the sum of every Java thread's CPU time (callers and workers, to the nanosecond);
- * the process's CPU time, in 10 ms ticks and with the GC's threads, is shown beside it.
- * "snapshot decorator" is the queue with context propagation as it was before
+ * {@code ThreadPoolExecutor} of 8 threads in the same JVM, in interleaved rounds: CPU and
+ * bytes allocated (every thread) per item, for no-op items and items of about 10 µs of
+ * computation, with nothing to carry and with an MDC entry and a current observation on
+ * the enqueuing thread; then {@code enqueue}'s p50 on an idle queue. CPU is the sum of
+ * every Java thread's CPU time (callers and workers, to the nanosecond); the process's
+ * CPU time, in 10 ms ticks and with the GC's threads, is shown beside it. "snapshot
+ * decorator" is the queue with context propagation as it was before
  * {@code ContextPropagatingWorkDecorator} read the accessors itself (a
  * {@code ContextSnapshotFactory} snapshot per item), for comparison in the same run.
  * Last, the decorators alone on one thread, where the machine's load blurs less.
