@@ -72,18 +72,25 @@ final class CarriedContext {
 	 */
 	void runWith(@Nullable Object @Nullable [] values, Runnable execution) {
 		ThreadLocalAccessor<?>[] accessors = this.accessors;
-		Object[] previous = new Object[accessors.length];
+		// Only if the worker has values of its own, which it usually has not
+		Object[] previous = null;
 		int set = 0;
 		try {
 			for (; set < accessors.length; set++) {
-				previous[set] = set(accessors[set], (values != null) ? values[set] : null);
+				Object before = set(accessors[set], (values != null) ? values[set] : null);
+				if (before != null) {
+					if (previous == null) {
+						previous = new Object[accessors.length];
+					}
+					previous[set] = before;
+				}
 			}
 			execution.run();
 		}
 		finally {
 			// Backwards, so that scopes opened above close in the reverse order
 			for (int i = set - 1; i >= 0; i--) {
-				restore(accessors[i], (values != null) ? values[i] : null, previous[i]);
+				restore(accessors[i], (values != null) ? values[i] : null, (previous != null) ? previous[i] : null);
 			}
 		}
 	}

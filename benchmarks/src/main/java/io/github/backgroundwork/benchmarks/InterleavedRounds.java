@@ -80,7 +80,7 @@ public final class InterleavedRounds {
 		return new double[] { items * 1e9 / wall, (double) cpu / items, (double) allocatedBytes / items };
 	}
 
-	private static long allocated(com.sun.management.ThreadMXBean threads) {
+	static long allocated(com.sun.management.ThreadMXBean threads) {
 		long[] ids = threads.getAllThreadIds();
 		long sum = 0;
 		for (long bytes : threads.getThreadAllocatedBytes(ids)) {
@@ -111,7 +111,7 @@ public final class InterleavedRounds {
 		return stat(rounds.stream().mapToDouble((r) -> r[index]).toArray(), format);
 	}
 
-	private static String stat(double[] values, String format) {
+	static String stat(double[] values, String format) {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
 		double median = (sorted.length % 2 == 1) ? sorted[sorted.length / 2]
