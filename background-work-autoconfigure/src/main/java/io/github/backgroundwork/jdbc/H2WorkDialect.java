@@ -56,14 +56,23 @@ final class H2WorkDialect extends JdbcWorkDialect {
 			    WHERE id IN (:ids) AND state IN ('QUEUED', 'SCHEDULED'))""";
 
 	/**
-	 * Lock the due rows of one part of a claim, in the order of the (queue, state,
-	 * not_before) index, so that H2 reads at most the part's limit from it instead of
-	 * sorting every due row: due queued rows before due scheduled ones, each oldest
-	 * first.
+	 * Lock the due rows of one part of a claim, in the order of the (state, not_before,
+	 * queue) index, so that H2 reads at most the part's limit from it instead of sorting
+	 * every due row: due queued rows before due scheduled ones, each oldest first. An
+	 * index led by the queue would not be chosen: H2 then prefers the lease index.
 	 */
 	private static String lockDue(ClaimParts parts, int index) {
 		return "SELECT id, not_before FROM {table} WHERE " + parts.where(index)
 				+ " ORDER BY state, not_before LIMIT :limit_" + index + " FOR UPDATE SKIP LOCKED";
+	}
+
+	/**
+	 * One statement that walks the finished index: H2 runs a delete of the ids a subquery
+	 * selects in time that grows with the table, thousands of times slower.
+	 */
+	@Override
+	String deleteFinishedBatch() {
+		return "DELETE FROM {table} WHERE finished_at < {now-:retention} FETCH FIRST :batch ROWS ONLY";
 	}
 
 	@Override

@@ -164,6 +164,17 @@ abstract class JdbcWorkDialect {
 	}
 
 	/**
+	 * Return the cleaner's delete of at most {@code :batch} rows that ended before
+	 * {@code :retention} milliseconds ago, oldest first, read from the finished index.
+	 * @return the statement
+	 */
+	String deleteFinishedBatch() {
+		return """
+				DELETE FROM {table} WHERE id IN (
+				    SELECT id FROM {table} WHERE finished_at < {now-:retention} ORDER BY finished_at LIMIT :batch)""";
+	}
+
+	/**
 	 * Return a statement that makes the cleaner's delete walk the finished index,
 	 * whatever the planner's statistics say, for the rest of its transaction; or
 	 * {@code null} where the index is used anyway.

@@ -22,10 +22,6 @@ final class WorkCleaner {
 	 */
 	static final int QUERY_TIMEOUT_SECONDS = 30;
 
-	static final String DELETE_BATCH = """
-			DELETE FROM {table} WHERE id IN (
-			    SELECT id FROM {table} WHERE finished_at < {now-:retention} ORDER BY finished_at LIMIT :batch)""";
-
 	private final JdbcClient client;
 
 	private final JdbcWorkDialect dialect;
@@ -63,7 +59,7 @@ final class WorkCleaner {
 			if (plan != null) {
 				this.client.sql(plan).query().listOfRows();
 			}
-			return this.client.sql(this.dialect.sql(this.table, DELETE_BATCH))
+			return this.client.sql(this.dialect.sql(this.table, this.dialect.deleteFinishedBatch()))
 				.param("retention", retention.toMillis())
 				.param("batch", batchSize)
 				.update();

@@ -46,10 +46,11 @@ ALTER TABLE background_work ADD COLUMN IF NOT EXISTS unreadable_reason CHARACTER
 -- An insert that hits it is a duplicate. Also serves look-ups by name.
 CREATE UNIQUE INDEX IF NOT EXISTS background_work_live_key_idx ON background_work (name, live_key);
 
--- Claim: a queue's due rows (queue, then state QUEUED or SCHEDULED, then not_before). It replaces
--- the index of versions without queues, on (state, not_before).
+-- Claim: due rows (state QUEUED or SCHEDULED, then not_before), in the order the claim reads them,
+-- then the queue, checked in the index. It replaces the index of versions without queues, on
+-- (state, not_before).
 DROP INDEX IF EXISTS background_work_due_idx;
-CREATE INDEX IF NOT EXISTS background_work_queue_due_idx ON background_work (queue, state, not_before);
+CREATE INDEX IF NOT EXISTS background_work_queue_due_idx ON background_work (state, not_before, queue);
 
 -- Rescue: running rows whose lease expired.
 CREATE INDEX IF NOT EXISTS background_work_lease_idx ON background_work (state, lease_until);

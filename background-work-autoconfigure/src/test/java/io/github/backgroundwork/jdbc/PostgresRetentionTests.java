@@ -31,8 +31,8 @@ class PostgresRetentionTests extends AbstractRetentionTests {
 		database.clear();
 		insertEnded(database, ENDED, 2);
 		database.jdbc().execute("ANALYZE background_work");
-		String sql = "EXPLAIN "
-				+ new PostgresWorkDialect().sql(new WorkTable(WorkTable.DEFAULT_NAME), WorkCleaner.DELETE_BATCH);
+		String sql = "EXPLAIN " + new PostgresWorkDialect().sql(new WorkTable(WorkTable.DEFAULT_NAME),
+				new PostgresWorkDialect().deleteFinishedBatch());
 		List<String> plan = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()))
 			.execute((status) -> {
 				status.setRollbackOnly();
