@@ -24,13 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AbstractFaultTests {
 
-	/**
-	 * Tag of the scenarios today's library fails, left out of the normal build (the
-	 * module's surefire {@code excludedGroups}); remove it from a scenario once its fix
-	 * has landed.
-	 */
-	static final String KNOWN_BROKEN = "known-broken";
-
 	private static @Nullable FaultDatabase database;
 
 	private static @Nullable Path directory;

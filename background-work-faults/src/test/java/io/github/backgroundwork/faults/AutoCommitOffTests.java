@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances whose pool hands out connections with auto-commit off
  * ({@code spring.datasource.hikari.auto-commit=false}): every item runs exactly once.
  */
-@Tag(AbstractFaultTests.KNOWN_BROKEN)
 class AutoCommitOffTests extends AbstractFaultTests {
 
 	private static final Map<String, String> AUTO_COMMIT_OFF = Map.of("spring.datasource.hikari.auto-commit", "false");

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -16,7 +15,6 @@ import static org.awaitility.Awaitility.await;
  * two instances run their items: nothing is lost, nothing runs twice, no flood of
  * warnings.
  */
-@Tag(AbstractFaultTests.KNOWN_BROKEN)
 class ConnectionsKilledTests extends AbstractFaultTests {
 
 	@Test

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -15,7 +14,6 @@ import static org.awaitility.Awaitility.await;
  * data directory and port while two instances run thousands of items: nothing is lost,
  * nothing runs twice, and each instance logs the outage a few times, not once per poll.
  */
-@Tag(AbstractFaultTests.KNOWN_BROKEN)
 class DatabaseRestartTests extends AbstractFaultTests {
 
 	@Test

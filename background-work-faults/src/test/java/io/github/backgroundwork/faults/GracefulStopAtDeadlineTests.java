@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +18,6 @@ import static org.awaitility.Awaitility.await;
  * (throws when asked), with a second instance running: nothing is lost, nothing ends
  * FAILED or CANCELLED because of a stop, and only stubborn work may run twice.
  */
-@Tag(AbstractFaultTests.KNOWN_BROKEN)
 class GracefulStopAtDeadlineTests extends AbstractFaultTests {
 
 	private static final Map<String, String> SHORT_DRAIN = Map.of("background-work.shutdown.drain-timeout", "300ms",

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * non-zero code within seconds, with a message naming the table, rather than running on
  * and logging a failure at every poll.
  */
-@Tag(AbstractFaultTests.KNOWN_BROKEN)
 class MissingTableTests extends AbstractFaultTests {
 
 	@Test

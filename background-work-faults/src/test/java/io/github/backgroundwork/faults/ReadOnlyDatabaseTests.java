@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -16,7 +15,6 @@ import static org.awaitility.Awaitility.await;
  * instances run their items, then writable again: no flood of warnings during the outage,
  * and everything completes, once, afterwards.
  */
-@Tag(AbstractFaultTests.KNOWN_BROKEN)
 class ReadOnlyDatabaseTests extends AbstractFaultTests {
 
 	@Test

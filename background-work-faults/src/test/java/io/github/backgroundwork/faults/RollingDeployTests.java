@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.github.backgroundwork.faults.v2.V2Configuration;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.FileSystemUtils;
@@ -26,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * enqueues work of both: every item ends SUCCEEDED on the new instance, none FAILED, and
  * the old one consumes no attempt.
  */
-@Tag(AbstractFaultTests.KNOWN_BROKEN)
 class RollingDeployTests extends AbstractFaultTests {
 
 	@Test
