@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 /**
  * Mails a notification to every customer as one background work item named
  * {@value #WORK_NAME}: the classic example of work a request should hand off rather than
- * do itself.
+ * do itself. The {@link SentMailLedger} records its mails under the item's id.
  *
  * @since 0.1.0
  */
