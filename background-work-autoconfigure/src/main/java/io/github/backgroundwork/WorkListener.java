@@ -32,7 +32,7 @@ public interface WorkListener {
 	 * @param item the item
 	 * @param failure what its attempt threw
 	 * @param delay how long until it runs again
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	default void onRetrying(WorkInfo item, Throwable failure, Duration delay) {
 	}
@@ -53,6 +53,18 @@ public interface WorkListener {
 	 * @param items the abandoned items, never empty
 	 */
 	default void onAbandoned(List<WorkItemSnapshot> items) {
+	}
+
+	/**
+	 * Called once at shutdown, after the deadline, with the items of a durable store that
+	 * the shutdown ended before they finished and that the store takes back, to run again
+	 * on this instance or another: nothing of them is lost, so they are not
+	 * {@linkplain #onAbandoned abandoned}. Those whose work still runs at the deadline
+	 * are in it too (they are taken back once it returns).
+	 * @param items the items handed back, never empty
+	 * @since 0.1.0
+	 */
+	default void onHandedBack(List<WorkItemSnapshot> items) {
 	}
 
 }

@@ -79,7 +79,7 @@ final class ShutdownSequence {
 			drain(start, unfinished);
 		}
 		this.dispatcher.stopDispatching();
-		List<WorkItem> abandoned = reportHandedBack(unfinished);
+		List<WorkItem> abandoned = reportHandedBack(unfinished, this.events);
 		if (abandoned.isEmpty()) {
 			this.workers.join(1000);
 		}
@@ -132,7 +132,7 @@ final class ShutdownSequence {
 	 * until it returns.
 	 * @return the other items, abandoned: never started first, then those that ran
 	 */
-	private static List<WorkItem> reportHandedBack(Unfinished unfinished) {
+	private static List<WorkItem> reportHandedBack(Unfinished unfinished, WorkEvents events) {
 		List<WorkItem> handedBack = new ArrayList<>();
 		List<WorkItem> stillExecuting = new ArrayList<>();
 		List<WorkItem> abandoned = new ArrayList<>();
@@ -155,6 +155,12 @@ final class ShutdownSequence {
 				+ " deadline and did not return when interrupted: each keeps its claim until its work returns (then"
 				+ " it is handed back) or the JVM exits (then it is rescued once its lease expires): ",
 				"Also still running: ", stillExecuting, unfinished);
+		if (!handedBack.isEmpty() || !stillExecuting.isEmpty()) {
+			List<WorkItemSnapshot> snapshots = new ArrayList<>();
+			handedBack.forEach((item) -> snapshots.add(item.snapshot()));
+			stillExecuting.forEach((item) -> snapshots.add(item.snapshot()));
+			events.handedBack(snapshots);
+		}
 		return abandoned;
 	}
 

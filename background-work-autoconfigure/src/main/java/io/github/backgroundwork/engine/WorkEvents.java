@@ -22,7 +22,7 @@ final class WorkEvents {
 
 	private enum Kind {
 
-		STARTED, FINISHED, REJECTED, RETRYING, ABANDONED
+		STARTED, FINISHED, REJECTED, RETRYING, ABANDONED, HANDED_BACK
 
 	}
 
@@ -55,6 +55,10 @@ final class WorkEvents {
 		notify(Kind.ABANDONED, null, items, null);
 	}
 
+	void handedBack(List<WorkItemSnapshot> items) {
+		notify(Kind.HANDED_BACK, null, items, null);
+	}
+
 	void failed(WorkInfo item, Throwable failure) {
 		try {
 			this.errorHandler.handleError(item, failure);
@@ -78,6 +82,7 @@ final class WorkEvents {
 					case REJECTED -> listener.onRejected((String) subject, (WorkRejectedException) argument);
 					case RETRYING -> listener.onRetrying((WorkInfo) subject, (Throwable) argument, (Duration) more);
 					case ABANDONED -> listener.onAbandoned((List<WorkItemSnapshot>) argument);
+					case HANDED_BACK -> listener.onHandedBack((List<WorkItemSnapshot>) argument);
 				}
 			}
 			catch (Throwable ex) {

@@ -8,9 +8,9 @@ import io.micrometer.common.KeyValues;
  * name {@code background-work <name>}, low-cardinality keys {@code background.work.name}
  * (bounded by {@link WorkNameTags}: past the bound, {@value WorkNameTags#OVERFLOW}) and
  * {@code background.work.outcome} ({@code success}, {@code failure}, {@code cancelled},
- * {@code abandoned}, or {@code unknown} while the item runs), high-cardinality key
- * {@code background.work.id}. The contextual name, which tracing uses as the span's name,
- * keeps the real name.
+ * {@code handed-back}, {@code abandoned}, or {@code unknown} while the item runs),
+ * high-cardinality key {@code background.work.id}. The contextual name, which tracing
+ * uses as the span's name, keeps the real name.
  *
  * @since 0.1.0
  */
@@ -33,7 +33,7 @@ public class DefaultWorkObservationConvention implements WorkObservationConventi
 	/**
 	 * Create a convention.
 	 * @param names the bound on the values of {@code background.work.name}
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public DefaultWorkObservationConvention(WorkNameTags names) {
 		this.names = names;

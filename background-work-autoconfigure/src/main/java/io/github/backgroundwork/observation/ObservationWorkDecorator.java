@@ -69,7 +69,7 @@ public class ObservationWorkDecorator implements WorkDecorator, WorkListener, Or
 	 * @param registry the registry of the observations
 	 * @param convention a convention to use instead of the default, or {@code null}
 	 * @param names the bound on the names the default convention uses as key values
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public ObservationWorkDecorator(ObservationRegistry registry, @Nullable WorkObservationConvention convention,
 			WorkNameTags names) {
@@ -159,13 +159,26 @@ public class ObservationWorkDecorator implements WorkDecorator, WorkListener, Or
 	 */
 	@Override
 	public void onAbandoned(List<WorkItemSnapshot> items) {
+		stopAtShutdown(items, "abandoned");
+	}
+
+	/**
+	 * Stop the observations of stored attempts that a shutdown handed back to their
+	 * store.
+	 */
+	@Override
+	public void onHandedBack(List<WorkItemSnapshot> items) {
+		stopAtShutdown(items, "handed-back");
+	}
+
+	private void stopAtShutdown(List<WorkItemSnapshot> items, String outcome) {
 		Set<String> ids = items.stream().map(WorkItemSnapshot::id).collect(Collectors.toSet());
 		this.attempts.entrySet().removeIf((entry) -> {
 			if (!ids.contains(entry.getKey().id())) {
 				return false;
 			}
 			Attempt attempt = entry.getValue();
-			attempt.context.setOutcome("abandoned");
+			attempt.context.setOutcome(outcome);
 			attempt.observation.error(new WorkAbandonedException("Background work '" + entry.getKey().name() + "' ("
 					+ entry.getKey().id() + ") did not finish before the shutdown deadline"));
 			attempt.observation.stop();
