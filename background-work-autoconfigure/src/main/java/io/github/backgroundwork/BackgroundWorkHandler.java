@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * ends. Handlers are found at startup, as {@code @Scheduled} methods are; two handlers
  * for one name, or a method of another shape, fail startup naming the methods.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -73,7 +73,7 @@ public interface BackgroundWorkQueue {
 	 * @throws WorkRejectedException if the queue is full or shutting down
 	 * @throws IllegalArgumentException if no handler has the request's name, or the
 	 * handler does not take the payload's type
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	WorkHandle enqueue(WorkRequest request);
 
@@ -87,7 +87,7 @@ public interface BackgroundWorkQueue {
 	 * @throws WorkRejectedException if the queue cannot take them all or is shutting down
 	 * @throws IllegalArgumentException if a request has no handler, or a payload its
 	 * handler does not take; the message gives the request's index
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	List<WorkHandle> enqueueAll(List<WorkRequest> requests);
 

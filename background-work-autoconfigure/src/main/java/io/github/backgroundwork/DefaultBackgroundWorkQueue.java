@@ -184,7 +184,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 * Return where this queue keeps its typed work, if not in memory: for the health
 	 * indicator, which reports the store's reachability.
 	 * @return the durable side of the queue, or empty
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public Optional<DurableWork> durableWork() {
 		QueueEngine.Built built = this.engine.ifBuilt();
@@ -465,7 +465,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * Set the handlers of typed work, found by name at enqueue time.
 		 * @param handlers the handlers
 		 * @return this builder
-		 * @since 0.2.0
+		 * @since 0.1.0
 		 */
 		public Builder handlers(WorkHandlers handlers) {
 			requireNonNull(handlers, "handlers");
@@ -476,7 +476,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * Set how typed work is retried when it fails.
 		 * @param retryPolicy the policy
 		 * @return this builder
-		 * @since 0.2.0
+		 * @since 0.1.0
 		 */
 		public Builder retryPolicy(WorkRetryPolicy retryPolicy) {
 			requireNonNull(retryPolicy, "retryPolicy");
@@ -488,7 +488,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @param durableWork makes the store's side of the queue, given the queue's
 		 * engine
 		 * @return this builder
-		 * @since 0.2.0
+		 * @since 0.1.0
 		 */
 		public Builder durableWork(Function<WorkEngine, DurableWork> durableWork) {
 			requireNonNull(durableWork, "durableWork");
@@ -508,7 +508,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		 * @param configuration configures the builder; it may throw, and then what needed
 		 * the queue's configuration (its start, or the enqueue) throws the same
 		 * @return this builder
-		 * @since 0.2.0
+		 * @since 0.1.0
 		 */
 		public Builder deferred(Consumer<Builder> configuration) {
 			requireNonNull(configuration, "configuration");

@@ -27,7 +27,7 @@ public interface WorkContext {
 	 * Return which run of the item this is: 1 for the first, 2 for the first retry of
 	 * typed work, and so on.
 	 * @return the attempt's number
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	default int attempt() {
 		return 1;

@@ -6,7 +6,7 @@ package io.github.backgroundwork;
  * carries the reason stored with the item, such as
  * {@code java.io.IOException: connection reset}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class WorkFailedException extends RuntimeException {
 

@@ -43,7 +43,7 @@ public interface WorkHandle extends WorkInfo {
 	 * Whether the enqueue that returned this handle added nothing, because an item of the
 	 * same name and key was queued, scheduled or running: this handle is that item's.
 	 * @return whether the enqueue was a duplicate
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	default boolean isDuplicate() {
 		return false;

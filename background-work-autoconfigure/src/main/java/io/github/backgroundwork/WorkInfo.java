@@ -48,7 +48,7 @@ public interface WorkInfo {
 	 * Return how many runs of the item have started: 1 for work that is never retried,
 	 * once it started.
 	 * @return the number of attempts so far
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	default int attempts() {
 		return snapshot().attempts();
@@ -57,7 +57,7 @@ public interface WorkInfo {
 	/**
 	 * Return what a failed item's work threw.
 	 * @return the failure, or {@code null} unless the item is {@link WorkState#FAILED}
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	default @Nullable Throwable failure() {
 		return null;

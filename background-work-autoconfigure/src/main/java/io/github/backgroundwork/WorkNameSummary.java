@@ -8,7 +8,7 @@ package io.github.backgroundwork;
  * @param scheduled items of this name waiting for their time
  * @param running items of this name running
  * @param recentFailures items of this name among the recently finished ones that failed
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record WorkNameSummary(String name, long queued, long scheduled, long running, long recentFailures) {
 

@@ -8,7 +8,7 @@ import java.util.List;
  * @param items the items of the page: those in flight oldest first, then the recently
  * finished ones most recent first
  * @param total how many items match in all, on every page
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record WorkPage(List<WorkItemSnapshot> items, long total) {
 

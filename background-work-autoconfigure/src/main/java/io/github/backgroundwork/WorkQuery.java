@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param name only items of this name, or {@code null} for every name
  * @param offset how many matches to skip, at least 0
  * @param limit how many matches to return at most, at least 0
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record WorkQuery(@Nullable WorkState state, @Nullable String name, int offset, int limit) {
 

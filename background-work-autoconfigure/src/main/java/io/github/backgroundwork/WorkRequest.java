@@ -21,7 +21,7 @@ import org.springframework.util.ClassUtils;
  * {@linkplain Builder#notBefore(Instant) notBefore}; it keeps the one it was given, and
  * {@link #dueAt(Instant)} turns either into a time. Setting both is refused.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class WorkRequest {
 
@@ -180,7 +180,7 @@ public final class WorkRequest {
 	 * Builds a {@link WorkRequest}; each method checks its argument at once and names it
 	 * when it refuses it.
 	 *
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

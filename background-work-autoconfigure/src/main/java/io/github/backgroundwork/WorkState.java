@@ -15,7 +15,7 @@ public enum WorkState {
 	/**
 	 * Accepted and waiting for its time: a delay, a {@code notBefore}, or the backoff
 	 * before a retry. It holds no thread.
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	SCHEDULED,
 

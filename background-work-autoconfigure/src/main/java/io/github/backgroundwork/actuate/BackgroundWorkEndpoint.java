@@ -69,7 +69,7 @@ public class BackgroundWorkEndpoint {
 	/**
 	 * Create an endpoint of several queues.
 	 * @param queues the queues to show, by name (their bean names in an application)
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public BackgroundWorkEndpoint(Map<String, ? extends BackgroundWorkQueue> queues) {
 		this(queues, null);
@@ -81,7 +81,7 @@ public class BackgroundWorkEndpoint {
 	 * @param queues the queues to show, by name (their bean names in an application)
 	 * @param durable what reads the durable store's items for the whole cluster, or
 	 * {@code null} when typed work is kept in memory
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public BackgroundWorkEndpoint(Map<String, ? extends BackgroundWorkQueue> queues,
 			@Nullable DurableWorkDescriber durable) {

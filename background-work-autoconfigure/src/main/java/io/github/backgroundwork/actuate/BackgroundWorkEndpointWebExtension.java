@@ -40,7 +40,7 @@ public class BackgroundWorkEndpointWebExtension {
 	 * @param limit how many items to show per queue, or {@code null}
 	 * @return the queues, or {@code 400} with a {@link RequestErrorDescriptor} if a
 	 * parameter is invalid
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 * @see BackgroundWorkEndpoint#queues(String, String, String, Integer, Integer)
 	 */
 	@ReadOperation

@@ -28,7 +28,7 @@ import org.springframework.util.Assert;
  * Describes the items of a durable store for the {@link BackgroundWorkEndpoint}, through
  * a {@link StoredWorkReader}: bounded reads, served by indexes, for the whole cluster.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class DurableWorkDescriber {
 

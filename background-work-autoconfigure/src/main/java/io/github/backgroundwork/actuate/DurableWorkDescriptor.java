@@ -16,7 +16,7 @@ import io.github.backgroundwork.jdbc.StoredState;
  * duration)
  * @param items one page of the items that match the request, most recently enqueued
  * first; its {@code total} stops counting at {@link DurableWorkDescriber#MAX_TOTAL}
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record DurableWorkDescriptor(List<CountDescriptor> counts, int omittedNames, java.time.Duration endedWithin,
 		ItemsDescriptor items) {
@@ -27,7 +27,7 @@ public record DurableWorkDescriptor(List<CountDescriptor> counts, int omittedNam
 	 * @param name the name of work
 	 * @param state the state
 	 * @param count how many items
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public record CountDescriptor(String name, StoredState state, long count) {
 

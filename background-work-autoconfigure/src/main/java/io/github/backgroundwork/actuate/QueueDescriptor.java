@@ -52,7 +52,7 @@ public record QueueDescriptor(QueueState state, int concurrency, int capacity, l
 	 * @param query the query that selected the page
 	 * @param page the page of items
 	 * @return its description
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static QueueDescriptor of(QueueStatistics statistics, List<WorkNameSummary> summaries, int maxNames,
 			WorkQuery query, WorkPage page) {
@@ -69,7 +69,7 @@ public record QueueDescriptor(QueueState state, int concurrency, int capacity, l
 	 * @param shown the names with the most items queued, scheduled and running, then
 	 * recently failed
 	 * @param omitted how many more names there are
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public record NamesDescriptor(List<WorkNameSummary> shown, int omitted) {
 
@@ -82,7 +82,7 @@ public record QueueDescriptor(QueueState state, int concurrency, int capacity, l
 	 * @param limit how many items the page holds at most
 	 * @param total how many items match in all
 	 * @param list the items of the page
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public record ItemsDescriptor(int offset, int limit, long total, List<WorkItemDescriptor> list) {
 

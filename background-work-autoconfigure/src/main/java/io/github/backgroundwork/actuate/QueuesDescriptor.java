@@ -13,7 +13,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param queues the queues, by bean name
  * @param durable the durable store's items, or {@code null} when typed work is kept in
  * memory
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record QueuesDescriptor(Map<String, QueueDescriptor> queues,
 		@Nullable DurableWorkDescriptor durable) implements OperationResponseBody {

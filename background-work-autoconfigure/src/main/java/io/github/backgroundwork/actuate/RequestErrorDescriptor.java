@@ -8,7 +8,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param status the HTTP status
  * @param error the status's reason phrase
  * @param message what was wrong, naming the parameter
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record RequestErrorDescriptor(int status, String error, String message) implements OperationResponseBody {
 

@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link BackgroundWorkJdbcRequirementsAutoConfiguration}, if a library it needs is
  * missing.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @AutoConfiguration(before = BackgroundWorkAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

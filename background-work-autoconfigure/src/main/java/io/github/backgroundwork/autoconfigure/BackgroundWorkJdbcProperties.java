@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * Configuration of the durable store of typed work, used with
  * {@code background-work.store=jdbc}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @ConfigurationProperties("background-work.jdbc")
 public class BackgroundWorkJdbcProperties extends DatabaseInitializationProperties {

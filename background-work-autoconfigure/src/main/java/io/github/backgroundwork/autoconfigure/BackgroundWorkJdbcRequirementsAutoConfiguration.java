@@ -19,7 +19,7 @@ import org.springframework.util.ClassUtils;
  * this check it would back off silently, and typed work would be kept in memory, lost at
  * the next restart, without a word.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 @AutoConfiguration(before = BackgroundWorkJdbcAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "background-work.enabled", matchIfMissing = true)

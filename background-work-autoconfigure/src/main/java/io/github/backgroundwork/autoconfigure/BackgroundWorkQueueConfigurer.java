@@ -41,7 +41,7 @@ import org.springframework.core.task.support.CompositeTaskDecorator;
  * }
  * </pre> Settings made on the builder after {@code configure} win over the properties.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class BackgroundWorkQueueConfigurer {
 

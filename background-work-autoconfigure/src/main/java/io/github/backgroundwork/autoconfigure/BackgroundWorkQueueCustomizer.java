@@ -11,7 +11,7 @@ import io.github.backgroundwork.DefaultBackgroundWorkQueue;
  * queue may declare one; settings made on the builder after
  * {@code BackgroundWorkQueueConfigurer.configure} still win.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface BackgroundWorkQueueCustomizer {

@@ -45,7 +45,7 @@ import org.springframework.util.Assert;
  * {@link JdbcDurableWork#factory(javax.sql.DataSource, io.github.backgroundwork.jdbc.JdbcWorkStore, tools.jackson.databind.json.JsonMapper, java.time.Duration, java.time.Duration, DurableWorkTracing)};
  * the auto-configuration does when the application has an {@link ObservationRegistry}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class DurableWorkTracing {
 

@@ -29,7 +29,7 @@ import org.springframework.util.unit.DataSize;
  * queue with
  * {@code DefaultBackgroundWorkQueue.builder().durableWork(JdbcDurableWork.factory(...))}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class JdbcDurableWork implements DurableWork {
 
@@ -122,7 +122,7 @@ public final class JdbcDurableWork implements DurableWork {
 	 * @param maxPayloadSize the largest payload enqueue stores, as JSON in UTF-8
 	 * ({@code 1MB} by the other factories)
 	 * @return the factory, for {@code DefaultBackgroundWorkQueue.Builder.durableWork}
-	 * @since 0.3.0
+	 * @since 0.1.0
 	 */
 	public static Function<WorkEngine, DurableWork> factory(DataSource dataSource, JdbcWorkStore store,
 			JsonMapper mapper, Duration pollInterval, Duration retention, @Nullable DurableWorkTracing tracing,

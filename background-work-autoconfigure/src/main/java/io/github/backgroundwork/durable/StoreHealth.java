@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param reachable whether the last statement succeeded
  * @param unreachableSince when statements began to fail, or {@code null} while reachable
  * @param lastError the message of the last failure, or {@code null} while reachable
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record StoreHealth(boolean reachable, @Nullable Instant unreachableSince, @Nullable String lastError) {
 

@@ -38,7 +38,7 @@ import org.springframework.util.ClassUtils;
  * does both), so that the entries are restored whether or not the queue propagates
  * context. Without SLF4J it does nothing.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 public final class StoredMdc implements WorkDecorator {
 

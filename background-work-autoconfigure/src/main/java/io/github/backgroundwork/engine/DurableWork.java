@@ -12,7 +12,7 @@ import io.github.backgroundwork.WorkRequest;
  * {@link WorkEngine#submitClaimed}, and records how each ended. Bound to one engine.
  * Internal.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public interface DurableWork {
 

@@ -27,7 +27,7 @@ import io.github.backgroundwork.handler.WorkRetryPolicy;
  * @param listeners the listeners
  * @param handlers the handlers of typed work
  * @param retryPolicy how typed work is retried
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record EngineSettings(int concurrency, int capacity, WhenFull whenFull, Duration blockTimeout,
 		Duration drainTimeout, Duration cancellationGrace, int historySize, String threadNamePrefix,

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * The engine of one queue: what
  * {@link io.github.backgroundwork.DefaultBackgroundWorkQueue} delegates to. Internal.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class WorkEngine {
 

@@ -22,7 +22,7 @@ import org.springframework.core.annotation.AnnotationUtils;
  * Handlers on lazy beans are found only once those beans are created; handlers on scoped
  * beans are invoked through their scoped proxy.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class WorkHandlerBeanPostProcessor implements BeanPostProcessor, SmartInitializingSingleton {
 

@@ -26,7 +26,7 @@ import org.springframework.util.ReflectionUtils;
  * A {@link BackgroundWorkHandler} method of one bean, checked and made invocable when it
  * is found so that nothing reflective is resolved per item.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class WorkHandlerMethod {
 

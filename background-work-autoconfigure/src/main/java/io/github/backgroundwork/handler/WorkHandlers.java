@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * hash map read; the application context fills the registry as its beans are created (see
  * {@link WorkHandlerBeanPostProcessor}).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class WorkHandlers {
 

@@ -11,7 +11,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * How often failed typed work is run again, and how long it waits before each retry: an
  * exponential backoff computed by Spring's {@link ExponentialBackOff}, with its jitter.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class WorkRetryPolicy {
 
@@ -114,7 +114,7 @@ public final class WorkRetryPolicy {
 	/**
 	 * Builds a {@link WorkRetryPolicy}, checking each value as it is set.
 	 *
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

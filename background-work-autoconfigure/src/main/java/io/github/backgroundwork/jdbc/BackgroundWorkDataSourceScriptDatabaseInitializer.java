@@ -14,7 +14,7 @@ import org.springframework.boot.jdbc.init.PropertiesBasedDataSourceScriptDatabas
  * initialize-schema} says when it runs. May be registered as a bean to override
  * auto-configuration; Boot orders the beans that depend on the database after it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class BackgroundWorkDataSourceScriptDatabaseInitializer
 		extends PropertiesBasedDataSourceScriptDatabaseInitializer<DatabaseInitializationProperties> {

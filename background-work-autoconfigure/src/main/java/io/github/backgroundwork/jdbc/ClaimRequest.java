@@ -27,7 +27,7 @@ import org.springframework.util.Assert;
  * the instance may take now: 0 takes none, a name absent from the map has no limit
  * @param excludedIds ids the instance must not claim now, such as items it could not read
  * a moment ago ({@link JdbcWorkStore#releaseUnreadable})
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record ClaimRequest(String queue, int limit, @Nullable Collection<String> names, Map<String, Integer> nameLimits,
 		Collection<String> excludedIds) {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param notBefore when it became due, by the database's clock
  * @param context the diagnostic context (MDC entries) captured at enqueue as a JSON
  * object, or {@code null}, as it was stored
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record ClaimedWork(String id, String name, @Nullable String key, String payload, String payloadType,
 		int attempts, int maxRetries, @Nullable String traceContext, Instant enqueuedAt, Instant notBefore,

@@ -7,7 +7,7 @@ package io.github.backgroundwork.jdbc;
  * live item with the same name and key when this one was a duplicate
  * @param duplicate whether nothing was inserted because an item of the same name and key
  * was live
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record InsertedWork(String id, boolean duplicate) {
 

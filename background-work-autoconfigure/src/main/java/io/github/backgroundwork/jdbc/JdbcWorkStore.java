@@ -24,7 +24,7 @@ import org.springframework.util.Assert;
  * store's own, never in the caller's. Due times and leases are decided by the database's
  * clock. Safe to use from many threads.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class JdbcWorkStore {
 
@@ -199,7 +199,7 @@ public final class JdbcWorkStore {
 	 * @param reason why it cannot be read here
 	 * @return whether it was still held by {@code owner} and is queued again;
 	 * {@code false} too when it was cancelled instead
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public boolean releaseUnreadable(String owner, String id, String reason) {
 		return this.claimer.releaseUnreadable(owner, id, reason);
@@ -228,7 +228,7 @@ public final class JdbcWorkStore {
 	 * @param succeeded the items that succeeded; written even if nothing is claimed
 	 * @param request what to claim
 	 * @return the claimed items, oldest due first
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public List<ClaimedWork> completeAndClaim(String owner, Collection<String> succeeded, ClaimRequest request) {
 		Assert.notNull(succeeded, "succeeded must not be null");
@@ -354,7 +354,7 @@ public final class JdbcWorkStore {
 	 * @param batchSize the most rows one statement deletes
 	 * @param timeBudget how long to go on starting batches; one batch runs at least
 	 * @return how many rows were deleted in all
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public int deleteFinished(Duration retention, int batchSize, Duration timeBudget) {
 		Assert.notNull(timeBudget, "timeBudget must not be null");

@@ -27,7 +27,7 @@ import org.springframework.util.Assert;
  * @param context the diagnostic context (MDC entries) captured at enqueue as a JSON
  * object, or {@code null}; the store keeps it as it is and hands it back with the claimed
  * item
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record NewWork(String id, String name, @Nullable String key, String payload, String payloadType, int maxRetries,
 		@Nullable Instant notBefore, Duration delay, @Nullable String traceContext, String queue,

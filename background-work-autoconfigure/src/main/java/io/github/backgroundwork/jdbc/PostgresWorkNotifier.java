@@ -27,7 +27,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * bounded backoff, then calls the listener once with {@code null}, since notifications
  * sent in between are lost.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class PostgresWorkNotifier {
 

@@ -10,7 +10,7 @@ import java.util.Set;
  * @param cancellationRequested the ids among {@code held} whose cancellation was
  * requested from another instance ({@link JdbcWorkStore#requestCancellation(String)}):
  * the instance should cancel them
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record RenewedLeases(Set<String> held, Set<String> cancellationRequested) {
 

@@ -8,7 +8,7 @@ import java.util.List;
  * @param requeued how many went back to {@link StoredState#QUEUED} to run again
  * @param failed the ids of the items that ended {@link StoredState#FAILED} because no
  * attempt was left
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record RescueResult(int requeued, List<String> failed) {
 

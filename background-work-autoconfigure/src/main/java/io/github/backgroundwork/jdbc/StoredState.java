@@ -4,7 +4,7 @@ package io.github.backgroundwork.jdbc;
  * The state of a stored item, as kept in the {@code state} column. Names match the
  * engine's {@code WorkState} constants one for one.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public enum StoredState {
 

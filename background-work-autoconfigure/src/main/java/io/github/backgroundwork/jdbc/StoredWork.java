@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * payload's class or handler is missing there, say), so handed it back for another
  * instance, or {@code null}; kept while it waits, cleared when it is next claimed
  * @param unreadableReason why that instance could not read it, or {@code null}
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record StoredWork(String id, String name, @Nullable String key, String payloadType, StoredState state,
 		int attempts, int maxRetries, Instant notBefore, @Nullable String owner, @Nullable Instant leaseUntil,

@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
  * of rows, and is cancelled by the database after {@link #QUERY_TIMEOUT_SECONDS} seconds.
  * Obtained from {@link JdbcWorkStore#reader()}; safe to use from many threads.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class StoredWorkReader {
 
@@ -128,7 +128,7 @@ public final class StoredWorkReader {
 	 * Find many items in one statement.
 	 * @param ids the items' ids, at most {@link #MAX_PAGE_SIZE}
 	 * @return the rows found, in no particular order; ids without a row are left out
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public List<StoredWork> findAllById(List<String> ids) {
 		Assert.notNull(ids, "ids must not be null");

@@ -6,7 +6,7 @@ package io.github.backgroundwork.jdbc;
  * @param name the work's name
  * @param state the state
  * @param count how many rows
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record WorkCount(String name, StoredState state, long count) {
 

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Told by a {@link PostgresWorkNotifier} that new work may be waiting in the store.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface WorkNotificationListener {

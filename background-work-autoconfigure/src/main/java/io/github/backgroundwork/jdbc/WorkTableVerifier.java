@@ -25,7 +25,7 @@ import org.springframework.util.Assert;
  * that a database nobody initialized fails once, naming the table and the script to run,
  * instead of failing every claim of every poll. One query that reads no row.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 public final class WorkTableVerifier {
 

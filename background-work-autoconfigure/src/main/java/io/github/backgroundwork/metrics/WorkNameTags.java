@@ -13,7 +13,7 @@ import org.apache.commons.logging.LogFactory;
  * caller who puts an id in a name cannot create a time series per item. Share one
  * instance between everything that tags by name, so that they admit the same names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class WorkNameTags {
 

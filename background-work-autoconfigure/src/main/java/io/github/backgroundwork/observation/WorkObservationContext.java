@@ -30,7 +30,7 @@ public class WorkObservationContext extends Observation.Context {
 	 * Return which attempt of the item is observed: 1 for the first run, 2 for the first
 	 * retry of typed work, and so on.
 	 * @return the attempt's number
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public int getAttempt() {
 		return this.attempt;

@@ -21,7 +21,7 @@ import io.github.backgroundwork.engine.DurableWork;
  * assertThat(mailbox.received()).hasSize(3);
  * </pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BackgroundWorkTestSupport {
 

@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * items (1,000 unless told otherwise) can be found and listed. {@link #close() Closing}
  * the queue refuses further work.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, AutoCloseable {
 

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Primary;
  * Defining these makes the auto-configured queue back off; {@code backgroundWorkQueue}
  * keeps its name, and is the one injected where no name is given.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Configuration(proxyBeanMethods = false)
 public class DemoQueues {

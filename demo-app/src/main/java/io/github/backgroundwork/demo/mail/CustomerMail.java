@@ -8,7 +8,7 @@ package io.github.backgroundwork.demo.mail;
  * @param customerId the customer to mail
  * @param subject the mail's subject
  * @param message the mail's text
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record CustomerMail(String campaign, long customerId, String subject, String message) {
 

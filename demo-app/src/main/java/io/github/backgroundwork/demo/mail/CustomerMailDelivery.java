@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@value DurableCustomerMailing#WORK_NAME} items, which {@link DurableCustomerMailing}
  * queues. A bean of its own, so that the demo's queue can be given this handler alone.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Component
 public class CustomerMailDelivery {

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@link SentMailLedger} once the SMTP server has accepted it: the mail that both
  * mailings send, whether one item walks every customer or each customer is an item.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Component
 public class CustomerMailSender {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * the customers not yet mailed, and only the mails that were being sent at the crash can
  * go out twice.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Service
 public class DurableCustomerMailing {

@@ -21,7 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code POST /customers/notifications/durable}: queues one stored item per customer and
  * answers {@code 202 Accepted} at once with the campaign and how many items were queued.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @RestController
 public class DurableNotificationController {

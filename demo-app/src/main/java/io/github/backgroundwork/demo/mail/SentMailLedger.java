@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * {@code kill -9}, so a campaign's mails, customers and duplicates can be counted across
  * runs.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Repository
 public class SentMailLedger {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@value PictureUploads#QUEUE} (see {@code DemoQueues}), two at once, never behind a
  * mailing. Once started, a thumbnail takes a fraction of a second and is finished.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Component
 public class Thumbnailer {

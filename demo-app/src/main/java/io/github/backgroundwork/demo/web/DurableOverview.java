@@ -15,7 +15,7 @@ import io.github.backgroundwork.jdbc.StoredWorkReader;
  * @param counts how many rows are in each state, up to {@value #MAX_COUNT} per state
  * @param items the {@value WorkController#SHOWN} most recently enqueued rows, newest
  * first, with the instance that claimed each last ({@code owner})
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record DurableOverview(Map<StoredState, Long> counts, List<StoredWork> items) {
 

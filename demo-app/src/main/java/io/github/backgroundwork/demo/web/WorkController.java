@@ -34,7 +34,7 @@ import org.springframework.web.server.ResponseStatusException;
  * page, {@code GET /work/{id}} where an accepted item's {@code Location} points, and
  * {@code DELETE /work/{id}} to cancel it, in whichever queue holds it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @RestController
 @RequestMapping("/work")
