@@ -90,6 +90,22 @@ class DurableWorkDescriberTests {
 		assertThat(describer.find("missing")).isEmpty();
 	}
 
+	@Test
+	void itemLeftForAnotherInstanceSaysWhichInstanceCouldNotReadItAndWhy() {
+		insert("newer", "mail");
+		insert("plain", "mail");
+		assertThat(this.store.claim("old-instance", 10)).hasSize(2);
+		this.store.releaseUnreadable("old-instance", "newer",
+				"Payload class com.example.v2.Mail is not on the classpath");
+		this.store.release("old-instance", java.util.List.of("plain"));
+		DurableWorkDescriber describer = new DurableWorkDescriber(this.store.reader());
+		WorkItemDescriptor newer = describer.find("newer").orElseThrow();
+		assertThat(newer.state()).isEqualTo(WorkState.QUEUED);
+		assertThat(newer.unreadable()).isEqualTo(new WorkItemDescriptor.Unreadable("old-instance",
+				"Payload class com.example.v2.Mail is not on the classpath"));
+		assertThat(describer.find("plain").orElseThrow().unreadable()).isNull();
+	}
+
 	private void insert(String id, String name) {
 		this.store.insert(NewWork.of(id, name, null, "{}", "java.lang.Object", 0));
 	}
