@@ -275,7 +275,8 @@ final class DurableWorkSource {
 
 	private void turn() {
 		this.backlog.collect();
-		this.leases.runDue(System.nanoTime(), this.claimed, this.backlog, !this.stopRequested);
+		this.leases.runDue(System.nanoTime(), this.claimed, this.backlog, !this.stopRequested,
+				this.outage.reachableFor(this.store.lease()));
 		this.backlog.writeOthers();
 		if (this.claiming) {
 			claim();

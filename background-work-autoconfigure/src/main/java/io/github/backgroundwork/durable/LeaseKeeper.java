@@ -80,9 +80,13 @@ final class LeaseKeeper {
 	 * @param backlog the outcomes it has not written
 	 * @param claiming whether the queue claims, or has stopped and only keeps what it
 	 * holds
+	 * @param mayRescue whether the store has been back long enough to take other
+	 * instances' rows: after an outage that every instance saw, their leases expired
+	 * because they could not renew them, not because they died, so the rescue waits one
+	 * lease for them to renew first
 	 * @throws RuntimeException if a statement failed; what was not done stays due
 	 */
-	void runDue(long now, ClaimedItems claimed, OutcomeBacklog backlog, boolean claiming) {
+	void runDue(long now, ClaimedItems claimed, OutcomeBacklog backlog, boolean claiming, boolean mayRescue) {
 		if (now - this.nextRenew >= 0) {
 			renew(claimed, backlog);
 			this.nextRenew = now + this.renewEvery;
@@ -91,7 +95,9 @@ final class LeaseKeeper {
 			return;
 		}
 		if (now - this.nextRescue >= 0) {
-			rescueExpired();
+			if (mayRescue) {
+				rescueExpired();
+			}
 			this.nextRescue = now + this.rescueEvery;
 		}
 		this.cleaner.runIfDue(now);

@@ -33,6 +33,11 @@ final class StoreOutage {
 
 	private long lastDelay;
 
+	// System.nanoTime() when the store came back after an outage; unset before any
+	private long backSince;
+
+	private boolean everUnreachable;
+
 	/**
 	 * Create the tracker of one claimer.
 	 * @param owner the claimer's owner id, for the log
@@ -80,6 +85,8 @@ final class StoreOutage {
 		}
 		this.health = StoreHealth.REACHABLE;
 		this.delays = this.backOff.start();
+		this.everUnreachable = true;
+		this.backSince = System.nanoTime();
 		Instant since = previous.unreachableSince();
 		long millis = (since != null) ? Duration.between(since, Instant.now()).toMillis() : 0;
 		logger.info("Background work claimer " + this.owner + " reaches its store again, after " + millis
@@ -88,6 +95,17 @@ final class StoreOutage {
 
 	StoreHealth health() {
 		return this.health;
+	}
+
+	/**
+	 * Whether the store has been reachable for at least the given time: since this
+	 * claimer started, or since it came back after an outage.
+	 */
+	boolean reachableFor(Duration time) {
+		if (!this.health.reachable()) {
+			return false;
+		}
+		return !this.everUnreachable || System.nanoTime() - this.backSince >= time.toNanos();
 	}
 
 	/**

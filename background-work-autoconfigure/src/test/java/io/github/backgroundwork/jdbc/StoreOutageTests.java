@@ -118,6 +118,51 @@ class StoreOutageTests {
 		assertThat(succeeded()).isEqualTo(1000);
 	}
 
+	@Test
+	void anOutageLongerThanTheLeaseThatEveryInstanceSawRunsNothingTwice() throws Exception {
+		database.clear();
+		// One database, two instances, each with its connections: both lose it for longer
+		// than their leases, and one gets it back a second before the other
+		FlakyDataSource first = new FlakyDataSource(database.dataSource());
+		FlakyDataSource second = new FlakyDataSource(database.dataSource());
+		CountingMails handlers = new CountingMails(Duration.ofMillis(2));
+		DefaultBackgroundWorkQueue late = queue(first, handlers, Duration.ofSeconds(2));
+		DefaultBackgroundWorkQueue early = queue(second, handlers, Duration.ofSeconds(2));
+		List<WorkRequest> requests = new ArrayList<>();
+		for (int customer = 0; customer < 1000; customer++) {
+			requests.add(WorkRequest.of("mail", new Mail(customer)));
+		}
+		late.enqueueAll(requests);
+		try {
+			late.start();
+			early.start();
+			await().atMost(Duration.ofSeconds(20)).until(() -> handlers.runs.size() >= 300);
+			first.failing(true);
+			second.failing(true);
+			// The outage's length: 3 s, past the 2 s leases, then 1 s more for one
+			// instance.
+			// Items still end meanwhile, and their outcomes wait
+			Thread.sleep(3000);
+			second.failing(false);
+			Thread.sleep(1000);
+			first.failing(false);
+			await().atMost(Duration.ofSeconds(60))
+				.ignoreExceptions()
+				.until(() -> succeeded() == 1000 || handlers.ranTwice());
+		}
+		finally {
+			first.failing(false);
+			second.failing(false);
+			late.stop();
+			early.stop();
+		}
+		// The instance back first knew the store had been away: it left the other's
+		// expired
+		// rows alone for a lease, time enough for their owner to come back and renew them
+		assertThat(handlers.runs).hasSize(1000).allSatisfy((customer, runs) -> assertThat(runs).isOne());
+		assertThat(succeeded()).isEqualTo(1000);
+	}
+
 	private static DefaultBackgroundWorkQueue queue(FlakyDataSource dataSource, CountingMails handlers,
 			Duration lease) {
 		JdbcWorkStore store = JdbcWorkStore.builder(dataSource).lease(lease).build();
