@@ -188,6 +188,7 @@ public final class PostgresWorkNotifier {
 				if (lost) {
 					logger.info("Listening for background work on channel '" + this.channel + "' again");
 					tell(null);
+					lost = false;
 				}
 				receive(connection.unwrap(PGConnection.class));
 				unlisten(connection);
@@ -198,8 +199,17 @@ public final class PostgresWorkNotifier {
 				if (isCurrent()) {
 					long interval = backOff.nextBackOff();
 					lastInterval = (interval != BackOffExecution.STOP) ? interval : lastInterval;
-					logger.warn("Lost the connection listening for background work on channel '" + this.channel
-							+ "'; connecting again in " + lastInterval + " ms (" + ex.getMessage() + ")");
+					// One WARN per outage: the tries that fail until it listens again are
+					// logged at DEBUG
+					if (!lost) {
+						logger.warn("Lost the connection listening for background work on channel '" + this.channel
+								+ "'; connecting again in " + lastInterval + " ms, and saying so once it listens"
+								+ " again (" + ex.getMessage() + ")");
+					}
+					else if (logger.isDebugEnabled()) {
+						logger.debug("Still not listening for background work on channel '" + this.channel
+								+ "'; connecting again in " + lastInterval + " ms (" + ex.getMessage() + ")");
+					}
 					lost = true;
 					awaitStop(lastInterval);
 				}
