@@ -82,6 +82,9 @@ final class DurableWorkSource {
 
 	private @Nullable Thread thread;
 
+	// The claimer thread's System.nanoTime() when its current turn began
+	private long turnBegan;
+
 	// Set under claimLock; cleared at once by stopClaiming, which then takes claimLock
 	private volatile boolean claiming;
 
@@ -224,7 +227,9 @@ final class DurableWorkSource {
 		long retryAt = System.nanoTime();
 		while (awaitTurn(retryAt)) {
 			try {
+				this.turnBegan = System.nanoTime();
 				turn();
+				noteStall();
 				this.outage.succeeded();
 			}
 			catch (RuntimeException ex) {
@@ -273,10 +278,33 @@ final class DurableWorkSource {
 		}
 	}
 
+	/**
+	 * Whether the rescuer may take other instances' expired claims now: not until the
+	 * store has answered promptly for a lease, after an outage or a stall of its own, as
+	 * the other instances' leases then expired because they could not renew them.
+	 */
+	private boolean mayRescue() {
+		return !noteStall() && this.outage.reachableFor(this.store.lease());
+	}
+
+	/**
+	 * Count this turn as an outage if its statements have taken half a lease or more.
+	 * @return whether they have
+	 */
+	private boolean noteStall() {
+		long took = System.nanoTime() - this.turnBegan;
+		if (took < this.store.lease().toNanos() / 2) {
+			return false;
+		}
+		this.outage.stalled(Duration.ofNanos(took));
+		// Counted once: the rest of this turn is measured from now
+		this.turnBegan = System.nanoTime();
+		return true;
+	}
+
 	private void turn() {
 		this.backlog.collect();
-		this.leases.runDue(System.nanoTime(), this.claimed, this.backlog, !this.stopRequested,
-				this.outage.reachableFor(this.store.lease()));
+		this.leases.runDue(System.nanoTime(), this.claimed, this.backlog, !this.stopRequested, mayRescue());
 		this.backlog.writeOthers();
 		if (this.claiming) {
 			claim();

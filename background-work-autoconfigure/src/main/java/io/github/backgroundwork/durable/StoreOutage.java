@@ -98,6 +98,21 @@ final class StoreOutage {
 	}
 
 	/**
+	 * Note that statements answered, but only after a stall as long as an outage (a pool
+	 * waiting for a database that restarts hands out no connection and throws nothing):
+	 * other instances may have been held up as long, so it counts as an outage that ended
+	 * now.
+	 * @param stalledFor how long the statements took
+	 */
+	void stalled(Duration stalledFor) {
+		this.everUnreachable = true;
+		this.backSince = System.nanoTime();
+		logger.info("Background work claimer " + this.owner + " was held up for " + stalledFor.toMillis()
+				+ " ms by its store; it leaves other instances' expired claims alone for a lease, time for them to"
+				+ " renew");
+	}
+
+	/**
 	 * Whether the store has been reachable for at least the given time: since this
 	 * claimer started, or since it came back after an outage.
 	 */

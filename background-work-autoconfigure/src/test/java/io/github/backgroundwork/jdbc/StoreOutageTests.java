@@ -163,6 +163,45 @@ class StoreOutageTests {
 		assertThat(succeeded()).isEqualTo(1000);
 	}
 
+	@Test
+	void aStoreThatStallsPastTheLeaseRunsNothingTwice() throws Exception {
+		database.clear();
+		// As a database that restarts looks through a pool: nothing fails, statements
+		// wait
+		// for connections, past the 2 s leases, and one instance gets them a second first
+		FlakyDataSource first = new FlakyDataSource(database.dataSource());
+		FlakyDataSource second = new FlakyDataSource(database.dataSource());
+		CountingMails handlers = new CountingMails(Duration.ofMillis(2));
+		DefaultBackgroundWorkQueue late = queue(first, handlers, Duration.ofSeconds(2));
+		DefaultBackgroundWorkQueue early = queue(second, handlers, Duration.ofSeconds(2));
+		List<WorkRequest> requests = new ArrayList<>();
+		for (int customer = 0; customer < 1000; customer++) {
+			requests.add(WorkRequest.of("mail", new Mail(customer)));
+		}
+		late.enqueueAll(requests);
+		try {
+			late.start();
+			early.start();
+			await().atMost(Duration.ofSeconds(20)).until(() -> handlers.runs.size() >= 300);
+			first.stall();
+			second.stall();
+			// The stall's length: 3 s, then 1 s more for one instance
+			Thread.sleep(3000);
+			second.answer();
+			Thread.sleep(1000);
+			first.answer();
+			await().atMost(Duration.ofSeconds(60)).until(() -> succeeded() == 1000 || handlers.ranTwice());
+		}
+		finally {
+			first.answer();
+			second.answer();
+			late.stop();
+			early.stop();
+		}
+		assertThat(handlers.runs).hasSize(1000).allSatisfy((customer, runs) -> assertThat(runs).isOne());
+		assertThat(succeeded()).isEqualTo(1000);
+	}
+
 	private static DefaultBackgroundWorkQueue queue(FlakyDataSource dataSource, CountingMails handlers,
 			Duration lease) {
 		JdbcWorkStore store = JdbcWorkStore.builder(dataSource).lease(lease).build();
