@@ -32,10 +32,6 @@ final class ClaimPlanner {
 		this.unreadable = unreadable;
 	}
 
-	String queue() {
-		return this.queue;
-	}
-
 	/**
 	 * Return the next claim.
 	 * @param free the places free now

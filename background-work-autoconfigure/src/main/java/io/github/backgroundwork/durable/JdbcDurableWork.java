@@ -322,7 +322,21 @@ public final class JdbcDurableWork implements DurableWork {
 		 * @return the factory, for {@code DefaultBackgroundWorkQueue.Builder.durableWork}
 		 */
 		public Function<WorkEngine, DurableWork> factory() {
-			return (engine) -> new JdbcDurableWork(engine, this);
+			// Settings as they are now: later calls on this builder change no factory
+			// made
+			Builder settings = copy();
+			return (engine) -> new JdbcDurableWork(engine, settings);
+		}
+
+		private Builder copy() {
+			Builder copy = new Builder(this.dataSource, this.store, this.mapper);
+			copy.queue = this.queue;
+			copy.pollInterval = this.pollInterval;
+			copy.retention = this.retention;
+			copy.tracing = this.tracing;
+			copy.mdc = this.mdc;
+			copy.maxPayloadSize = this.maxPayloadSize;
+			return copy;
 		}
 
 	}

@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The rows this instance could not read (their payload class is not on its classpath, or
@@ -59,15 +59,10 @@ final class UnreadableRows {
 			.stream()
 			.filter((entry) -> now - entry.getValue().until < 0)
 			.map(Map.Entry::getKey)
-			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	private record Backoff(long until, long delay) {
-
-		@Override
-		public String toString() {
-			return TimeUnit.NANOSECONDS.toSeconds(this.delay) + "s";
-		}
 
 	}
 
