@@ -135,4 +135,92 @@ public interface BackgroundWorkQueue {
 	 */
 	List<WorkNameSummary> summaryByName();
 
+	// Operator actions (issue "Operate"). The defaults throw until each implementation
+	// provides them; DefaultBackgroundWorkQueue and the synchronous test queue will.
+
+	/**
+	 * Run an ended typed item ({@code FAILED}, {@code CANCELLED} or {@code ABANDONED})
+	 * again under the same id, with a fresh retry budget, as an operator asks.
+	 * @param id the item's id
+	 * @return {@link ActionResult#APPLIED}, or why not: unknown, still live, or a lambda
+	 */
+	default ActionResult retry(String id) {
+		throw new UnsupportedOperationException("retry");
+	}
+
+	/**
+	 * Delete an ended item at once from the history (and from the store).
+	 * @param id the item's id
+	 * @return {@link ActionResult#APPLIED}, or why not: unknown or still live
+	 */
+	default ActionResult delete(String id) {
+		throw new UnsupportedOperationException("delete");
+	}
+
+	/**
+	 * Retry every ended typed item that matches a filter.
+	 * @param filter which items
+	 * @return how many matched and how many were retried
+	 */
+	default BulkResult retryAll(WorkFilter filter) {
+		throw new UnsupportedOperationException("retryAll");
+	}
+
+	/**
+	 * Cancel every live item that matches a filter.
+	 * @param filter which items
+	 * @return how many matched and how many were cancelled
+	 */
+	default BulkResult cancelAll(WorkFilter filter) {
+		throw new UnsupportedOperationException("cancelAll");
+	}
+
+	/**
+	 * Delete every ended item that matches a filter.
+	 * @param filter which items
+	 * @return how many matched and how many were deleted
+	 */
+	default BulkResult deleteAll(WorkFilter filter) {
+		throw new UnsupportedOperationException("deleteAll");
+	}
+
+	/**
+	 * Pause a name of work: no new item of it starts until it is resumed (for stored
+	 * work, on any instance); running items finish; enqueue is still accepted.
+	 * @param name the name of work
+	 */
+	default void pause(String name) {
+		throw new UnsupportedOperationException("pause");
+	}
+
+	/**
+	 * Resume a paused name of work: its waiting items start at once.
+	 * @param name the name of work
+	 */
+	default void resume(String name) {
+		throw new UnsupportedOperationException("resume");
+	}
+
+	/**
+	 * Pause the whole queue: no new item starts until it is resumed.
+	 */
+	default void pauseQueue() {
+		throw new UnsupportedOperationException("pauseQueue");
+	}
+
+	/**
+	 * Resume the whole queue.
+	 */
+	default void resumeQueue() {
+		throw new UnsupportedOperationException("resumeQueue");
+	}
+
+	/**
+	 * What is paused now.
+	 * @return the paused queue and names
+	 */
+	default PausedWork paused() {
+		return new PausedWork(false, java.util.Set.of());
+	}
+
 }

@@ -1,0 +1,31 @@
+package io.github.backgroundwork;
+
+/**
+ * What an operator's action on one item did.
+ *
+ * @since 0.1.0
+ */
+public enum ActionResult {
+
+	/**
+	 * The action was applied.
+	 */
+	APPLIED,
+
+	/**
+	 * No item has that id (any more).
+	 */
+	NOT_FOUND,
+
+	/**
+	 * The item has not ended, and the action applies only to ended items (retry, delete).
+	 */
+	LIVE,
+
+	/**
+	 * The item cannot run again: it is a lambda, which was never stored, so nothing is
+	 * left to run.
+	 */
+	NOT_RERUNNABLE
+
+}
