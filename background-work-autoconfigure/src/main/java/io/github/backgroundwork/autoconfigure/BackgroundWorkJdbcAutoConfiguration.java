@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import io.github.backgroundwork.durable.DurableWorkTracing;
 import io.github.backgroundwork.durable.JdbcDurableWork;
 import io.github.backgroundwork.durable.StoredMdc;
-import io.github.backgroundwork.jdbc.BackgroundWorkDataSourceScriptDatabaseInitializer;
 import io.github.backgroundwork.jdbc.H2FileDurability;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 import io.github.backgroundwork.jdbc.WorkTableVerifier;

@@ -11,7 +11,7 @@ import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.durable.DurableWorkTracing;
-import io.github.backgroundwork.jdbc.BackgroundWorkDataSourceScriptDatabaseInitializer;
+import io.github.backgroundwork.autoconfigure.BackgroundWorkDataSourceScriptDatabaseInitializer;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.github.backgroundwork.autoconfigure.BackgroundWorkDataSourceScriptDatabaseInitializer;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,7 +55,8 @@ class BackgroundWorkDataSourceScriptDatabaseInitializerTests {
 				"jdbc:h2:mem:initializer;DB_CLOSE_DELAY=-1");
 		JdbcTemplate jdbc = new JdbcTemplate(h2);
 		try {
-			DatabaseInitializationProperties defaults = TestDatabase.properties(DatabaseInitializationMode.EMBEDDED);
+			DatabaseInitializationProperties defaults = InitializationProperties
+				.of(DatabaseInitializationMode.EMBEDDED);
 			assertThat(new BackgroundWorkDataSourceScriptDatabaseInitializer(h2, defaults).initializeDatabase())
 				.isTrue();
 			assertThat(initializer(h2, DatabaseInitializationMode.EMBEDDED).initializeDatabase()).isTrue();
@@ -96,7 +99,7 @@ class BackgroundWorkDataSourceScriptDatabaseInitializerTests {
 
 	private static BackgroundWorkDataSourceScriptDatabaseInitializer initializer(DataSource dataSource,
 			DatabaseInitializationMode mode) {
-		return new BackgroundWorkDataSourceScriptDatabaseInitializer(dataSource, TestDatabase.properties(mode));
+		return new BackgroundWorkDataSourceScriptDatabaseInitializer(dataSource, InitializationProperties.of(mode));
 	}
 
 }

@@ -2,6 +2,8 @@ package io.github.backgroundwork.jdbc;
 
 import java.util.List;
 
+import io.github.backgroundwork.autoconfigure.BackgroundWorkDataSourceScriptDatabaseInitializer;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -64,7 +66,7 @@ class SchemaUpgradeTests {
 			jdbc.execute("CREATE INDEX background_work_due_idx ON background_work (state, not_before)");
 			jdbc.update(OLD_ROW);
 			new BackgroundWorkDataSourceScriptDatabaseInitializer(h2,
-					TestDatabase.properties(DatabaseInitializationMode.ALWAYS))
+					InitializationProperties.of(DatabaseInitializationMode.ALWAYS))
 				.initializeDatabase();
 			assertThat(jdbc.queryForList(
 					"SELECT LOWER(index_name) FROM information_schema.indexes WHERE LOWER(table_name) = 'background_work'",

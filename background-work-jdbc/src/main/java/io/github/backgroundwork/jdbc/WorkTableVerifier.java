@@ -111,7 +111,7 @@ public final class WorkTableVerifier {
 		catch (MetaDataAccessException ex) {
 			product = "";
 		}
-		String location = BackgroundWorkDataSourceScriptDatabaseInitializer.DEFAULT_SCHEMA_LOCATION;
+		String location = WorkSchema.LOCATION;
 		return switch (product) {
 			case "PostgreSQL" -> location.replace("@@platform@@", "postgresql");
 			case "H2" -> location.replace("@@platform@@", "h2");

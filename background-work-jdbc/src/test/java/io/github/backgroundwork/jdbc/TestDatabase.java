@@ -15,9 +15,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
-import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
-import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * A fresh database per test class, with the work table: on one embedded PostgreSQL 17
@@ -114,9 +114,11 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 	 * database.
 	 */
 	void initializeSchema() {
-		new BackgroundWorkDataSourceScriptDatabaseInitializer(dataSource(),
-				properties(DatabaseInitializationMode.ALWAYS))
-			.initializeDatabase();
+		String platform = this.postgres ? "postgresql" : "h2";
+		ResourceDatabasePopulator populator = new ResourceDatabasePopulator(
+				new DefaultResourceLoader().getResource(WorkSchema.location(platform)));
+		populator.setContinueOnError(false);
+		populator.execute(dataSource());
 	}
 
 	/**
@@ -124,19 +126,6 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 	 */
 	void clear() {
 		jdbc().update("DELETE FROM background_work");
-	}
-
-	static DatabaseInitializationProperties properties(DatabaseInitializationMode mode) {
-		DatabaseInitializationProperties properties = new DatabaseInitializationProperties() {
-
-			@Override
-			public String getDefaultSchemaLocation() {
-				return BackgroundWorkDataSourceScriptDatabaseInitializer.DEFAULT_SCHEMA_LOCATION;
-			}
-
-		};
-		properties.setInitializeSchema(mode);
-		return properties;
 	}
 
 }

@@ -1,6 +1,8 @@
-package io.github.backgroundwork.jdbc;
+package io.github.backgroundwork.autoconfigure;
 
 import javax.sql.DataSource;
+
+import io.github.backgroundwork.jdbc.WorkSchema;
 
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
@@ -23,7 +25,7 @@ public class BackgroundWorkDataSourceScriptDatabaseInitializer
 	 * Location of the bundled schema scripts, one per platform: {@code postgresql} and
 	 * {@code h2}. Each is safe to run again on a database that has the table.
 	 */
-	public static final String DEFAULT_SCHEMA_LOCATION = "classpath:io/github/backgroundwork/jdbc/schema-@@platform@@.sql";
+	public static final String DEFAULT_SCHEMA_LOCATION = WorkSchema.LOCATION;
 
 	/**
 	 * Create an initializer.
