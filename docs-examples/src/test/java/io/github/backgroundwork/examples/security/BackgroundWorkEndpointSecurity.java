@@ -12,12 +12,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The docs' recipe for securing the {@code backgroundwork} endpoint with Spring Security:
- * support staff read it, operators also cancel work. A {@link SecurityFilterChain} of
- * your own makes Spring Boot's default one back off, which left every other request open:
- * so the recipe keeps the default's rule for the rest, after the endpoint's (drop it if
- * your application declares its own chain). Tested by
- * {@link BackgroundWorkEndpointSecurityTests}; docs/operations.md shows this file.
+ * Secures the {@code backgroundwork} endpoint: support staff read it, operators also
+ * cancel work. Every other request keeps Spring Boot's default rule (a user is needed),
+ * which a {@link SecurityFilterChain} of your own would otherwise turn off.
  */
 @Configuration(proxyBeanMethods = false)
 class BackgroundWorkEndpointSecurity {
