@@ -103,7 +103,7 @@ class StoreOutageTests {
 		try {
 			queue.start();
 			outages.start();
-			await().atMost(Duration.ofSeconds(20)).until(() -> handlers.runs.size() >= 500);
+			await().atMost(Duration.ofSeconds(60)).until(() -> handlers.runs.size() >= 500);
 			await().atMost(Duration.ofSeconds(60))
 				.ignoreExceptions()
 				.until(() -> succeeded() == 1000 || handlers.ranTwice());
