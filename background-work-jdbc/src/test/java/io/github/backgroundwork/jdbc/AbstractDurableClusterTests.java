@@ -201,7 +201,8 @@ abstract class AbstractDurableClusterTests {
 		}
 		queue.enqueueAll(requests);
 		queue.start();
-		// Generous: this test counts connections, not speed, and runs beside other classes
+		// Generous: this test counts connections, not speed, and runs beside other
+		// classes
 		await().atMost(Duration.ofSeconds(90)).until(() -> this.handlers.runs.get() == 500);
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> database().jdbc()
