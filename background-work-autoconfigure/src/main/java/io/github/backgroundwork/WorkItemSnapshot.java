@@ -2,6 +2,7 @@ package io.github.backgroundwork;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,12 +27,46 @@ import org.jspecify.annotations.Nullable;
  * @param notBefore when a scheduled item is due (after a delay, or before a retry)
  * @param request the request of typed work, so that work a shutdown abandoned can be
  * enqueued again; never shown by the actuator endpoint, since it holds the payload
+ * @param history its attempts, oldest first, the latest (or running) one last; empty if
+ * it never started
  * @since 0.1.0
  */
 public record WorkItemSnapshot(String id, String name, WorkState state, Instant enqueuedAt, @Nullable Instant startedAt,
 		@Nullable Instant finishedAt, @Nullable Duration duration, @Nullable WorkProgress progress,
 		@Nullable WorkError error, boolean abandoned, int attempts, @Nullable String key, @Nullable Instant notBefore,
-		@Nullable WorkRequest request) {
+		@Nullable WorkRequest request, List<WorkAttempt> history) {
+
+	/**
+	 * Create a snapshot.
+	 */
+	public WorkItemSnapshot {
+		history = List.copyOf(history);
+	}
+
+	/**
+	 * Create a snapshot without the history of attempts, as before it was kept.
+	 * @param id the item's id
+	 * @param name the item's name
+	 * @param state the item's state
+	 * @param enqueuedAt when it was accepted
+	 * @param startedAt when it started, if it did
+	 * @param finishedAt when it ended, if it did
+	 * @param duration how long it ran, or {@code null} if it never started
+	 * @param progress the last progress it reported, if any
+	 * @param error why it failed, if it did
+	 * @param abandoned whether a shutdown ended it before it finished
+	 * @param attempts how many runs of it have started
+	 * @param key the key of typed work, if it has one
+	 * @param notBefore when a scheduled item is due
+	 * @param request the request of typed work
+	 */
+	public WorkItemSnapshot(String id, String name, WorkState state, Instant enqueuedAt, @Nullable Instant startedAt,
+			@Nullable Instant finishedAt, @Nullable Duration duration, @Nullable WorkProgress progress,
+			@Nullable WorkError error, boolean abandoned, int attempts, @Nullable String key,
+			@Nullable Instant notBefore, @Nullable WorkRequest request) {
+		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, error, abandoned, attempts, key,
+				notBefore, request, List.of());
+	}
 
 	/**
 	 * Create a snapshot of an item of untyped work.
@@ -50,7 +85,7 @@ public record WorkItemSnapshot(String id, String name, WorkState state, Instant 
 			@Nullable Instant finishedAt, @Nullable Duration duration, @Nullable WorkProgress progress,
 			@Nullable WorkError error, boolean abandoned) {
 		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, error, abandoned,
-				(startedAt != null) ? 1 : 0, null, null, null);
+				(startedAt != null) ? 1 : 0, null, null, null, List.of());
 	}
 
 }
