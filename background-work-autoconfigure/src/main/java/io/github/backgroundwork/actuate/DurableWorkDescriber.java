@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.backgroundwork.WorkError;
+import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkQuery;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.actuate.DurableWorkDescriptor.CountDescriptor;
@@ -97,9 +97,10 @@ public final class DurableWorkDescriber {
 
 	static WorkItemDescriptor describe(StoredWork row) {
 		WorkState state = WorkState.valueOf(row.state().name());
-		return new WorkItemDescriptor(row.id(), row.name(), state, row.enqueuedAt(), row.startedAt(), row.finishedAt(),
-				duration(row, state), null, error(row.error()), false, row.attempts(), row.key(),
-				(state == WorkState.SCHEDULED) ? row.notBefore() : null, row.owner(), unreadable(row));
+		WorkItemSnapshot snapshot = new WorkItemSnapshot(row.id(), row.name(), state, row.enqueuedAt(), row.startedAt(),
+				row.finishedAt(), duration(row, state), null, row.workError(), false, row.attempts(), row.key(),
+				(state == WorkState.SCHEDULED) ? row.notBefore() : null, null, row.history());
+		return WorkItemDescriptor.of(snapshot, row.owner(), unreadable(row), false);
 	}
 
 	private static @Nullable Unreadable unreadable(StoredWork row) {
@@ -115,21 +116,6 @@ public final class DurableWorkDescriber {
 		}
 		Instant end = (row.finishedAt() != null) ? row.finishedAt() : Instant.now();
 		return end.isBefore(started) ? Duration.ZERO : Duration.between(started, end);
-	}
-
-	/**
-	 * The store keeps an error as {@code Throwable.toString()}: {@code type: message}.
-	 */
-	private static @Nullable WorkError error(@Nullable String error) {
-		if (error == null) {
-			return null;
-		}
-		int colon = error.indexOf(": ");
-		String type = (colon > 0) ? error.substring(0, colon) : error;
-		if (type.chars().anyMatch(Character::isWhitespace)) {
-			return new WorkError("error", error);
-		}
-		return new WorkError(type, (colon > 0) ? error.substring(colon + 2) : null);
 	}
 
 }

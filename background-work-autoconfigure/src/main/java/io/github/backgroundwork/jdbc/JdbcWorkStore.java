@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.github.backgroundwork.WorkAttempt;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -253,7 +254,21 @@ public final class JdbcWorkStore {
 	 * @return whether the item was still held by {@code owner} and now failed
 	 */
 	public boolean fail(String owner, String id, String error) {
-		return this.completer.fail(owner, id, error);
+		return this.completer.fail(owner, id, error, null);
+	}
+
+	/**
+	 * Mark an item {@link StoredState#FAILED} with its error and stack trace.
+	 * @param owner the instance that ran it
+	 * @param id the item
+	 * @param error the error text
+	 * @param stackTrace the error's stack trace, already cut to its bound, or
+	 * {@code null}
+	 * @return whether the item was still held by {@code owner} and now failed
+	 * @since 0.1.0
+	 */
+	public boolean fail(String owner, String id, String error, @Nullable String stackTrace) {
+		return this.completer.fail(owner, id, error, stackTrace);
 	}
 
 	/**
@@ -269,7 +284,27 @@ public final class JdbcWorkStore {
 	 * {@code false} too when it was cancelled instead
 	 */
 	public boolean retryLater(String owner, String id, Duration delay, @Nullable String error) {
-		return this.completer.retryLater(owner, id, delay, error);
+		return this.completer.retryLater(owner, id, delay, error, null, null);
+	}
+
+	/**
+	 * Put an item back as {@link StoredState#SCHEDULED}, as
+	 * {@link #retryLater(String, String, Duration, String)} does, keeping the attempt
+	 * that failed among the row's earlier attempts ({@link StoredWork#history()}).
+	 * @param owner the instance that ran it
+	 * @param id the item
+	 * @param delay the backoff before the next attempt
+	 * @param error the error of the attempt that failed, or {@code null}
+	 * @param stackTrace the error's stack trace, already cut to its bound, or
+	 * {@code null}
+	 * @param attempt the attempt that failed, or {@code null} to keep none
+	 * @return whether the item was still held by {@code owner} and is now scheduled;
+	 * {@code false} too when it was cancelled instead
+	 * @since 0.1.0
+	 */
+	public boolean retryLater(String owner, String id, Duration delay, @Nullable String error,
+			@Nullable String stackTrace, @Nullable WorkAttempt attempt) {
+		return this.completer.retryLater(owner, id, delay, error, stackTrace, attempt);
 	}
 
 	/**
