@@ -64,6 +64,8 @@ public final class JdbcWorkStore {
 
 	private final WorkOrphans orphans;
 
+	private final WorkInstances instances;
+
 	private JdbcWorkStore(Builder builder) {
 		JdbcTemplate jdbc = new JdbcTemplate(builder.dataSource);
 		JdbcClient client = JdbcClient.create(jdbc);
@@ -81,7 +83,9 @@ public final class JdbcWorkStore {
 		this.cleaner = new WorkCleaner(JdbcClient.create(cleanup), this.dialect, this.table, transactions);
 		JdbcTemplate reads = new JdbcTemplate(builder.dataSource);
 		reads.setQueryTimeout(StoredWorkReader.QUERY_TIMEOUT_SECONDS);
-		this.reader = new StoredWorkReader(JdbcClient.create(reads), this.dialect, this.table);
+		this.instances = new WorkInstances(JdbcClient.create(reads), this.dialect, this.table, transactions,
+				this.lease);
+		this.reader = new StoredWorkReader(JdbcClient.create(reads), this.dialect, this.table, this.instances);
 		this.orphans = new WorkOrphans(client, this.dialect, this.table, this.claimer);
 	}
 
@@ -355,6 +359,33 @@ public final class JdbcWorkStore {
 	 */
 	public RescueResult rescueExpired() {
 		return this.rescuer.rescue();
+	}
+
+	/**
+	 * Return the instances table, where each queue that claims from the store says it is
+	 * alive.
+	 * @return the instances
+	 * @since 0.1.0
+	 */
+	public WorkInstances instances() {
+		return this.instances;
+	}
+
+	/**
+	 * Delete at most {@code batchSize} items that ended in one state longer ago than its
+	 * retention, oldest first, in a transaction of its own. The batch is read from the
+	 * index on state and end time, so that rows of other states, kept longer, are never
+	 * read; it is cancelled after 30 seconds.
+	 * @param state {@link StoredState#SUCCEEDED}, {@link StoredState#CANCELLED} or
+	 * {@link StoredState#FAILED}
+	 * @param retention how long items that ended in that state are kept
+	 * @param batchSize the most rows to delete
+	 * @return how many rows were deleted: fewer than {@code batchSize} when no more are
+	 * due
+	 * @since 0.1.0
+	 */
+	public int deleteFinishedBatch(StoredState state, Duration retention, int batchSize) {
+		return this.cleaner.deleteBatch(state, retention, batchSize);
 	}
 
 	/**

@@ -48,10 +48,23 @@ public final class StoredWorkReader {
 
 	private final WorkTable table;
 
-	StoredWorkReader(JdbcClient client, JdbcWorkDialect dialect, WorkTable table) {
+	private final WorkInstances instances;
+
+	StoredWorkReader(JdbcClient client, JdbcWorkDialect dialect, WorkTable table, WorkInstances instances) {
 		this.client = client;
 		this.dialect = dialect;
 		this.table = table;
+		this.instances = instances;
+	}
+
+	/**
+	 * Return the instances that claim from the store, live and recently gone (see
+	 * {@link WorkInstances#list()}).
+	 * @return the instances
+	 * @since 0.1.0
+	 */
+	public List<StoredInstance> instances() {
+		return this.instances.list();
 	}
 
 	/**

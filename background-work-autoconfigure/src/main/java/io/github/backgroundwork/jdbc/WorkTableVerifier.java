@@ -39,6 +39,13 @@ public final class WorkTableVerifier {
 			"finished_at", "error", "trace_context", "cancel_requested", "queue", "context", "unreadable_by",
 			"unreadable_reason", "stack_trace", "attempt_history");
 
+	/**
+	 * Every column of the instances table ({@code <work table>_instance}), where each
+	 * claimer writes its heartbeat.
+	 */
+	public static final List<String> INSTANCE_COLUMNS = List.of("id", "queue", "host", "started_at", "concurrency",
+			"names", "last_seen", "stopped_at");
+
 	private final DataSource dataSource;
 
 	private final WorkTable table;
@@ -56,8 +63,9 @@ public final class WorkTableVerifier {
 	}
 
 	/**
-	 * Check that the table exists and has every one of {@link #COLUMNS}. Blocks for one
-	 * round trip or two.
+	 * Check that the table exists and has every one of {@link #COLUMNS}, and that the
+	 * instances table beside it has every one of {@link #INSTANCE_COLUMNS}. Blocks for a
+	 * few round trips.
 	 * @throws InvalidWorkTableException naming the table, the missing columns and the
 	 * schema script to run, if it is missing or incomplete
 	 * @throws org.springframework.dao.DataAccessException if the database cannot be
@@ -87,6 +95,32 @@ public final class WorkTableVerifier {
 					+ ": it was created by an older schema script. Run the updated " + script()
 					+ " (it is safe to run again: its ALTER TABLE ... ADD COLUMN IF NOT EXISTS lines add what is"
 					+ " missing), or those ALTER TABLE lines alone.", script(), null);
+		}
+		verifyInstances();
+	}
+
+	private void verifyInstances() {
+		String instances = this.table.name() + "_instance";
+		ResultSetExtractor<Set<String>> columns = (rs) -> columns(rs.getMetaData());
+		Set<String> present;
+		try {
+			present = new JdbcTemplate(this.dataSource)
+				.query(this.table.sql("SELECT * FROM {table}_instance WHERE 1 = 0"), columns);
+		}
+		catch (BadSqlGrammarException ex) {
+			throw new InvalidWorkTableException("The instances table " + instances
+					+ " of durable background work does not exist (or cannot be read): "
+					+ ex.getSQLException().getMessage() + ". It was added in a later schema script: run the updated "
+					+ script() + " (it is safe to run again: every statement is IF NOT EXISTS).", script(), ex);
+		}
+		List<String> missing = INSTANCE_COLUMNS.stream()
+			.filter((column) -> present == null || !present.contains(column))
+			.toList();
+		if (!missing.isEmpty()) {
+			throw new InvalidWorkTableException(
+					"The instances table " + instances + " of durable background work lacks column(s) "
+							+ String.join(", ", missing) + ". Run the updated " + script() + ".",
+					script(), null);
 		}
 	}
 

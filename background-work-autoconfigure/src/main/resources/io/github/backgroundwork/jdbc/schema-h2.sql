@@ -76,8 +76,8 @@ ALTER TABLE background_work ADD COLUMN IF NOT EXISTS attempt_history CHARACTER L
 CREATE INDEX IF NOT EXISTS background_work_state_finished_idx ON background_work (state, finished_at);
 
 -- Instances: one row per queue of each instance that claims from the store, written when it
--- starts and with every lease renewal, deleted when it stops; the cleaner deletes rows not seen
--- for a day (an instance that died).
+-- starts and with every lease renewal, marked stopped when it stops; the cleaner deletes rows not
+-- seen for a day. Live: not stopped and seen within a lease.
 CREATE TABLE IF NOT EXISTS background_work_instance (
 	id           VARCHAR(200)  NOT NULL PRIMARY KEY,  -- the owner of the rows it claims
 	queue        VARCHAR(200)  NOT NULL,              -- bean name of its queue
@@ -85,5 +85,6 @@ CREATE TABLE IF NOT EXISTS background_work_instance (
 	started_at   TIMESTAMP WITH TIME ZONE NOT NULL,   -- by the database's clock
 	concurrency  INTEGER       NOT NULL,
 	names        CHARACTER LARGE OBJECT NOT NULL,     -- the names it has handlers for, one a line
-	last_seen    TIMESTAMP WITH TIME ZONE NOT NULL    -- by the database's clock
+	last_seen    TIMESTAMP WITH TIME ZONE NOT NULL,   -- by the database's clock
+	stopped_at   TIMESTAMP WITH TIME ZONE             -- set when it stopped claiming, by the database's clock
 );
