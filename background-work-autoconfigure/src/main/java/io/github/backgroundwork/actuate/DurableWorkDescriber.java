@@ -121,7 +121,7 @@ public final class DurableWorkDescriber {
 		int limit = Math.min(query.limit(), StoredWorkReader.MAX_PAGE_SIZE);
 		List<WorkItemDescriptor> items = this.reader.page(state, query.name(), query.offset(), limit)
 			.stream()
-			.map((row) -> describe(row, unhandled(row, handled)))
+			.map((row) -> describe(row, unhandled(row, handled)).summary())
 			.toList();
 		long total = this.reader.countUpTo(state, query.name(), MAX_TOTAL);
 		return new ItemsDescriptor(query.offset(), limit, total, items);

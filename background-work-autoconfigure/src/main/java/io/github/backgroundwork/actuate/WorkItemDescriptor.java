@@ -42,9 +42,11 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * is missing there, or no handler has its name there) and left for another instance:
  * which instance and why; {@code null} otherwise
  * @param stackTrace for a failed item, its latest failure's stack trace with its causes,
- * cut to {@code background-work.history.max-stack-trace}; {@code null} otherwise
+ * cut to {@code background-work.history.max-stack-trace}; {@code null} otherwise, and in
+ * pages (look the item up)
  * @param history every attempt, oldest first: when it started and ended, how long it ran,
- * where ({@code owner}), how it ended ({@code outcome}) and its {@code error}
+ * where ({@code owner}), how it ended ({@code outcome}) and its {@code error}; empty in
+ * pages (look the item up)
  * @param unhandled for an item of the durable store that waits or runs, whether no live
  * instance handles its name, so that nothing will run it until one that does starts;
  * always {@code false} for items kept in memory
@@ -166,6 +168,17 @@ public record WorkItemDescriptor(String id, String name, WorkState state, Instan
 				item.attempts(), item.key(), item.notBefore(), owner, unreadable,
 				(error != null) ? error.stackTrace() : null,
 				item.history().stream().map(AttemptDescriptor::of).toList(), unhandled);
+	}
+
+	/**
+	 * Return this description as a page lists it: without the stack trace and the
+	 * history, which only a lookup of the item shows, so that a page stays small.
+	 * @return the summary
+	 */
+	public WorkItemDescriptor summary() {
+		return new WorkItemDescriptor(this.id, this.name, this.state, this.enqueuedAt, this.startedAt, this.finishedAt,
+				this.duration, this.progress, this.error, this.abandoned, this.attempts, this.key, this.notBefore,
+				this.owner, this.unreadable, null, List.of(), this.unhandled);
 	}
 
 	/**

@@ -38,8 +38,6 @@ final class InstanceHeartbeat {
 	// Read and written by the claimer's thread only
 	private String host = "";
 
-	private boolean failing;
-
 	// Written by the claimer's thread, and by the thread that stops the queue
 	private volatile boolean beating;
 
@@ -52,9 +50,9 @@ final class InstanceHeartbeat {
 	}
 
 	/**
-	 * Write the heartbeat; on the claimer's thread. A failure is logged, not thrown: the
-	 * heartbeat only informs operators, and must never stop the claims and renewals (the
-	 * next renewal tries again).
+	 * Write the heartbeat; on the claimer's thread. A failure is logged at debug level,
+	 * not thrown: the heartbeat only informs operators, and must never stop the claims
+	 * and renewals (the next renewal tries again).
 	 */
 	void beat() {
 		if (this.host.isEmpty()) {
@@ -63,16 +61,11 @@ final class InstanceHeartbeat {
 		try {
 			this.instances.beat(this.owner, this.queue, this.host, this.concurrency, this.names);
 			this.beating = true;
-			this.failing = false;
 		}
 		catch (RuntimeException ex) {
-			if (!this.failing) {
-				logger.warn(
-						"Background work claimer " + this.owner + " could not write its heartbeat to the "
-								+ "instances table (" + ex.getMessage() + "); the endpoint lists it gone until it can",
-						ex);
-			}
-			this.failing = true;
+			// Debug only: a store that fails fails the claims too, and those say so, once
+			logger.debug("Background work claimer " + this.owner + " could not write its heartbeat to the instances "
+					+ "table; the endpoint lists it gone until it can", ex);
 		}
 	}
 
@@ -105,10 +98,6 @@ final class InstanceHeartbeat {
 			logger.debug("Background work claimer " + this.owner + " could not mark its instance row stopped; it is "
 					+ "listed gone after a lease", ex);
 		}
-	}
-
-	boolean hasBeaten() {
-		return this.beating;
 	}
 
 	private static String hostName() {

@@ -42,6 +42,8 @@ final class LeaseKeeper {
 
 	private long nextRescue;
 
+	private boolean beatDue;
+
 	LeaseKeeper(JdbcWorkStore store, String owner, RetentionCleaner cleaner, InstanceHeartbeat heartbeat) {
 		this.store = store;
 		this.owner = owner;
@@ -58,6 +60,7 @@ final class LeaseKeeper {
 	void start(long now) {
 		this.nextRenew = now + this.renewEvery;
 		this.nextRescue = now;
+		this.beatDue = true;
 		this.cleaner.start(now);
 	}
 
@@ -100,7 +103,10 @@ final class LeaseKeeper {
 		if (!claiming) {
 			return;
 		}
-		if (renewed || !this.heartbeat.hasBeaten()) {
+		// At start and with every renewal; one that failed waits for the next renewal,
+		// so that an outage costs no statement per turn
+		if (renewed || this.beatDue) {
+			this.beatDue = false;
 			this.heartbeat.beat();
 		}
 		if (now - this.nextRescue >= 0) {
