@@ -80,7 +80,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		return new EngineSettings(builder.concurrency, builder.capacity, builder.whenFull, builder.blockTimeout,
 				builder.drainTimeout, builder.cancellationGrace, builder.historySize, builder.threadNamePrefix,
 				builder.virtualThreads, errorHandler, builder.decorators, builder.listeners, builder.handlers,
-				builder.retryPolicy);
+				builder.retryPolicy, builder.maxStackTrace);
 	}
 
 	/**
@@ -452,6 +452,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 		private int historySize = 100;
 
+		private int maxStackTrace = WorkError.DEFAULT_MAX_STACK_TRACE;
+
 		private String threadNamePrefix = "bgwork-";
 
 		private boolean virtualThreads;
@@ -574,6 +576,19 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 				throw new IllegalArgumentException("historySize must not be negative, was " + historySize);
 			}
 			return step((builder) -> builder.historySize = historySize);
+		}
+
+		/**
+		 * Set the most characters of a failure's stack trace (its causes included) that
+		 * snapshots show; longer traces are cut, with a line saying how much was cut.
+		 * @param maxStackTrace not negative; 0 keeps no stack trace
+		 * @return this builder
+		 */
+		public Builder maxStackTrace(int maxStackTrace) {
+			if (maxStackTrace < 0) {
+				throw new IllegalArgumentException("maxStackTrace must not be negative, was " + maxStackTrace);
+			}
+			return step((builder) -> builder.maxStackTrace = maxStackTrace);
 		}
 
 		/**

@@ -2,6 +2,7 @@ package io.github.backgroundwork;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,15 +29,24 @@ import org.jspecify.annotations.Nullable;
  * enqueued again; never shown by the actuator endpoint, since it holds the payload
  * @param retriedAt when an operator last had it run again after it ended
  * ({@link BackgroundWorkQueue#retry(String)}), or {@code null} if none did
+ * @param history its attempts, oldest first, the latest (or running) one last; empty if
+ * it never started
  * @since 0.1.0
  */
 public record WorkItemSnapshot(String id, String name, WorkState state, Instant enqueuedAt, @Nullable Instant startedAt,
 		@Nullable Instant finishedAt, @Nullable Duration duration, @Nullable WorkProgress progress,
 		@Nullable WorkError error, boolean abandoned, int attempts, @Nullable String key, @Nullable Instant notBefore,
-		@Nullable WorkRequest request, @Nullable Instant retriedAt) {
+		@Nullable WorkRequest request, @Nullable Instant retriedAt, List<WorkAttempt> history) {
 
 	/**
-	 * Create a snapshot of an item no operator retried.
+	 * Create a snapshot.
+	 */
+	public WorkItemSnapshot {
+		history = List.copyOf(history);
+	}
+
+	/**
+	 * Create a snapshot of an item no operator retried, without the history of attempts.
 	 * @param id the item's id
 	 * @param name the item's name
 	 * @param state the item's state
@@ -57,7 +67,7 @@ public record WorkItemSnapshot(String id, String name, WorkState state, Instant 
 			@Nullable WorkError error, boolean abandoned, int attempts, @Nullable String key,
 			@Nullable Instant notBefore, @Nullable WorkRequest request) {
 		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, error, abandoned, attempts, key,
-				notBefore, request, null);
+				notBefore, request, null, List.of());
 	}
 
 	/**
@@ -77,7 +87,7 @@ public record WorkItemSnapshot(String id, String name, WorkState state, Instant 
 			@Nullable Instant finishedAt, @Nullable Duration duration, @Nullable WorkProgress progress,
 			@Nullable WorkError error, boolean abandoned) {
 		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, error, abandoned,
-				(startedAt != null) ? 1 : 0, null, null, null, null);
+				(startedAt != null) ? 1 : 0, null, null, null, null, List.of());
 	}
 
 }

@@ -68,7 +68,8 @@ class EnqueueTests {
 			.isInstanceOf(ExecutionException.class)
 			.hasRootCauseMessage("bad image");
 		assertThat(handle.state()).isEqualTo(WorkState.FAILED);
-		assertThat(handle.snapshot().error()).isEqualTo(new WorkError("java.lang.IllegalStateException", "bad image"));
+		assertThat(handle.snapshot().error()).extracting(WorkError::type, WorkError::message)
+			.containsExactly("java.lang.IllegalStateException", "bad image");
 	}
 
 	@Test

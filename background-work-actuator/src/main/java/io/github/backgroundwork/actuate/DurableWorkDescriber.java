@@ -3,6 +3,8 @@ package io.github.backgroundwork.actuate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +12,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.backgroundwork.WorkError;
+import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkQuery;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.actuate.DurableWorkDescriptor.CountDescriptor;
+import io.github.backgroundwork.actuate.DurableWorkDescriptor.InstanceDescriptor;
 import io.github.backgroundwork.actuate.QueueDescriptor.ItemsDescriptor;
 import io.github.backgroundwork.actuate.WorkItemDescriptor.Unreadable;
+import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.jdbc.StoredInstance;
 import io.github.backgroundwork.jdbc.StoredState;
 import io.github.backgroundwork.jdbc.StoredWork;
 import io.github.backgroundwork.jdbc.StoredWorkReader;
@@ -73,10 +78,41 @@ public final class DurableWorkDescriber {
 				.thenComparing(WorkCount::state))
 			.map((count) -> new CountDescriptor(count.name(), count.state(), count.count()))
 			.toList();
-		return new DurableWorkDescriptor(shownCounts, totals.size() - shown.size(), ENDED_WITHIN, page(query));
+		List<StoredInstance> instances = this.reader.instances();
+		return new DurableWorkDescriptor(shownCounts, totals.size() - shown.size(), ENDED_WITHIN,
+				page(query, handled(instances)),
+				instances.stream()
+					.map((instance) -> new InstanceDescriptor(instance.id(), instance.queue(), instance.host(),
+							instance.startedAt(), instance.concurrency(), instance.names(), instance.lastSeen(),
+							instance.live()))
+					.toList());
 	}
 
-	private ItemsDescriptor page(WorkQuery query) {
+	/**
+	 * Return the names each queue's live instances handle.
+	 */
+	private static Map<String, Set<String>> handled(List<StoredInstance> instances) {
+		Map<String, Set<String>> handled = new HashMap<>();
+		for (StoredInstance instance : instances) {
+			if (instance.live()) {
+				handled.computeIfAbsent(instance.queue(), (queue) -> new HashSet<>()).addAll(instance.names());
+			}
+		}
+		return handled;
+	}
+
+	/**
+	 * Whether an item waits or runs while no live instance of its queue handles its name:
+	 * nothing will run it (again) until one that does starts.
+	 */
+	private static boolean unhandled(StoredWork row, Map<String, Set<String>> handled) {
+		boolean live = row.state() == StoredState.QUEUED || row.state() == StoredState.SCHEDULED
+				|| row.state() == StoredState.RUNNING;
+		String queue = (row.queue() != null) ? row.queue() : JdbcWorkStore.DEFAULT_QUEUE;
+		return live && !handled.getOrDefault(queue, Set.of()).contains(row.name());
+	}
+
+	private ItemsDescriptor page(WorkQuery query, Map<String, Set<String>> handled) {
 		if (query.state() == WorkState.ABANDONED) {
 			// Durable items are handed back, never abandoned
 			return new ItemsDescriptor(query.offset(), query.limit(), 0, List.of());
@@ -85,21 +121,22 @@ public final class DurableWorkDescriber {
 		int limit = Math.min(query.limit(), StoredWorkReader.MAX_PAGE_SIZE);
 		List<WorkItemDescriptor> items = this.reader.page(state, query.name(), query.offset(), limit)
 			.stream()
-			.map(DurableWorkDescriber::describe)
+			.map((row) -> describe(row, unhandled(row, handled)).summary())
 			.toList();
 		long total = this.reader.countUpTo(state, query.name(), MAX_TOTAL);
 		return new ItemsDescriptor(query.offset(), limit, total, items);
 	}
 
 	Optional<WorkItemDescriptor> find(String id) {
-		return this.reader.findById(id).map(DurableWorkDescriber::describe);
+		return this.reader.findById(id).map((row) -> describe(row, unhandled(row, handled(this.reader.instances()))));
 	}
 
-	static WorkItemDescriptor describe(StoredWork row) {
+	static WorkItemDescriptor describe(StoredWork row, boolean unhandled) {
 		WorkState state = WorkState.valueOf(row.state().name());
-		return new WorkItemDescriptor(row.id(), row.name(), state, row.enqueuedAt(), row.startedAt(), row.finishedAt(),
-				duration(row, state), null, error(row.error()), false, row.attempts(), row.key(),
-				(state == WorkState.SCHEDULED) ? row.notBefore() : null, row.owner(), unreadable(row), row.retriedAt());
+		WorkItemSnapshot snapshot = new WorkItemSnapshot(row.id(), row.name(), state, row.enqueuedAt(), row.startedAt(),
+				row.finishedAt(), duration(row, state), null, row.workError(), false, row.attempts(), row.key(),
+				(state == WorkState.SCHEDULED) ? row.notBefore() : null, null, row.retriedAt(), row.history());
+		return WorkItemDescriptor.of(snapshot, row.owner(), unreadable(row), unhandled);
 	}
 
 	private static @Nullable Unreadable unreadable(StoredWork row) {
@@ -115,21 +152,6 @@ public final class DurableWorkDescriber {
 		}
 		Instant end = (row.finishedAt() != null) ? row.finishedAt() : Instant.now();
 		return end.isBefore(started) ? Duration.ZERO : Duration.between(started, end);
-	}
-
-	/**
-	 * The store keeps an error as {@code Throwable.toString()}: {@code type: message}.
-	 */
-	private static @Nullable WorkError error(@Nullable String error) {
-		if (error == null) {
-			return null;
-		}
-		int colon = error.indexOf(": ");
-		String type = (colon > 0) ? error.substring(0, colon) : error;
-		if (type.chars().anyMatch(Character::isWhitespace)) {
-			return new WorkError("error", error);
-		}
-		return new WorkError(type, (colon > 0) ? error.substring(colon + 2) : null);
 	}
 
 }

@@ -78,8 +78,9 @@ public record QueueDescriptor(QueueState state, int concurrency, int capacity, l
 		List<WorkNameSummary> shown = summaries.stream().sorted(MOST_ITEMS_FIRST).limit(maxNames).toList();
 		return new QueueDescriptor(statistics.state(), statistics.concurrency(), statistics.capacity(),
 				statistics.queued(), statistics.scheduled(), statistics.running(), statistics.totals(),
-				new NamesDescriptor(shown, summaries.size() - shown.size()), new ItemsDescriptor(query.offset(),
-						query.limit(), page.total(), page.items().stream().map(WorkItemDescriptor::of).toList()),
+				new NamesDescriptor(shown, summaries.size() - shown.size()),
+				new ItemsDescriptor(query.offset(), query.limit(), page.total(),
+						page.items().stream().map((item) -> WorkItemDescriptor.of(item).summary()).toList()),
 				PausedDescriptor.of(paused));
 	}
 

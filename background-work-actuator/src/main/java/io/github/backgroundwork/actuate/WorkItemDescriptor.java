@@ -2,8 +2,10 @@ package io.github.backgroundwork.actuate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.backgroundwork.WorkAttempt;
 import io.github.backgroundwork.WorkError;
 import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkProgress;
@@ -29,7 +31,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param progress the last progress the work reported ({@code done} of {@code total}), or
  * {@code null} if it reported none
  * @param error for a failed item, the exception's class ({@code type}) and
- * {@code message}; never a stack trace
+ * {@code message}; its stack trace is {@code stackTrace}
  * @param abandoned whether the shutdown deadline passed before the item ended
  * @param attempts how many runs of the item have started
  * @param key the key of typed work, or {@code null}
@@ -41,17 +43,35 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * which instance and why; {@code null} otherwise
  * @param retriedAt when an operator last had the item run again after it ended, or
  * {@code null} if none did
+ * @param stackTrace for a failed item, its latest failure's stack trace with its causes,
+ * cut to {@code background-work.history.max-stack-trace}; {@code null} otherwise, and in
+ * pages (look the item up)
+ * @param history every attempt, oldest first: when it started and ended, how long it ran,
+ * where ({@code owner}), how it ended ({@code outcome}) and its {@code error}; empty in
+ * pages (look the item up)
+ * @param unhandled for an item of the durable store that waits or runs, whether no live
+ * instance handles its name, so that nothing will run it until one that does starts;
+ * always {@code false} for items kept in memory
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WorkItemDescriptor(String id, String name, WorkState state, Instant enqueuedAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Duration duration,
-		@Nullable WorkProgress progress, @Nullable WorkError error, boolean abandoned, int attempts,
-		@Nullable String key, @Nullable Instant notBefore, @Nullable String owner, @Nullable Unreadable unreadable,
-		@Nullable Instant retriedAt) implements OperationResponseBody {
+		@Nullable WorkProgress progress, @Nullable Failure error, boolean abandoned, int attempts, @Nullable String key,
+		@Nullable Instant notBefore, @Nullable String owner, @Nullable Unreadable unreadable,
+		@Nullable Instant retriedAt, @Nullable String stackTrace, List<AttemptDescriptor> history,
+		boolean unhandled) implements OperationResponseBody {
 
 	/**
-	 * Create a descriptor of an item no operator retried.
+	 * Create a descriptor.
+	 */
+	public WorkItemDescriptor {
+		history = List.copyOf(history);
+	}
+
+	/**
+	 * Create a descriptor of an item no operator retried, without a history, as before
+	 * attempts were kept.
 	 * @param id the item's id
 	 * @param name the kind of work
 	 * @param state its state
@@ -66,14 +86,15 @@ public record WorkItemDescriptor(String id, String name, WorkState state, Instan
 	 * @param key its key, or {@code null}
 	 * @param notBefore when it is due, or {@code null}
 	 * @param owner the instance that claimed it last, or {@code null}
-	 * @param unreadable which instance could not read it and why, or {@code null}
+	 * @param unreadable which instance left it unread and why, or {@code null}
 	 */
 	public WorkItemDescriptor(String id, String name, WorkState state, Instant enqueuedAt, @Nullable Instant startedAt,
 			@Nullable Instant finishedAt, @Nullable Duration duration, @Nullable WorkProgress progress,
 			@Nullable WorkError error, boolean abandoned, int attempts, @Nullable String key,
 			@Nullable Instant notBefore, @Nullable String owner, @Nullable Unreadable unreadable) {
-		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, error, abandoned, attempts, key,
-				notBefore, owner, unreadable, null);
+		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, Failure.of(error), abandoned,
+				attempts, key, notBefore, owner, unreadable, null, (error != null) ? error.stackTrace() : null,
+				List.of(), false);
 	}
 
 	/**
@@ -98,7 +119,7 @@ public record WorkItemDescriptor(String id, String name, WorkState state, Instan
 			@Nullable WorkError error, boolean abandoned, int attempts, @Nullable String key,
 			@Nullable Instant notBefore, @Nullable String owner) {
 		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, error, abandoned, attempts, key,
-				notBefore, owner, null);
+				notBefore, owner, (Unreadable) null);
 	}
 
 	/**
@@ -122,7 +143,7 @@ public record WorkItemDescriptor(String id, String name, WorkState state, Instan
 			@Nullable WorkError error, boolean abandoned, int attempts, @Nullable String key,
 			@Nullable Instant notBefore) {
 		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, error, abandoned, attempts, key,
-				notBefore, null, null);
+				notBefore, null, (Unreadable) null);
 	}
 
 	/**
@@ -131,9 +152,76 @@ public record WorkItemDescriptor(String id, String name, WorkState state, Instan
 	 * @return its description
 	 */
 	public static WorkItemDescriptor of(WorkItemSnapshot item) {
+		return of(item, null, null, false);
+	}
+
+	/**
+	 * Describe a snapshot of an item of a durable store.
+	 * @param item the snapshot
+	 * @param owner the instance that claimed it last, or {@code null}
+	 * @param unreadable which instance left it unread and why, or {@code null}
+	 * @param unhandled whether no live instance handles its name
+	 * @return its description
+	 */
+	public static WorkItemDescriptor of(WorkItemSnapshot item, @Nullable String owner, @Nullable Unreadable unreadable,
+			boolean unhandled) {
+		WorkError error = item.error();
 		return new WorkItemDescriptor(item.id(), item.name(), item.state(), item.enqueuedAt(), item.startedAt(),
-				item.finishedAt(), item.duration(), item.progress(), item.error(), item.abandoned(), item.attempts(),
-				item.key(), item.notBefore(), null, null, item.retriedAt());
+				item.finishedAt(), item.duration(), item.progress(), Failure.of(error), item.abandoned(),
+				item.attempts(), item.key(), item.notBefore(), owner, unreadable, item.retriedAt(),
+				(error != null) ? error.stackTrace() : null,
+				item.history().stream().map(AttemptDescriptor::of).toList(), unhandled);
+	}
+
+	/**
+	 * Return this description as a page lists it: without the stack trace and the
+	 * history, which only a lookup of the item shows, so that a page stays small.
+	 * @return the summary
+	 */
+	public WorkItemDescriptor summary() {
+		return new WorkItemDescriptor(this.id, this.name, this.state, this.enqueuedAt, this.startedAt, this.finishedAt,
+				this.duration, this.progress, this.error, this.abandoned, this.attempts, this.key, this.notBefore,
+				this.owner, this.unreadable, this.retriedAt, null, List.of(), this.unhandled);
+	}
+
+	/**
+	 * Why an item or an attempt failed, without the stack trace, which the item shows
+	 * once.
+	 *
+	 * @param type the exception's class name
+	 * @param message its message, or {@code null}
+	 * @since 0.1.0
+	 */
+	public record Failure(String type, @Nullable String message) {
+
+		static @Nullable Failure of(@Nullable WorkError error) {
+			return (error != null) ? new Failure(error.type(), error.message()) : null;
+		}
+
+	}
+
+	/**
+	 * One attempt of an item.
+	 *
+	 * @param attempt its number, from 1
+	 * @param startedAt when it started, or {@code null} if unknown
+	 * @param finishedAt when it ended, or {@code null} while it runs or if unknown
+	 * @param duration how long it ran, or {@code null} if unknown
+	 * @param owner the instance it ran on, or {@code null} for work kept in memory
+	 * @param outcome how it ended; {@code RUNNING} while it runs, {@code ABANDONED} if
+	 * its instance stopped or died before it ended
+	 * @param error why it failed, or {@code null}
+	 * @since 0.1.0
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record AttemptDescriptor(int attempt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+			@Nullable Duration duration, @Nullable String owner, WorkState outcome, @Nullable Failure error) {
+
+		static AttemptDescriptor of(WorkAttempt attempt) {
+			return new AttemptDescriptor(attempt.attempt(), attempt.startedAt(), attempt.finishedAt(),
+					attempt.duration(), attempt.owner(), attempt.outcome(), Failure.of(attempt.error()));
+		}
+
 	}
 
 	/**

@@ -100,7 +100,7 @@ public final class BackgroundWorkJdbcAutoConfiguration {
 			.durableWork(JdbcDurableWork.builder(source, store, mapper)
 				.queue(queueName)
 				.pollInterval(properties.getPollInterval())
-				.retention(properties.getRetention())
+				.retention(properties.getRetention().toWorkRetention())
 				.tracing(traces)
 				.mdc(mdc)
 				.maxPayloadSize(properties.getMaxPayloadSize())

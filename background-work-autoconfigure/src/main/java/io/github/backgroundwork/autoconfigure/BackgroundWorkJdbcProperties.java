@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.backgroundwork.jdbc.WorkRetention;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
 import org.springframework.util.unit.DataSize;
@@ -29,10 +31,7 @@ public class BackgroundWorkJdbcProperties extends DatabaseInitializationProperti
 	 */
 	private Duration lease = Duration.ofSeconds(30);
 
-	/**
-	 * How long finished rows are kept before they are deleted, in bounded batches.
-	 */
-	private Duration retention = Duration.ofDays(7);
+	private final Retention retention = new Retention();
 
 	/**
 	 * Largest payload enqueue stores, as JSON in UTF-8; a larger one is refused with an
@@ -72,13 +71,8 @@ public class BackgroundWorkJdbcProperties extends DatabaseInitializationProperti
 		this.lease = lease;
 	}
 
-	public Duration getRetention() {
+	public Retention getRetention() {
 		return this.retention;
-	}
-
-	public void setRetention(Duration retention) {
-		atLeast(retention, Duration.ZERO, "retention");
-		this.retention = retention;
 	}
 
 	public DataSize getMaxPayloadSize() {
@@ -105,6 +99,64 @@ public class BackgroundWorkJdbcProperties extends DatabaseInitializationProperti
 			}
 		}
 		this.mdcKeys = mdcKeys;
+	}
+
+	/**
+	 * How long finished rows are kept before they are deleted, in bounded batches, per
+	 * outcome: successes briefly, failures long enough to be acted on.
+	 */
+	public static class Retention {
+
+		/**
+		 * How long rows of items that succeeded are kept.
+		 */
+		private Duration succeeded = WorkRetention.DEFAULT.succeeded();
+
+		/**
+		 * How long rows of items that were cancelled are kept.
+		 */
+		private Duration cancelled = WorkRetention.DEFAULT.cancelled();
+
+		/**
+		 * How long rows of items that failed (no attempt left) are kept.
+		 */
+		private Duration failed = WorkRetention.DEFAULT.failed();
+
+		public Duration getSucceeded() {
+			return this.succeeded;
+		}
+
+		public void setSucceeded(Duration succeeded) {
+			atLeast(succeeded, Duration.ZERO, "retention.succeeded");
+			this.succeeded = succeeded;
+		}
+
+		public Duration getCancelled() {
+			return this.cancelled;
+		}
+
+		public void setCancelled(Duration cancelled) {
+			atLeast(cancelled, Duration.ZERO, "retention.cancelled");
+			this.cancelled = cancelled;
+		}
+
+		public Duration getFailed() {
+			return this.failed;
+		}
+
+		public void setFailed(Duration failed) {
+			atLeast(failed, Duration.ZERO, "retention.failed");
+			this.failed = failed;
+		}
+
+		/**
+		 * Return the retention these properties describe.
+		 * @return the retention
+		 */
+		public WorkRetention toWorkRetention() {
+			return new WorkRetention(this.succeeded, this.cancelled, this.failed);
+		}
+
 	}
 
 	private static void atLeast(Duration value, Duration minimum, String property) {

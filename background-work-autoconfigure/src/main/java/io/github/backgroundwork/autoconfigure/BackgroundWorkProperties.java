@@ -6,6 +6,7 @@ import io.github.backgroundwork.WhenFull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the background work queue.
@@ -224,6 +225,13 @@ public class BackgroundWorkProperties {
 		 */
 		private int size = 100;
 
+		/**
+		 * Most of a failure's stack trace (its causes included) kept in the history and
+		 * in the durable store's row, counted in characters; longer traces are cut, with
+		 * a line saying how much was cut. 0 keeps none.
+		 */
+		private DataSize maxStackTrace = DataSize.ofKilobytes(4);
+
 		public int getSize() {
 			return this.size;
 		}
@@ -231,6 +239,18 @@ public class BackgroundWorkProperties {
 		public void setSize(int size) {
 			Check.atLeast(size, 0, "history.size");
 			this.size = size;
+		}
+
+		public DataSize getMaxStackTrace() {
+			return this.maxStackTrace;
+		}
+
+		public void setMaxStackTrace(DataSize maxStackTrace) {
+			if (maxStackTrace.isNegative() || maxStackTrace.toBytes() > Integer.MAX_VALUE) {
+				throw new IllegalArgumentException(
+						"background-work.history.max-stack-trace must be between 0 and 2GB, was " + maxStackTrace);
+			}
+			this.maxStackTrace = maxStackTrace;
 		}
 
 	}

@@ -121,6 +121,7 @@ public class BackgroundWorkQueueConfigurer {
 			.drainTimeout(properties.getShutdown().getDrainTimeout())
 			.cancellationGrace(properties.getShutdown().getCancellationGrace())
 			.historySize(properties.getHistory().getSize())
+			.maxStackTrace((int) properties.getHistory().getMaxStackTrace().toBytes())
 			.threadNamePrefix(properties.getThreadNamePrefix())
 			.virtualThreads(this.virtualThreads);
 		this.handlers.ifAvailable(builder::handlers);

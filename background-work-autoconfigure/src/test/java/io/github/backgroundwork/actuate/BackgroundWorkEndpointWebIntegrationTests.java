@@ -127,7 +127,9 @@ class BackgroundWorkEndpointWebIntegrationTests {
 			.containsEntry("error", Map.of("type", "java.lang.IllegalStateException", "message", "printer on fire"));
 		assertThat((String) failed.get("finishedAt")).matches(ISO_INSTANT);
 		assertThat(failed.get("duration")).isNotNull();
-		assertThat(json.jsonString()).doesNotContain("stackTrace").doesNotContain("at io.github");
+		// A page leaves the stack trace and the attempts to a lookup of the item
+		assertThat(failed).containsEntry("stackTrace", null).containsEntry("history", List.of());
+		assertThat(json.jsonString()).doesNotContain("at io.github");
 		assertThat(queue.read("$.items.list[4].name", String.class)).isEqualTo("ok");
 	}
 
@@ -152,6 +154,23 @@ class BackgroundWorkEndpointWebIntegrationTests {
 				.tags("background.work.name", "lookup")
 				.timer()
 				.count()).isEqualTo(1));
+	}
+
+	@Test
+	void lookupShowsTheFailuresStackTraceAndEveryAttempt() throws Exception {
+		WorkHandle item = finish(this.queue.enqueue("invoice", (context) -> {
+			throw new IllegalStateException("printer on fire", new java.io.IOException("out of paper"));
+		}));
+		DocumentContext json = JsonPath.parse(get("/actuator/backgroundwork/" + item.id(), 200));
+		assertThat(json.read("$.error.type", String.class)).isEqualTo("java.lang.IllegalStateException");
+		assertThat(json.read("$.error.message", String.class)).isEqualTo("printer on fire");
+		assertThat(json.read("$.stackTrace", String.class))
+			.startsWith("java.lang.IllegalStateException: printer on fire")
+			.contains("Caused by: java.io.IOException: out of paper");
+		assertThat(json.read("$.history.length()", Integer.class)).isOne();
+		assertThat(json.read("$.history[0].outcome", String.class)).isEqualTo("FAILED");
+		assertThat(json.read("$.history[0].error.message", String.class)).isEqualTo("printer on fire");
+		assertThat(json.read("$.history[0].duration", String.class)).startsWith("PT");
 	}
 
 	@Test

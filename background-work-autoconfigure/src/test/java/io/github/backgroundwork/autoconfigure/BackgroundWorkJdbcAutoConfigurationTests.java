@@ -67,7 +67,9 @@ class BackgroundWorkJdbcAutoConfigurationTests {
 			BackgroundWorkJdbcProperties properties = context.getBean(BackgroundWorkJdbcProperties.class);
 			assertThat(properties.getPollInterval()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.getLease()).isEqualTo(Duration.ofSeconds(30));
-			assertThat(properties.getRetention()).isEqualTo(Duration.ofDays(7));
+			assertThat(properties.getRetention().getSucceeded()).isEqualTo(Duration.ofDays(1));
+			assertThat(properties.getRetention().getCancelled()).isEqualTo(Duration.ofDays(7));
+			assertThat(properties.getRetention().getFailed()).isEqualTo(Duration.ofDays(30));
 			assertThat(properties.getInitializeSchema()).isEqualTo(DatabaseInitializationMode.EMBEDDED);
 			assertThat(context).hasSingleBean(BackgroundWorkDataSourceScriptDatabaseInitializer.class);
 			assertThat(context.getBean(JdbcWorkStore.class).lease()).isEqualTo(Duration.ofSeconds(30));

@@ -154,6 +154,33 @@ abstract class AbstractWorkTableVerifierTests {
 			.containsExactlyElementsOf(WorkTableVerifier.COLUMNS);
 	}
 
+	@Test
+	void startupFailsNamingTheMissingInstancesTable() {
+		database().jdbc().execute("DROP TABLE background_work_instance");
+		assertThatExceptionOfType(InvalidWorkTableException.class)
+			.isThrownBy(() -> new WorkTableVerifier(database().dataSource(), "background_work").verify())
+			.withMessageStartingWith(
+					"The instances table background_work_instance of durable background work does " + "not exist")
+			.withMessageContaining("run the updated " + script())
+			.satisfies((ex) -> assertThat(ex.script()).isEqualTo(script()));
+		contextRunner().run((context) -> assertThat(analysis(context).getDescription())
+			.startsWith("The instances table background_work_instance"));
+	}
+
+	@Test
+	void verifierChecksEveryColumnOfTheInstancesTable() {
+		ResultSetExtractor<List<String>> columns = (rs) -> {
+			ResultSetMetaData metaData = rs.getMetaData();
+			List<String> names = new ArrayList<>();
+			for (int i = 1; i <= metaData.getColumnCount(); i++) {
+				names.add(metaData.getColumnLabel(i).toLowerCase(Locale.ROOT));
+			}
+			return names;
+		};
+		assertThat(database().jdbc().query("SELECT * FROM background_work_instance WHERE 1 = 0", columns))
+			.containsExactlyElementsOf(WorkTableVerifier.INSTANCE_COLUMNS);
+	}
+
 	/**
 	 * Create a table of every column the store needs but some, as an older script would.
 	 */

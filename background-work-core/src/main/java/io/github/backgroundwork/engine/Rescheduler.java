@@ -3,6 +3,8 @@ package io.github.backgroundwork.engine;
 import java.time.Duration;
 
 import io.github.backgroundwork.CancellationReason;
+import io.github.backgroundwork.WorkAttempt;
+import io.github.backgroundwork.WorkError;
 import io.github.backgroundwork.WorkState;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -64,6 +66,9 @@ final class Rescheduler {
 		ItemRegistry registry = this.registry;
 		registry.takeLock.lock();
 		try {
+			if (item.internalState() == WorkItem.RUNNING) {
+				keepAttempt(item, failure, now);
+			}
 			if (!item.scheduleRetry()) {
 				return;
 			}
@@ -77,6 +82,22 @@ final class Rescheduler {
 		finally {
 			registry.takeLock.unlock();
 		}
+	}
+
+	/**
+	 * Keep the attempt that failed, since the item's times will be the next attempt's;
+	 * its error without a stack trace, which only the latest failure keeps.
+	 */
+	private void keepAttempt(WorkItem item, @Nullable Throwable failure, long now) {
+		TypedWork typed = item.typed();
+		if (typed == null) {
+			return;
+		}
+		long started = item.startedNanos();
+		WorkError error = (failure != null) ? WorkError.of(failure, 0) : null;
+		typed.addEarlierAttempt(
+				new WorkAttempt(typed.attempts, this.registry.wallClock(started), this.registry.wallClock(now),
+						Duration.ofNanos(Math.max(0, now - started)), null, WorkState.FAILED, error));
 	}
 
 	/**

@@ -2,7 +2,10 @@ package io.github.backgroundwork.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.github.backgroundwork.WorkAttempt;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.handler.WorkHandlerMethod;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +65,18 @@ final class TypedWork {
 	 */
 	@Nullable Instant retriedAt;
 
+	/**
+	 * How many earlier attempts are kept: a retry policy may allow many, and each holds
+	 * an error's message.
+	 */
+	static final int MAX_EARLIER_ATTEMPTS = 20;
+
+	/**
+	 * The attempts that failed and were retried in memory, oldest first; replaced, never
+	 * changed, under the take lock.
+	 */
+	volatile List<WorkAttempt> earlierAttempts = List.of();
+
 	TypedWork(WorkRequest request, WorkHandlerMethod handler, int maxRetries) {
 		this.request = request;
 		this.handler = handler;
@@ -98,6 +113,18 @@ final class TypedWork {
 	 */
 	boolean storeMayRetry() {
 		return this.storedId != null && this.attempts <= this.storedMaxRetries;
+	}
+
+	/**
+	 * Keep a failed attempt that runs again; under the take lock.
+	 */
+	void addEarlierAttempt(WorkAttempt attempt) {
+		List<WorkAttempt> earlier = new ArrayList<>(this.earlierAttempts);
+		if (earlier.size() == MAX_EARLIER_ATTEMPTS) {
+			earlier.remove(0);
+		}
+		earlier.add(attempt);
+		this.earlierAttempts = List.copyOf(earlier);
 	}
 
 	String attemptOfTotal() {

@@ -11,6 +11,7 @@ import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.jdbc.ClaimedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.jdbc.WorkRetention;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,8 @@ final class DurableWorkSource {
 	private final Duration pollInterval;
 
 	private final LeaseKeeper leases;
+
+	private final InstanceHeartbeat heartbeat;
 
 	private final ClaimedItems claimed = new ClaimedItems();
 
@@ -91,7 +94,7 @@ final class DurableWorkSource {
 	private volatile boolean claiming;
 
 	DurableWorkSource(String queue, WorkEngine engine, JdbcWorkStore store, PayloadCodec codec, String owner,
-			Duration pollInterval, Duration retention, @Nullable DurableWorkTracing tracing) {
+			Duration pollInterval, WorkRetention retention, @Nullable DurableWorkTracing tracing) {
 		this.engine = engine;
 		this.store = store;
 		this.owner = owner;
@@ -102,7 +105,10 @@ final class DurableWorkSource {
 		this.handOver = new HandOver(engine, codec, tracing, this.claimed, this.backlog, this::wake, unreadable);
 		this.planner = new ClaimPlanner(queue, engine, this.claimed, unreadable);
 		this.pauses = new StoredPauses(queue, engine, store, owner, pollInterval);
-		this.leases = new LeaseKeeper(store, owner, new RetentionCleaner(store, retention));
+		this.heartbeat = new InstanceHeartbeat(store.instances(), owner, queue, engine.settings().concurrency(),
+				engine.settings().handlers().names());
+		this.leases = new LeaseKeeper(store, owner, new RetentionCleaner(store, retention, this.heartbeat::deleteGone),
+				this.heartbeat);
 		// A renewal is tried at least once per third of a lease, whatever the backoff
 		Duration maxDelay = store.lease().dividedBy(3);
 		this.outage = new StoreOutage(owner,
@@ -224,6 +230,8 @@ final class DurableWorkSource {
 		finally {
 			this.lock.unlock();
 		}
+		// No longer claiming: listed gone at once rather than after a lease
+		this.heartbeat.stopped();
 		if (this.backlog.hasPending()) {
 			logger.warn("Background work claimer " + this.owner + " stopped before it could write the outcome of "
 					+ this.backlog.size() + " item(s) (" + this.outage.health().lastError() + "); it keeps trying, "

@@ -19,6 +19,7 @@ import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.jdbc.InsertedWork;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
 import io.github.backgroundwork.jdbc.PostgresWorkNotifier;
+import io.github.backgroundwork.jdbc.WorkRetention;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,8 +70,9 @@ public final class JdbcDurableWork implements DurableWork {
 
 	/**
 	 * Start configuring the durable side of a queue: its store, and the rest at their
-	 * defaults (the auto-configured queue's name, a 1 s poll interval, 7 days of
-	 * retention, no trace contexts nor MDC entries carried, payloads up to 1 MB).
+	 * defaults (the auto-configured queue's name, a 1 s poll interval, the retention of
+	 * {@link WorkRetention#DEFAULT}, no trace contexts nor MDC entries carried, payloads
+	 * up to 1 MB).
 	 * @param dataSource the data source of the store, for PostgreSQL's listener
 	 * @param store the store
 	 * @param mapper the mapper that writes and reads payloads, less its default typing
@@ -279,7 +281,7 @@ public final class JdbcDurableWork implements DurableWork {
 
 		private Duration pollInterval = Duration.ofSeconds(1);
 
-		private Duration retention = Duration.ofDays(7);
+		private WorkRetention retention = WorkRetention.DEFAULT;
 
 		private @Nullable DurableWorkTracing tracing;
 
@@ -322,12 +324,25 @@ public final class JdbcDurableWork implements DurableWork {
 		}
 
 		/**
-		 * Set how long finished rows are kept.
+		 * Set how long finished rows of every outcome are kept.
 		 * @param retention the retention, not negative
 		 * @return this builder
 		 */
 		public Builder retention(Duration retention) {
 			Assert.isTrue(retention != null && !retention.isNegative(), "retention must not be negative");
+			this.retention = WorkRetention.of(retention);
+			return this;
+		}
+
+		/**
+		 * Set how long finished rows are kept, per outcome ({@link WorkRetention#DEFAULT}
+		 * by default: successes 1 day, cancellations 7 days, failures 30 days).
+		 * @param retention the retention
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder retention(WorkRetention retention) {
+			Assert.notNull(retention, "retention must not be null");
 			this.retention = retention;
 			return this;
 		}

@@ -17,8 +17,9 @@ import org.apache.commons.logging.LogFactory;
  * ({@link JdbcWorkStore#requestCancellation(String)}), and gives back the rows held under
  * the claimer's name that it does not know of; takes back the rows whose lease expired
  * (every half lease: their instance stopped without saying so), saying what became of
- * them; and deletes finished rows past the retention, in bounded batches for a bounded
- * time per turn, every minute or at once while some remain.
+ * them; deletes finished rows past the retention, in bounded batches for a bounded time
+ * per turn, every minute or at once while some remain; and, while the queue claims,
+ * writes the instance's heartbeat when it starts and with every renewal.
  */
 final class LeaseKeeper {
 
@@ -30,6 +31,8 @@ final class LeaseKeeper {
 
 	private final RetentionCleaner cleaner;
 
+	private final InstanceHeartbeat heartbeat;
+
 	private final long renewEvery;
 
 	private final long rescueEvery;
@@ -39,10 +42,13 @@ final class LeaseKeeper {
 
 	private long nextRescue;
 
-	LeaseKeeper(JdbcWorkStore store, String owner, RetentionCleaner cleaner) {
+	private boolean beatDue;
+
+	LeaseKeeper(JdbcWorkStore store, String owner, RetentionCleaner cleaner, InstanceHeartbeat heartbeat) {
 		this.store = store;
 		this.owner = owner;
 		this.cleaner = cleaner;
+		this.heartbeat = heartbeat;
 		this.renewEvery = store.lease().toNanos() / 3;
 		this.rescueEvery = store.lease().toNanos() / 2;
 	}
@@ -54,6 +60,7 @@ final class LeaseKeeper {
 	void start(long now) {
 		this.nextRenew = now + this.renewEvery;
 		this.nextRescue = now;
+		this.beatDue = true;
 		this.cleaner.start(now);
 	}
 
@@ -87,12 +94,20 @@ final class LeaseKeeper {
 	 * @throws RuntimeException if a statement failed; what was not done stays due
 	 */
 	void runDue(long now, ClaimedItems claimed, OutcomeBacklog backlog, boolean claiming, boolean mayRescue) {
+		boolean renewed = false;
 		if (now - this.nextRenew >= 0) {
 			renew(claimed, backlog);
 			this.nextRenew = now + this.renewEvery;
+			renewed = true;
 		}
 		if (!claiming) {
 			return;
+		}
+		// At start and with every renewal; one that failed waits for the next renewal,
+		// so that an outage costs no statement per turn
+		if (renewed || this.beatDue) {
+			this.beatDue = false;
+			this.heartbeat.beat();
 		}
 		if (now - this.nextRescue >= 0) {
 			if (mayRescue) {

@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import io.github.backgroundwork.WorkAttempt;
+import io.github.backgroundwork.WorkError;
 import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.jdbc.ClaimedWork;
@@ -63,8 +66,15 @@ final class OutcomeWriter {
 	private boolean failed(Outcome outcome) {
 		String error = (outcome.error() != null) ? outcome.error() : "failed";
 		Duration retryDelay = outcome.retryDelay();
-		return (retryDelay != null) ? this.store.retryLater(this.owner, outcome.row().id(), retryDelay, error)
-				: this.store.fail(this.owner, outcome.row().id(), error);
+		if (retryDelay == null) {
+			return this.store.fail(this.owner, outcome.row().id(), error, outcome.stackTrace());
+		}
+		// The row's columns describe only its latest attempt: the one that failed is kept
+		// among the earlier ones, with where it ran
+		WorkAttempt attempt = outcome.attempt();
+		WorkAttempt kept = (attempt != null) ? new WorkAttempt(attempt.attempt(), attempt.startedAt(),
+				attempt.finishedAt(), attempt.duration(), this.owner, attempt.outcome(), attempt.error()) : null;
+		return this.store.retryLater(this.owner, outcome.row().id(), retryDelay, error, outcome.stackTrace(), kept);
 	}
 
 	/**
@@ -76,8 +86,15 @@ final class OutcomeWriter {
 	 * @param error the failure's text, for a failure; for a row handed back, why this
 	 * instance cannot read it (it is left for another), or {@code null}
 	 * @param retryDelay when a failure runs again, or {@code null} if it does not
+	 * @param stackTrace the failure's stack trace, cut to its bound, or {@code null}
+	 * @param attempt the attempt that failed, for a failure, or {@code null}
 	 */
-	record Outcome(ClaimedWork row, WorkState state, @Nullable String error, @Nullable Duration retryDelay) {
+	record Outcome(ClaimedWork row, WorkState state, @Nullable String error, @Nullable Duration retryDelay,
+			@Nullable String stackTrace, @Nullable WorkAttempt attempt) {
+
+		Outcome(ClaimedWork row, WorkState state, @Nullable String error, @Nullable Duration retryDelay) {
+			this(row, state, error, retryDelay, null, null);
+		}
 
 		static Outcome of(ClaimedWork row, WorkHandle handle, WorkEngine engine) {
 			WorkState state = handle.state();
@@ -85,8 +102,16 @@ final class OutcomeWriter {
 				return new Outcome(row, state, null, null);
 			}
 			Throwable failure = handle.failure();
+			WorkError error = (failure != null) ? WorkError.of(failure, engine.settings().maxStackTrace()) : null;
+			WorkItemSnapshot snapshot = handle.snapshot();
+			List<WorkAttempt> history = snapshot.history();
+			WorkAttempt latest = history.isEmpty() ? null : history.get(history.size() - 1);
+			WorkAttempt attempt = (latest != null) ? new WorkAttempt(latest.attempt(), latest.startedAt(),
+					latest.finishedAt(), latest.duration(), null, WorkState.FAILED,
+					(error != null) ? new WorkError(error.type(), error.message()) : null) : null;
 			return new Outcome(row, WorkState.FAILED, (failure != null) ? text(failure.toString()) : null,
-					engine.storedRetryDelay(handle));
+					engine.storedRetryDelay(handle),
+					(error != null && error.stackTrace() != null) ? text(error.stackTrace()) : null, attempt);
 		}
 
 		static Outcome handBack(ClaimedWork row) {

@@ -95,9 +95,10 @@ final class StoredWorkHandle implements WorkHandle {
 		WorkState state = WorkState.valueOf(row.state().name());
 		Duration duration = (row.startedAt() != null && row.finishedAt() != null)
 				? positive(Duration.between(row.startedAt(), row.finishedAt())) : null;
-		WorkError error = (row.error() != null) ? new WorkError("stored", row.error()) : null;
+		WorkError error = row.workError();
 		return new WorkItemSnapshot(row.id(), row.name(), state, row.enqueuedAt(), row.startedAt(), row.finishedAt(),
-				duration, null, error, false, row.attempts(), row.key(), row.notBefore(), null, row.retriedAt());
+				duration, null, error, false, row.attempts(), row.key(), row.notBefore(), null, row.retriedAt(),
+				row.history());
 	}
 
 	private static Duration positive(Duration duration) {

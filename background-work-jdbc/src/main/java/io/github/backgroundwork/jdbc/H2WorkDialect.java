@@ -76,6 +76,11 @@ final class H2WorkDialect extends JdbcWorkDialect {
 	}
 
 	@Override
+	String deleteEndedBatch() {
+		return "DELETE FROM {table} WHERE state = :state AND finished_at < {now-:retention} FETCH FIRST :batch ROWS ONLY";
+	}
+
+	@Override
 	String now() {
 		return "CURRENT_TIMESTAMP";
 	}

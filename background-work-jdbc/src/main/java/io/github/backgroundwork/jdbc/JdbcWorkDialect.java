@@ -175,6 +175,19 @@ abstract class JdbcWorkDialect {
 	}
 
 	/**
+	 * Return the cleaner's delete of at most {@code :batch} rows in state {@code :state}
+	 * that ended before {@code :retention} milliseconds ago, oldest first, read from the
+	 * index on state and end time: the rows of other states, kept longer, are never read.
+	 * @return the statement
+	 */
+	String deleteEndedBatch() {
+		return """
+				DELETE FROM {table} WHERE id IN (
+				    SELECT id FROM {table} WHERE state = :state AND finished_at < {now-:retention}
+				    ORDER BY finished_at LIMIT :batch)""";
+	}
+
+	/**
 	 * Return a statement that makes the cleaner's delete walk the finished index,
 	 * whatever the planner's statistics say, for the rest of its transaction; or
 	 * {@code null} where the index is used anyway.

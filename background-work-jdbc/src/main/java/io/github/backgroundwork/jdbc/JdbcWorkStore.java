@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import io.github.backgroundwork.PausedWork;
+import io.github.backgroundwork.WorkAttempt;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,6 +76,8 @@ public final class JdbcWorkStore {
 
 	private final WorkPauses pauses;
 
+	private final WorkInstances instances;
+
 	private JdbcWorkStore(Builder builder) {
 		JdbcTemplate jdbc = new JdbcTemplate(builder.dataSource);
 		JdbcClient client = JdbcClient.create(jdbc);
@@ -92,7 +95,9 @@ public final class JdbcWorkStore {
 		this.cleaner = new WorkCleaner(JdbcClient.create(cleanup), this.dialect, this.table, transactions);
 		JdbcTemplate reads = new JdbcTemplate(builder.dataSource);
 		reads.setQueryTimeout(StoredWorkReader.QUERY_TIMEOUT_SECONDS);
-		this.reader = new StoredWorkReader(JdbcClient.create(reads), this.dialect, this.table);
+		this.instances = new WorkInstances(JdbcClient.create(reads), this.dialect, this.table, transactions,
+				this.lease);
+		this.reader = new StoredWorkReader(JdbcClient.create(reads), this.dialect, this.table, this.instances);
 		this.orphans = new WorkOrphans(client, this.dialect, this.table, this.claimer);
 		this.operatorWrites = new OperatorWrites(client, this.dialect, this.table, this.channel, transactions);
 		this.pauses = new WorkPauses(client, this.dialect, this.table, transactions, this.channel);
@@ -267,7 +272,21 @@ public final class JdbcWorkStore {
 	 * @return whether the item was still held by {@code owner} and now failed
 	 */
 	public boolean fail(String owner, String id, String error) {
-		return this.completer.fail(owner, id, error);
+		return this.completer.fail(owner, id, error, null);
+	}
+
+	/**
+	 * Mark an item {@link StoredState#FAILED} with its error and stack trace.
+	 * @param owner the instance that ran it
+	 * @param id the item
+	 * @param error the error text
+	 * @param stackTrace the error's stack trace, already cut to its bound, or
+	 * {@code null}
+	 * @return whether the item was still held by {@code owner} and now failed
+	 * @since 0.1.0
+	 */
+	public boolean fail(String owner, String id, String error, @Nullable String stackTrace) {
+		return this.completer.fail(owner, id, error, stackTrace);
 	}
 
 	/**
@@ -283,7 +302,27 @@ public final class JdbcWorkStore {
 	 * {@code false} too when it was cancelled instead
 	 */
 	public boolean retryLater(String owner, String id, Duration delay, @Nullable String error) {
-		return this.completer.retryLater(owner, id, delay, error);
+		return this.completer.retryLater(owner, id, delay, error, null, null);
+	}
+
+	/**
+	 * Put an item back as {@link StoredState#SCHEDULED}, as
+	 * {@link #retryLater(String, String, Duration, String)} does, keeping the attempt
+	 * that failed among the row's earlier attempts ({@link StoredWork#history()}).
+	 * @param owner the instance that ran it
+	 * @param id the item
+	 * @param delay the backoff before the next attempt
+	 * @param error the error of the attempt that failed, or {@code null}
+	 * @param stackTrace the error's stack trace, already cut to its bound, or
+	 * {@code null}
+	 * @param attempt the attempt that failed, or {@code null} to keep none
+	 * @return whether the item was still held by {@code owner} and is now scheduled;
+	 * {@code false} too when it was cancelled instead
+	 * @since 0.1.0
+	 */
+	public boolean retryLater(String owner, String id, Duration delay, @Nullable String error,
+			@Nullable String stackTrace, @Nullable WorkAttempt attempt) {
+		return this.completer.retryLater(owner, id, delay, error, stackTrace, attempt);
 	}
 
 	/**
@@ -334,6 +373,33 @@ public final class JdbcWorkStore {
 	 */
 	public RescueResult rescueExpired() {
 		return this.rescuer.rescue();
+	}
+
+	/**
+	 * Return the instances table, where each queue that claims from the store says it is
+	 * alive.
+	 * @return the instances
+	 * @since 0.1.0
+	 */
+	public WorkInstances instances() {
+		return this.instances;
+	}
+
+	/**
+	 * Delete at most {@code batchSize} items that ended in one state longer ago than its
+	 * retention, oldest first, in a transaction of its own. The batch is read from the
+	 * index on state and end time, so that rows of other states, kept longer, are never
+	 * read; it is cancelled after 30 seconds.
+	 * @param state {@link StoredState#SUCCEEDED}, {@link StoredState#CANCELLED} or
+	 * {@link StoredState#FAILED}
+	 * @param retention how long items that ended in that state are kept
+	 * @param batchSize the most rows to delete
+	 * @return how many rows were deleted: fewer than {@code batchSize} when no more are
+	 * due
+	 * @since 0.1.0
+	 */
+	public int deleteFinishedBatch(StoredState state, Duration retention, int batchSize) {
+		return this.cleaner.deleteBatch(state, retention, batchSize);
 	}
 
 	/**

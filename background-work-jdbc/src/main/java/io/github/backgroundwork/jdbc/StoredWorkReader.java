@@ -48,10 +48,23 @@ public final class StoredWorkReader {
 
 	private final WorkTable table;
 
-	StoredWorkReader(JdbcClient client, JdbcWorkDialect dialect, WorkTable table) {
+	private final WorkInstances instances;
+
+	StoredWorkReader(JdbcClient client, JdbcWorkDialect dialect, WorkTable table, WorkInstances instances) {
 		this.client = client;
 		this.dialect = dialect;
 		this.table = table;
+		this.instances = instances;
+	}
+
+	/**
+	 * Return the instances that claim from the store, live and recently gone (see
+	 * {@link WorkInstances#list()}).
+	 * @return the instances
+	 * @since 0.1.0
+	 */
+	public List<StoredInstance> instances() {
+		return this.instances.list();
 	}
 
 	/**
@@ -75,7 +88,8 @@ public final class StoredWorkReader {
 	}
 
 	/**
-	 * Return one page of items, newest first.
+	 * Return one page of items, newest first, without their stack traces and earlier
+	 * attempts (see {@link #findById}).
 	 * @param state only items in this state, or {@code null} for every state
 	 * @param name only items of this name, or {@code null} for every name
 	 * @param offset how many matches to skip: the database still reads them, so keep it
@@ -90,7 +104,7 @@ public final class StoredWorkReader {
 		if (limit == 0) {
 			return List.of();
 		}
-		String sql = "SELECT " + WorkTable.STORED_COLUMNS + " FROM {table}" + where(state, name)
+		String sql = "SELECT " + WorkTable.SUMMARY_COLUMNS + " FROM {table}" + where(state, name)
 				+ " ORDER BY enqueued_at DESC, id DESC LIMIT :limit OFFSET :offset";
 		return filter(this.client.sql(this.dialect.sql(this.table, sql)), state, name).param("limit", limit)
 			.param("offset", offset)
@@ -125,7 +139,8 @@ public final class StoredWorkReader {
 	}
 
 	/**
-	 * Find many items in one statement.
+	 * Find many items in one statement, without their stack traces and earlier attempts
+	 * (see {@link #findById}).
 	 * @param ids the items' ids, at most {@link #MAX_PAGE_SIZE}
 	 * @return the rows found, in no particular order; ids without a row are left out
 	 * @since 0.1.0
@@ -137,7 +152,7 @@ public final class StoredWorkReader {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		String sql = "SELECT " + WorkTable.STORED_COLUMNS + " FROM {table} WHERE id IN (:ids)";
+		String sql = "SELECT " + WorkTable.SUMMARY_COLUMNS + " FROM {table} WHERE id IN (:ids)";
 		return this.client.sql(this.dialect.sql(this.table, sql))
 			.param("ids", this.dialect.ids(ids))
 			.query(WorkTable.STORED)

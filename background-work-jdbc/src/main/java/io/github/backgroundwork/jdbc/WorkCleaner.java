@@ -67,6 +67,34 @@ final class WorkCleaner {
 	}
 
 	/**
+	 * Delete items that ended in one state longer ago than its retention, at most
+	 * {@code batchSize} of them, in a transaction of its own.
+	 * @param state an ended state
+	 * @param retention how long items that ended in it are kept
+	 * @param batchSize the most rows to delete
+	 * @return how many rows were deleted: fewer than {@code batchSize} when no more are
+	 * due
+	 */
+	int deleteBatch(StoredState state, Duration retention, int batchSize) {
+		Assert.isTrue(state == StoredState.SUCCEEDED || state == StoredState.CANCELLED || state == StoredState.FAILED,
+				() -> "state must be an ended one, was " + state);
+		Assert.isTrue(retention != null && !retention.isNegative(),
+				() -> "retention must not be negative, was " + retention);
+		Assert.isTrue(batchSize > 0, () -> "batchSize must be positive, was " + batchSize);
+		String plan = this.dialect.deletePlan();
+		return this.transactions.own(() -> {
+			if (plan != null) {
+				this.client.sql(plan).query().listOfRows();
+			}
+			return this.client.sql(this.dialect.sql(this.table, this.dialect.deleteEndedBatch()))
+				.param("state", state.name())
+				.param("retention", retention.toMillis())
+				.param("batch", batchSize)
+				.update();
+		});
+	}
+
+	/**
 	 * Delete every ended item older than the retention, one batch per statement.
 	 * @param retention how long ended items are kept
 	 * @param batchSize the most rows one statement deletes

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.backgroundwork.WorkAttempt;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,12 +23,12 @@ final class WorkCompleter {
 
 	static final String COMPLETE = """
 			UPDATE {table} SET state = 'SUCCEEDED', finished_at = {now}, lease_until = NULL, live_key = NULL,
-			    error = NULL
+			    error = NULL, stack_trace = NULL
 			WHERE state = 'RUNNING' AND owner = :owner AND id IN (:ids)""";
 
 	private static final String FAIL = """
 			UPDATE {table} SET state = 'FAILED', finished_at = {now}, lease_until = NULL, live_key = NULL,
-			    error = :error
+			    error = :error, stack_trace = :stackTrace
 			WHERE state = 'RUNNING' AND owner = :owner AND id = :id""";
 
 	private static final String CANCEL_RUNNING = """
@@ -36,15 +37,18 @@ final class WorkCompleter {
 
 	/**
 	 * Scheduled again; or, when its cancellation was requested meanwhile, ended
-	 * cancelled: a cancellation sticks.
+	 * cancelled: a cancellation sticks. Either way the attempt that failed joins the
+	 * earlier ones, of which the last {@link AttemptLines#MAX_CHARS} characters are kept.
 	 */
 	private static final String RETRY_LATER = """
 			UPDATE {table} SET state = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'SCHEDULED' END,
 			    not_before = CASE WHEN cancel_requested THEN not_before ELSE {now+:delay} END,
 			    finished_at = CASE WHEN cancel_requested THEN {now} ELSE NULL END,
 			    live_key = CASE WHEN cancel_requested THEN NULL ELSE live_key END,
-			    owner = NULL, lease_until = NULL, error = :error
-			WHERE state = 'RUNNING' AND owner = :owner AND id = :id""";
+			    owner = NULL, lease_until = NULL, error = :error, stack_trace = :stackTrace,
+			    attempt_history = RIGHT(COALESCE(attempt_history, '') || :attempt, {maxHistory})
+			WHERE state = 'RUNNING' AND owner = :owner AND id = :id""".replace("{maxHistory}",
+			Integer.toString(AttemptLines.MAX_CHARS));
 
 	private static final String CANCEL_WAITING = """
 			UPDATE {table} SET state = 'CANCELLED', finished_at = {now}, live_key = NULL
@@ -85,16 +89,17 @@ final class WorkCompleter {
 		});
 	}
 
-	boolean fail(String owner, String id, String error) {
+	boolean fail(String owner, String id, String error, @Nullable String stackTrace) {
 		Assert.notNull(error, "error must not be null");
-		return updateOwned(FAIL, owner, id, error, Duration.ZERO);
+		return updateOwned(FAIL, owner, id, error, stackTrace, Duration.ZERO);
 	}
 
 	boolean cancelRunning(String owner, String id) {
-		return updateOwned(CANCEL_RUNNING, owner, id, null, Duration.ZERO);
+		return updateOwned(CANCEL_RUNNING, owner, id, null, null, Duration.ZERO);
 	}
 
-	boolean retryLater(String owner, String id, Duration delay, @Nullable String error) {
+	boolean retryLater(String owner, String id, Duration delay, @Nullable String error, @Nullable String stackTrace,
+			@Nullable WorkAttempt attempt) {
 		Assert.isTrue(delay != null && !delay.isNegative(), () -> "delay must not be negative, was " + delay);
 		Assert.hasText(owner, "owner must not be empty");
 		Assert.hasText(id, "id must not be empty");
@@ -103,6 +108,8 @@ final class WorkCompleter {
 			.param("owner", owner)
 			.param("id", id)
 			.param("error", error)
+			.param("stackTrace", stackTrace)
+			.param("attempt", (attempt != null) ? AttemptLines.line(attempt) : "")
 			.param("delay", delay.toMillis())
 			.query(String.class)
 			.list()
@@ -121,13 +128,15 @@ final class WorkCompleter {
 				() -> this.client.sql(this.dialect.sql(this.table, REQUEST_CANCELLATION)).param("id", id).update() > 0);
 	}
 
-	private boolean updateOwned(String update, String owner, String id, @Nullable String error, Duration delay) {
+	private boolean updateOwned(String update, String owner, String id, @Nullable String error,
+			@Nullable String stackTrace, Duration delay) {
 		Assert.hasText(owner, "owner must not be empty");
 		Assert.hasText(id, "id must not be empty");
 		return this.transactions.own(() -> this.client.sql(this.dialect.sql(this.table, update))
 			.param("owner", owner)
 			.param("id", id)
 			.param("error", error)
+			.param("stackTrace", stackTrace)
 			.param("delay", delay.toMillis())
 			.update() > 0);
 	}

@@ -37,13 +37,20 @@ public final class WorkTableVerifier {
 	public static final List<String> COLUMNS = List.of("id", "name", "work_key", "live_key", "payload", "payload_type",
 			"state", "attempts", "max_retries", "not_before", "owner", "lease_until", "enqueued_at", "started_at",
 			"finished_at", "error", "trace_context", "cancel_requested", "queue", "context", "unreadable_by",
-			"unreadable_reason", "retried_at");
+			"unreadable_reason", "retried_at", "stack_trace", "attempt_history");
 
 	/**
 	 * Every column of the pause table beside the work table (its name followed by
 	 * {@code _pause}), which the store reads at least once per poll interval.
 	 */
 	public static final List<String> PAUSE_COLUMNS = List.of("queue", "name", "paused_at", "paused_by");
+
+	/**
+	 * Every column of the instances table ({@code <work table>_instance}), where each
+	 * claimer writes its heartbeat.
+	 */
+	public static final List<String> INSTANCE_COLUMNS = List.of("id", "queue", "host", "started_at", "concurrency",
+			"names", "last_seen", "stopped_at");
 
 	private final DataSource dataSource;
 
@@ -63,8 +70,8 @@ public final class WorkTableVerifier {
 
 	/**
 	 * Check that the table exists and has every one of {@link #COLUMNS}, and that the
-	 * pause table beside it exists and has every one of {@link #PAUSE_COLUMNS}. Blocks
-	 * for a few round trips.
+	 * pause and instances tables beside it exist and have every one of
+	 * {@link #PAUSE_COLUMNS} and {@link #INSTANCE_COLUMNS}. Blocks for a few round trips.
 	 * @throws InvalidWorkTableException naming the table, the missing columns and the
 	 * schema script to run, if it is missing or incomplete
 	 * @throws org.springframework.dao.DataAccessException if the database cannot be
@@ -81,6 +88,7 @@ public final class WorkTableVerifier {
 		if (!pauseMissing.isEmpty()) {
 			throw olderScript("pause table " + this.table.pauseName(), "column(s) " + String.join(", ", pauseMissing));
 		}
+		verifyInstances();
 	}
 
 	private @Nullable Set<String> present(String table, String what) {
@@ -119,6 +127,29 @@ public final class WorkTableVerifier {
 				+ ": it was created by an older schema script. Run the updated " + script()
 				+ " (it is safe to run again: its ALTER TABLE ... ADD COLUMN IF NOT EXISTS lines add what is"
 				+ " missing), or those ALTER TABLE lines alone.", script(), null);
+	}
+
+	private void verifyInstances() {
+		String instances = this.table.name() + "_instance";
+		ResultSetExtractor<Set<String>> columns = (rs) -> columns(rs.getMetaData());
+		Set<String> present;
+		try {
+			present = new JdbcTemplate(this.dataSource)
+				.query(this.table.sql("SELECT * FROM {table}_instance WHERE 1 = 0"), columns);
+		}
+		catch (BadSqlGrammarException ex) {
+			throw new InvalidWorkTableException("The instances table " + instances
+					+ " of durable background work does not exist (or cannot be read): "
+					+ ex.getSQLException().getMessage() + ". It was added in a later schema script: run the updated "
+					+ script() + " (it is safe to run again: every statement is IF NOT EXISTS).", script(), ex);
+		}
+		List<String> missing = missing(INSTANCE_COLUMNS, present);
+		if (!missing.isEmpty()) {
+			throw new InvalidWorkTableException(
+					"The instances table " + instances + " of durable background work lacks column(s) "
+							+ String.join(", ", missing) + ". Run the updated " + script() + ".",
+					script(), null);
+		}
 	}
 
 	private static Set<String> columns(ResultSetMetaData metaData) throws SQLException {

@@ -77,3 +77,28 @@ CREATE TABLE IF NOT EXISTS background_work_pause (
 	paused_by VARCHAR(200)  NOT NULL,                  -- the instance that paused it (its owner id)
 	PRIMARY KEY (queue, name)
 );
+
+-- History (tables created before it get these columns here): the latest failure's stack trace
+-- with its causes, cut to background-work.history.max-stack-trace; and the attempts before the
+-- latest one, one JSON object a line, oldest first, of which the last 16000 characters are kept
+-- (the latest attempt is the row's own started_at, finished_at, owner, state and error).
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS stack_trace CHARACTER LARGE OBJECT;
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS attempt_history CHARACTER LARGE OBJECT;
+
+-- Retention per outcome: ended rows of one state by end time, so that the batches of a short
+-- retention (SUCCEEDED) never read the older rows a longer one (FAILED) keeps.
+CREATE INDEX IF NOT EXISTS background_work_state_finished_idx ON background_work (state, finished_at);
+
+-- Instances: one row per queue of each instance that claims from the store, written when it
+-- starts and with every lease renewal, marked stopped when it stops; the cleaner deletes rows not
+-- seen for a day. Live: not stopped and seen within a lease.
+CREATE TABLE IF NOT EXISTS background_work_instance (
+	id           VARCHAR(200)  NOT NULL PRIMARY KEY,  -- the owner of the rows it claims
+	queue        VARCHAR(200)  NOT NULL,              -- bean name of its queue
+	host         VARCHAR(255)  NOT NULL,
+	started_at   TIMESTAMP WITH TIME ZONE NOT NULL,   -- by the database's clock
+	concurrency  INTEGER       NOT NULL,
+	names        CHARACTER LARGE OBJECT NOT NULL,     -- the names it has handlers for, one a line
+	last_seen    TIMESTAMP WITH TIME ZONE NOT NULL,   -- by the database's clock
+	stopped_at   TIMESTAMP WITH TIME ZONE             -- set when it stopped claiming, by the database's clock
+);

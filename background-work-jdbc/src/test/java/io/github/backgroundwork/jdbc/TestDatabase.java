@@ -127,6 +127,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 	void clear() {
 		jdbc().update("DELETE FROM background_work");
 		jdbc().update("DELETE FROM background_work_pause");
+		jdbc().update("DELETE FROM background_work_instance");
 	}
 
 }
