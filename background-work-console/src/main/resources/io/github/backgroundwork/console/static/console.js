@@ -110,4 +110,8 @@ async function start() {
 	draw(false);
 }
 
+// A broken page says so where the reader looks, rather than staying on "Loading"
+window.addEventListener('error', (event) => say(`The console failed: ${event.message}`, true));
+window.addEventListener('unhandledrejection', (event) => say(`The console failed: ${event.reason}`, true));
+
 start();

@@ -321,9 +321,9 @@ async function instances(route, context) {
 	else {
 		const list = described.durable.instances;
 		const headings = list.length ? Object.keys(list[0]) : [];
-		content = table(headings, list.map((instance) => h('tr', {}, headings.map((key) => h('td', {},
-			key.endsWith('At') || key.endsWith('Until') ? time(instance[key]) : String(instance[key] ?? '')))))),
-			'No instance holds stored work now.');
+		const rows = list.map((instance) => h('tr', {}, headings.map((key) => h('td', {},
+			key.endsWith('At') || key.endsWith('Until') ? time(instance[key]) : String(instance[key] ?? '')))));
+		content = table(headings, rows, 'No instance holds stored work now.');
 	}
 	return h('section', { 'aria-labelledby': 'instances-title' }, h('h2', { id: 'instances-title' }, 'Instances'), content);
 }
