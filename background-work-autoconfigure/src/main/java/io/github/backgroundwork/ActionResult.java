@@ -18,13 +18,15 @@ public enum ActionResult {
 	NOT_FOUND,
 
 	/**
-	 * The item has not ended, and the action applies only to ended items (retry, delete).
+	 * The item has not ended, and the action applies only to ended items (retry, delete);
+	 * or, for a retry, another live item holds its key.
 	 */
 	LIVE,
 
 	/**
 	 * The item cannot run again: it is a lambda, which was never stored, so nothing is
-	 * left to run.
+	 * left to run; or it succeeded (only items that failed, were cancelled or abandoned
+	 * are retried).
 	 */
 	NOT_RERUNNABLE
 

@@ -135,8 +135,9 @@ public interface BackgroundWorkQueue {
 	 */
 	List<WorkNameSummary> summaryByName();
 
-	// Operator actions (issue "Operate"). The defaults throw until each implementation
-	// provides them; DefaultBackgroundWorkQueue and the synchronous test queue will.
+	// Operator actions (issue "Operate"). The defaults that remain throw until each
+	// implementation provides them; DefaultBackgroundWorkQueue and the synchronous test
+	// queue will.
 
 	/**
 	 * Run an ended typed item ({@code FAILED}, {@code CANCELLED} or {@code ABANDONED})
@@ -144,45 +145,35 @@ public interface BackgroundWorkQueue {
 	 * @param id the item's id
 	 * @return {@link ActionResult#APPLIED}, or why not: unknown, still live, or a lambda
 	 */
-	default ActionResult retry(String id) {
-		throw new UnsupportedOperationException("retry");
-	}
+	ActionResult retry(String id);
 
 	/**
 	 * Delete an ended item at once from the history (and from the store).
 	 * @param id the item's id
 	 * @return {@link ActionResult#APPLIED}, or why not: unknown or still live
 	 */
-	default ActionResult delete(String id) {
-		throw new UnsupportedOperationException("delete");
-	}
+	ActionResult delete(String id);
 
 	/**
 	 * Retry every ended typed item that matches a filter.
 	 * @param filter which items
 	 * @return how many matched and how many were retried
 	 */
-	default BulkResult retryAll(WorkFilter filter) {
-		throw new UnsupportedOperationException("retryAll");
-	}
+	BulkResult retryAll(WorkFilter filter);
 
 	/**
 	 * Cancel every live item that matches a filter.
 	 * @param filter which items
 	 * @return how many matched and how many were cancelled
 	 */
-	default BulkResult cancelAll(WorkFilter filter) {
-		throw new UnsupportedOperationException("cancelAll");
-	}
+	BulkResult cancelAll(WorkFilter filter);
 
 	/**
 	 * Delete every ended item that matches a filter.
 	 * @param filter which items
 	 * @return how many matched and how many were deleted
 	 */
-	default BulkResult deleteAll(WorkFilter filter) {
-		throw new UnsupportedOperationException("deleteAll");
-	}
+	BulkResult deleteAll(WorkFilter filter);
 
 	/**
 	 * Pause a name of work: no new item of it starts until it is resumed (for stored

@@ -3,6 +3,7 @@ package io.github.backgroundwork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Optional;
@@ -178,6 +179,89 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	@Override
 	public List<WorkNameSummary> summaryByName() {
 		return this.engine.forInspection().engine().summaryByName();
+	}
+
+	// --- Operator actions
+
+	/**
+	 * Run an ended typed item again under its id, with a fresh retry budget: an item kept
+	 * in memory is queued again at once (subject to the capacity), a stored item goes
+	 * back to waiting in the store, whichever instance ran it, and the claimers are
+	 * woken. Its snapshot records when ({@link WorkItemSnapshot#retriedAt()}). Only items
+	 * that failed, were cancelled or abandoned run again; a lambda cannot, since nothing
+	 * of it was kept. An item that ran on this queue but whose key another live item
+	 * holds answers {@link ActionResult#LIVE}.
+	 * @throws WorkRejectedException if an item kept in memory does not fit in the queue
+	 */
+	@Override
+	public ActionResult retry(String id) {
+		return act(id, WorkEngine::retry, DurableWork::retry);
+	}
+
+	/**
+	 * Forget an ended item at once: an item kept in memory leaves the history (its
+	 * outcome stays counted in the totals), a stored item's row is deleted.
+	 */
+	@Override
+	public ActionResult delete(String id) {
+		return act(id, WorkEngine::delete, DurableWork::delete);
+	}
+
+	/**
+	 * Retry every ended item that failed, was cancelled or abandoned and matches the
+	 * filter; stored items of this queue on every instance, in bounded batches. Matched
+	 * counts such items; lambdas and items whose key is live match but are not retried.
+	 */
+	@Override
+	public BulkResult retryAll(WorkFilter filter) {
+		return actAll(filter, WorkEngine::retryAll, DurableWork.BulkAction.RETRY);
+	}
+
+	/**
+	 * Cancel every live item that matches the filter; stored items of this queue on every
+	 * instance (those running on another are cancelled when it next renews its leases).
+	 */
+	@Override
+	public BulkResult cancelAll(WorkFilter filter) {
+		return actAll(filter, WorkEngine::cancelAll, DurableWork.BulkAction.CANCEL);
+	}
+
+	/**
+	 * Delete every ended item that matches the filter; stored items of this queue on
+	 * every instance, in bounded batches.
+	 */
+	@Override
+	public BulkResult deleteAll(WorkFilter filter) {
+		return actAll(filter, WorkEngine::deleteAll, DurableWork.BulkAction.DELETE);
+	}
+
+	private ActionResult act(String id, BiFunction<WorkEngine, String, ActionResult> inMemory,
+			BiFunction<DurableWork, String, ActionResult> stored) {
+		if (id == null || id.isBlank()) {
+			throw new IllegalArgumentException("id must not be blank");
+		}
+		QueueEngine.Built built = this.engine.forWork();
+		ActionResult result = inMemory.apply(built.engine(), id);
+		DurableWork durableWork = built.durableWork();
+		if (result != ActionResult.NOT_FOUND || durableWork == null || id.length() > 64) {
+			return result;
+		}
+		return stored.apply(durableWork, id);
+	}
+
+	private BulkResult actAll(WorkFilter filter, BiFunction<WorkEngine, WorkFilter, BulkResult> inMemory,
+			DurableWork.BulkAction action) {
+		if (filter == null) {
+			throw new IllegalArgumentException("filter must not be null");
+		}
+		QueueEngine.Built built = this.engine.forWork();
+		BulkResult result = inMemory.apply(built.engine(), filter);
+		DurableWork durableWork = built.durableWork();
+		if (durableWork == null) {
+			return result;
+		}
+		BulkResult stored = durableWork.applyAll(action, filter);
+		return new BulkResult(result.matched() + stored.matched(), result.changed() + stored.changed());
 	}
 
 	/**

@@ -26,4 +26,17 @@ public record WorkFilter(@Nullable WorkState state, @Nullable String name, @Null
 		return new WorkFilter(null, null, null, null);
 	}
 
+	/**
+	 * Whether an item matches every criterion of this filter.
+	 * @param item a snapshot of the item
+	 * @return whether it matches
+	 */
+	public boolean matches(WorkItemSnapshot item) {
+		Instant at = (item.finishedAt() != null) ? item.finishedAt() : item.enqueuedAt();
+		return (this.state == null || item.state() == this.state)
+				&& (this.name == null || this.name.equals(item.name()))
+				&& (this.keyPrefix == null || (item.key() != null && item.key().startsWith(this.keyPrefix)))
+				&& (this.olderThan == null || at.isBefore(this.olderThan));
+	}
+
 }

@@ -99,7 +99,7 @@ public final class DurableWorkDescriber {
 		WorkState state = WorkState.valueOf(row.state().name());
 		return new WorkItemDescriptor(row.id(), row.name(), state, row.enqueuedAt(), row.startedAt(), row.finishedAt(),
 				duration(row, state), null, error(row.error()), false, row.attempts(), row.key(),
-				(state == WorkState.SCHEDULED) ? row.notBefore() : null, row.owner(), unreadable(row));
+				(state == WorkState.SCHEDULED) ? row.notBefore() : null, row.owner(), unreadable(row), row.retriedAt());
 	}
 
 	private static @Nullable Unreadable unreadable(StoredWork row) {

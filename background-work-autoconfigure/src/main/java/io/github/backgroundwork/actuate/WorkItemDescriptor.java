@@ -39,14 +39,42 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param unreadable for a stored item that an instance could not read (its payload class
  * is missing there, or no handler has its name there) and left for another instance:
  * which instance and why; {@code null} otherwise
+ * @param retriedAt when an operator last had the item run again after it ended, or
+ * {@code null} if none did
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WorkItemDescriptor(String id, String name, WorkState state, Instant enqueuedAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Duration duration,
 		@Nullable WorkProgress progress, @Nullable WorkError error, boolean abandoned, int attempts,
-		@Nullable String key, @Nullable Instant notBefore, @Nullable String owner,
-		@Nullable Unreadable unreadable) implements OperationResponseBody {
+		@Nullable String key, @Nullable Instant notBefore, @Nullable String owner, @Nullable Unreadable unreadable,
+		@Nullable Instant retriedAt) implements OperationResponseBody {
+
+	/**
+	 * Create a descriptor of an item no operator retried.
+	 * @param id the item's id
+	 * @param name the kind of work
+	 * @param state its state
+	 * @param enqueuedAt when it was accepted
+	 * @param startedAt when it started, or {@code null}
+	 * @param finishedAt when it ended, or {@code null}
+	 * @param duration how long it ran, or {@code null}
+	 * @param progress its last progress, or {@code null}
+	 * @param error its error, or {@code null}
+	 * @param abandoned whether the shutdown deadline passed before it ended
+	 * @param attempts how many runs started
+	 * @param key its key, or {@code null}
+	 * @param notBefore when it is due, or {@code null}
+	 * @param owner the instance that claimed it last, or {@code null}
+	 * @param unreadable which instance could not read it and why, or {@code null}
+	 */
+	public WorkItemDescriptor(String id, String name, WorkState state, Instant enqueuedAt, @Nullable Instant startedAt,
+			@Nullable Instant finishedAt, @Nullable Duration duration, @Nullable WorkProgress progress,
+			@Nullable WorkError error, boolean abandoned, int attempts, @Nullable String key,
+			@Nullable Instant notBefore, @Nullable String owner, @Nullable Unreadable unreadable) {
+		this(id, name, state, enqueuedAt, startedAt, finishedAt, duration, progress, error, abandoned, attempts, key,
+				notBefore, owner, unreadable, null);
+	}
 
 	/**
 	 * Create a descriptor of an item that was never left unread.
@@ -105,7 +133,7 @@ public record WorkItemDescriptor(String id, String name, WorkState state, Instan
 	public static WorkItemDescriptor of(WorkItemSnapshot item) {
 		return new WorkItemDescriptor(item.id(), item.name(), item.state(), item.enqueuedAt(), item.startedAt(),
 				item.finishedAt(), item.duration(), item.progress(), item.error(), item.abandoned(), item.attempts(),
-				item.key(), item.notBefore(), null, null);
+				item.key(), item.notBefore(), null, null, item.retriedAt());
 	}
 
 	/**

@@ -9,6 +9,9 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import io.github.backgroundwork.ActionResult;
+import io.github.backgroundwork.BulkResult;
+import io.github.backgroundwork.WorkFilter;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.engine.DurableWork;
@@ -45,6 +48,8 @@ public final class JdbcDurableWork implements DurableWork {
 
 	private final String queue;
 
+	private final StoredWorkActions actions;
+
 	private JdbcDurableWork(WorkEngine engine, Builder settings) {
 		this.store = settings.store;
 		this.queue = settings.queue;
@@ -54,6 +59,7 @@ public final class JdbcDurableWork implements DurableWork {
 		this.source = new DurableWorkSource(settings.queue, engine, this.store, codec, owner, settings.pollInterval,
 				settings.retention, settings.tracing);
 		this.canceller = new StoredWorkCanceller(this.store, this.source::claimedHandle);
+		this.actions = new StoredWorkActions(this.store, this.canceller, this.queue, this.source::wake);
 		this.enqueuer = new DurableEnqueuer(settings.queue, engine, this.store, codec, this.source::wake,
 				settings.tracing, this.canceller, this.source.completions(), settings.mdc);
 		this.notifier = this.store.supportsNotifications() ? new PostgresWorkNotifier(settings.dataSource,
@@ -141,6 +147,21 @@ public final class JdbcDurableWork implements DurableWork {
 			.findById(id)
 			.map((row) -> new StoredWorkHandle(new InsertedWork(row.id(), false), row.name(), this.store,
 					this.canceller, this.source.completions(), CompletableFuture.completedFuture(true)));
+	}
+
+	@Override
+	public ActionResult retry(String id) {
+		return this.actions.retry(id);
+	}
+
+	@Override
+	public ActionResult delete(String id) {
+		return this.actions.delete(id);
+	}
+
+	@Override
+	public BulkResult applyAll(BulkAction action, WorkFilter filter) {
+		return this.actions.applyAll(action, filter);
 	}
 
 	@Override

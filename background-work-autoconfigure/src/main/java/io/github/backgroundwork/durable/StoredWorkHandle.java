@@ -97,7 +97,7 @@ final class StoredWorkHandle implements WorkHandle {
 				? positive(Duration.between(row.startedAt(), row.finishedAt())) : null;
 		WorkError error = (row.error() != null) ? new WorkError("stored", row.error()) : null;
 		return new WorkItemSnapshot(row.id(), row.name(), state, row.enqueuedAt(), row.startedAt(), row.finishedAt(),
-				duration, null, error, false, row.attempts(), row.key(), row.notBefore(), null);
+				duration, null, error, false, row.attempts(), row.key(), row.notBefore(), null, row.retriedAt());
 	}
 
 	private static Duration positive(Duration duration) {

@@ -3,6 +3,9 @@ package io.github.backgroundwork.engine;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.backgroundwork.ActionResult;
+import io.github.backgroundwork.BulkResult;
+import io.github.backgroundwork.WorkFilter;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
 
@@ -42,6 +45,64 @@ public interface DurableWork {
 	 */
 	default long countUnended() {
 		return 0;
+	}
+
+	/**
+	 * Run an ended stored item again under its id, with a fresh retry budget, whichever
+	 * instance ran it, and wake the claimers.
+	 * @param id any string
+	 * @return {@code APPLIED}, or why not ({@code NOT_FOUND} if no row of this queue has
+	 * that id)
+	 * @since 0.1.0
+	 */
+	default ActionResult retry(String id) {
+		return ActionResult.NOT_FOUND;
+	}
+
+	/**
+	 * Delete an ended stored item at once.
+	 * @param id any string
+	 * @return {@code APPLIED}, or why not
+	 * @since 0.1.0
+	 */
+	default ActionResult delete(String id) {
+		return ActionResult.NOT_FOUND;
+	}
+
+	/**
+	 * Apply an operator's action to every stored item of this queue that matches a
+	 * filter, whichever instance runs or ran it, in bounded batches.
+	 * @param action what to do
+	 * @param filter which items
+	 * @return how many matched and were changed
+	 * @since 0.1.0
+	 */
+	default BulkResult applyAll(BulkAction action, WorkFilter filter) {
+		return new BulkResult(0, 0);
+	}
+
+	/**
+	 * What an operator's bulk action does to each item.
+	 *
+	 * @since 0.1.0
+	 */
+	enum BulkAction {
+
+		/**
+		 * Run ended items again.
+		 */
+		RETRY,
+
+		/**
+		 * Cancel live items.
+		 */
+		CANCEL,
+
+		/**
+		 * Delete ended items.
+		 */
+		DELETE
+
 	}
 
 	/**

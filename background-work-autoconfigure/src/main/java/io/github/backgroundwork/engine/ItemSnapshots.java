@@ -29,7 +29,7 @@ final class ItemSnapshots {
 				publicState == WorkState.ABANDONED, item.attempts(started),
 				(typed != null) ? typed.request.key() : null,
 				(typed != null && typed.dueNanos != 0) ? dispatcher.wallClock(typed.dueNanos) : null,
-				(typed != null) ? typed.request : null);
+				(typed != null) ? typed.request : null, (typed != null) ? typed.retriedAt : null);
 	}
 
 }

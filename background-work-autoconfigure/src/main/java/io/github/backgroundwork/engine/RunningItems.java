@@ -118,6 +118,14 @@ final class RunningItems {
 		return items;
 	}
 
+	/**
+	 * Forget a finished item, as an operator asks; its outcome stays counted.
+	 * @return whether it was among the recent ones
+	 */
+	boolean forgetFinished(WorkItem item) {
+		return this.history.remove(item);
+	}
+
 	void forEachFinished(Consumer<WorkItem> action) {
 		this.history.forEach(action);
 	}

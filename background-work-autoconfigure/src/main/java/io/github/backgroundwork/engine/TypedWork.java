@@ -1,6 +1,7 @@
 package io.github.backgroundwork.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.handler.WorkHandlerMethod;
@@ -54,6 +55,12 @@ final class TypedWork {
 	 * the take lock, before the item's completion is published.
 	 */
 	volatile @Nullable Duration storedRetryDelay;
+
+	/**
+	 * When an operator last had the item run again after it ended, or {@code null}; set
+	 * before the item is accepted.
+	 */
+	@Nullable Instant retriedAt;
 
 	TypedWork(WorkRequest request, WorkHandlerMethod handler, int maxRetries) {
 		this.request = request;

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.backgroundwork.ActionResult;
 import io.github.backgroundwork.AsyncBackgroundWork;
 import io.github.backgroundwork.BackgroundWork;
+import io.github.backgroundwork.BulkResult;
 import io.github.backgroundwork.QueueSnapshot;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.QueueStatistics;
+import io.github.backgroundwork.WorkFilter;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkNameSummary;
 import io.github.backgroundwork.WorkPage;
@@ -42,6 +45,8 @@ public final class WorkEngine {
 
 	private final Inspector inspector;
 
+	private final OperatorActions actions;
+
 	/**
 	 * Create an engine; it accepts work at once and runs it from {@link #start()}.
 	 * @param settings the settings, already checked
@@ -57,6 +62,7 @@ public final class WorkEngine {
 		this.settings = settings;
 		this.lifecycle = new DispatcherLifecycle(registry, this.dispatcher);
 		this.inspector = new Inspector(registry);
+		this.actions = new OperatorActions(registry, this.dispatcher, this.admission, runner);
 		this.workers = new Workers(settings.threadNamePrefix(), settings.virtualThreads(), settings.concurrency());
 		this.shutdown = new ShutdownSequence(this.lifecycle, this.inspector, this.workers, events, settings);
 	}
@@ -252,6 +258,58 @@ public final class WorkEngine {
 	 */
 	public QueueSnapshot snapshot() {
 		return this.inspector.snapshot();
+	}
+
+	/**
+	 * Run an ended typed item kept in memory again under its id, with a fresh retry
+	 * budget, queued at once (subject to the capacity, as an enqueue is). The ended item
+	 * leaves the history; handles to it keep showing how it ended.
+	 * @param id the item's id
+	 * @return {@code APPLIED}; {@code NOT_FOUND} if no item kept in memory has that id;
+	 * {@code LIVE} if it has not ended or another item of its key is live;
+	 * {@code NOT_RERUNNABLE} for a lambda or an item that succeeded
+	 * @throws io.github.backgroundwork.WorkRejectedException if the queue is full or
+	 * shutting down
+	 */
+	public ActionResult retry(String id) {
+		return this.actions.retry(id);
+	}
+
+	/**
+	 * Forget an ended item kept in memory at once; its outcome stays counted.
+	 * @param id the item's id
+	 * @return {@code APPLIED}, {@code NOT_FOUND} or {@code LIVE}
+	 */
+	public ActionResult delete(String id) {
+		return this.actions.delete(id);
+	}
+
+	/**
+	 * Retry every ended item kept in memory that failed, was cancelled or abandoned and
+	 * matches the filter.
+	 * @param filter the filter
+	 * @return how many matched and were retried
+	 */
+	public BulkResult retryAll(WorkFilter filter) {
+		return this.actions.retryAll(filter);
+	}
+
+	/**
+	 * Cancel every live item kept in memory that matches the filter.
+	 * @param filter the filter
+	 * @return how many matched and were cancelled
+	 */
+	public BulkResult cancelAll(WorkFilter filter) {
+		return this.actions.cancelAll(filter);
+	}
+
+	/**
+	 * Forget every ended item kept in memory that matches the filter.
+	 * @param filter the filter
+	 * @return how many matched and were forgotten
+	 */
+	public BulkResult deleteAll(WorkFilter filter) {
+		return this.actions.deleteAll(filter);
 	}
 
 	ReadyQueue readyQueue() {

@@ -185,6 +185,16 @@ abstract class JdbcWorkDialect {
 	}
 
 	/**
+	 * Tell listeners that items of these names wait, when the current transaction
+	 * commits; nothing where the database has no notifications.
+	 * @param client the client, in the transaction
+	 * @param channel the notification channel
+	 * @param names the names of work
+	 */
+	void notify(JdbcClient client, String channel, Collection<String> names) {
+	}
+
+	/**
 	 * Whether inserts can wake listeners through the database.
 	 * @return whether {@link #insert} notifies listeners
 	 */

@@ -63,6 +63,8 @@ public final class JdbcWorkStore {
 
 	private final WorkOrphans orphans;
 
+	private final OperatorWrites operatorWrites;
+
 	private JdbcWorkStore(Builder builder) {
 		JdbcTemplate jdbc = new JdbcTemplate(builder.dataSource);
 		JdbcClient client = JdbcClient.create(jdbc);
@@ -82,6 +84,7 @@ public final class JdbcWorkStore {
 		reads.setQueryTimeout(StoredWorkReader.QUERY_TIMEOUT_SECONDS);
 		this.reader = new StoredWorkReader(JdbcClient.create(reads), this.dialect, this.table);
 		this.orphans = new WorkOrphans(client, this.dialect, this.table, this.claimer);
+		this.operatorWrites = new OperatorWrites(client, this.dialect, this.table, this.channel, transactions);
 	}
 
 	/**
@@ -359,6 +362,64 @@ public final class JdbcWorkStore {
 	public int deleteFinished(Duration retention, int batchSize, Duration timeBudget) {
 		Assert.notNull(timeBudget, "timeBudget must not be null");
 		return this.cleaner.deleteAll(retention, batchSize, timeBudget);
+	}
+
+	/**
+	 * Return at most {@code limit} rows that match an operator's filter, whichever
+	 * instance runs or ran them, in id order after {@code afterId}: call again with the
+	 * last id returned to read the next batch, each row once.
+	 * @param filter which rows
+	 * @param afterId the last id of the previous batch, or {@code null} for the first
+	 * @param limit the most rows to return, at most
+	 * {@link StoredWorkReader#MAX_PAGE_SIZE}
+	 * @return the rows, in id order
+	 * @since 0.1.0
+	 */
+	public List<StoredWork> findMatching(StoredWorkFilter filter, @Nullable String afterId, int limit) {
+		Assert.notNull(filter, "filter must not be null");
+		Assert.isTrue(limit > 0 && limit <= StoredWorkReader.MAX_PAGE_SIZE,
+				() -> "limit must be between 1 and " + StoredWorkReader.MAX_PAGE_SIZE + ", was " + limit);
+		return this.operatorWrites.match(filter, afterId, limit);
+	}
+
+	/**
+	 * Run ended items again, as an operator asks, wherever they ran: each that
+	 * {@link StoredState#FAILED failed} or was {@link StoredState#CANCELLED cancelled} is
+	 * {@link StoredState#QUEUED} again, due now, with no attempt used (a fresh retry
+	 * budget), its key live again and {@link StoredWork#retriedAt()} set; listeners are
+	 * notified (on PostgreSQL). An item whose key a live item holds stays as it ended.
+	 * Runs in a transaction of its own.
+	 * @param ids the items
+	 * @return how many were queued again
+	 * @since 0.1.0
+	 */
+	public int retryEnded(Collection<String> ids) {
+		Assert.notNull(ids, "ids must not be null");
+		return this.operatorWrites.retry(ids);
+	}
+
+	/**
+	 * Delete ended items at once, as an operator asks; live ones are left. Runs in a
+	 * transaction of its own.
+	 * @param ids the items
+	 * @return how many were deleted
+	 * @since 0.1.0
+	 */
+	public int deleteEnded(Collection<String> ids) {
+		Assert.notNull(ids, "ids must not be null");
+		return this.operatorWrites.delete(ids);
+	}
+
+	/**
+	 * Cancel the items that wait ({@link StoredState#QUEUED} or
+	 * {@link StoredState#SCHEDULED}) among the given ones, in a transaction of its own.
+	 * @param ids the items
+	 * @return the ids cancelled
+	 * @since 0.1.0
+	 */
+	public Set<String> cancelAllWaiting(Collection<String> ids) {
+		Assert.notNull(ids, "ids must not be null");
+		return this.operatorWrites.cancelWaiting(ids);
 	}
 
 	/**

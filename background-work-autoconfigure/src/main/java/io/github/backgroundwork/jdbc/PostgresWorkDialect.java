@@ -143,6 +143,17 @@ final class PostgresWorkDialect extends JdbcWorkDialect {
 	}
 
 	@Override
+	void notify(JdbcClient client, String channel, Collection<String> names) {
+		for (String name : names) {
+			client.sql("SELECT pg_notify(:channel, :name)::text")
+				.param("channel", channel)
+				.param("name", name)
+				.query()
+				.listOfRows();
+		}
+	}
+
+	@Override
 	String returning(String update, String columns) {
 		return update + " RETURNING " + columns;
 	}

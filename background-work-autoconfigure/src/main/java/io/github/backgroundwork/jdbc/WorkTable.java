@@ -32,7 +32,7 @@ final class WorkTable {
 
 	static final String STORED_COLUMNS = "id, name, work_key, payload_type, state, attempts, max_retries, "
 			+ "not_before, owner, lease_until, enqueued_at, started_at, finished_at, error, unreadable_by, "
-			+ "unreadable_reason";
+			+ "unreadable_reason, retried_at";
 
 	static final RowMapper<ClaimedWork> CLAIMED = (rs, rowNum) -> new ClaimedWork(rs.getString("id"),
 			rs.getString("name"), rs.getString("work_key"), rs.getString("payload"), rs.getString("payload_type"),
@@ -44,7 +44,7 @@ final class WorkTable {
 			rs.getInt("attempts"), rs.getInt("max_retries"), requiredInstant(rs, "not_before"), rs.getString("owner"),
 			instant(rs, "lease_until"), requiredInstant(rs, "enqueued_at"), instant(rs, "started_at"),
 			instant(rs, "finished_at"), rs.getString("error"), rs.getString("unreadable_by"),
-			rs.getString("unreadable_reason"));
+			rs.getString("unreadable_reason"), instant(rs, "retried_at"));
 
 	/**
 	 * The most ids one statement binds, far below every driver's parameter limit.

@@ -37,7 +37,7 @@ public final class WorkTableVerifier {
 	public static final List<String> COLUMNS = List.of("id", "name", "work_key", "live_key", "payload", "payload_type",
 			"state", "attempts", "max_retries", "not_before", "owner", "lease_until", "enqueued_at", "started_at",
 			"finished_at", "error", "trace_context", "cancel_requested", "queue", "context", "unreadable_by",
-			"unreadable_reason");
+			"unreadable_reason", "retried_at");
 
 	private final DataSource dataSource;
 

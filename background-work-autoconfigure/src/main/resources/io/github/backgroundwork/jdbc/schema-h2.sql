@@ -63,3 +63,6 @@ CREATE INDEX IF NOT EXISTS background_work_state_idx ON background_work (state, 
 
 -- Endpoint: pages newest first of every state (filtered by name or not).
 CREATE INDEX IF NOT EXISTS background_work_enqueued_idx ON background_work (enqueued_at);
+
+-- Operator retries: when an operator last had an ended item run again (NULL if none did).
+ALTER TABLE background_work ADD COLUMN IF NOT EXISTS retried_at TIMESTAMP WITH TIME ZONE;

@@ -1,8 +1,10 @@
 package io.github.backgroundwork.test;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +14,18 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import io.github.backgroundwork.ActionResult;
 import io.github.backgroundwork.AsyncBackgroundWork;
 import io.github.backgroundwork.BackgroundWork;
 import io.github.backgroundwork.BackgroundWorkQueue;
+import io.github.backgroundwork.BulkResult;
 import io.github.backgroundwork.QueueSnapshot;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.QueueStatistics;
+import io.github.backgroundwork.WorkFilter;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkNameSummary;
@@ -105,8 +111,12 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 
 	@Override
 	public WorkHandle enqueue(WorkRequest request) {
+		return run(request, null, null);
+	}
+
+	private WorkHandle run(WorkRequest request, @Nullable String id, @Nullable Instant retriedAt) {
 		WorkHandlerMethod handler = this.handlers.handlerFor(request);
-		return enqueue(request.name(), (context) -> {
+		return run(accept(request.name(), request, id, request, retriedAt), (context) -> {
 			CompletionStage<?> stage = handler.invoke(request.payload(), context);
 			if (stage != null) {
 				Throwable failure = outcome(stage);
@@ -128,7 +138,10 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 
 	@Override
 	public WorkHandle enqueue(String name, BackgroundWork work) {
-		SynchronousWorkItem item = accept(name, work);
+		return run(accept(name, work, null, null, null), work);
+	}
+
+	private WorkHandle run(SynchronousWorkItem item, BackgroundWork work) {
 		Throwable failure = null;
 		try {
 			work.run(item);
@@ -141,7 +154,7 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 
 	@Override
 	public WorkHandle enqueueAsync(String name, AsyncBackgroundWork work) {
-		SynchronousWorkItem item = accept(name, work);
+		SynchronousWorkItem item = accept(name, work, null, null, null);
 		@Nullable Throwable failure;
 		try {
 			CompletionStage<?> stage = work.start(item);
@@ -167,7 +180,8 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 		}
 	}
 
-	private SynchronousWorkItem accept(String name, Object work) {
+	private SynchronousWorkItem accept(String name, Object work, @Nullable String id, @Nullable WorkRequest request,
+			@Nullable Instant retriedAt) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("name must not be blank");
 		}
@@ -179,7 +193,8 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 			throw new WorkRejectedException(WorkRejectedException.Reason.SHUTTING_DOWN,
 					"Background work '" + name + "' refused: the queue is closed");
 		}
-		SynchronousWorkItem item = new SynchronousWorkItem("sync-" + this.sequence.incrementAndGet(), name, this.clock);
+		SynchronousWorkItem item = new SynchronousWorkItem(
+				(id != null) ? id : "sync-" + this.sequence.incrementAndGet(), name, this.clock, request, retriedAt);
 		this.accepted.incrementAndGet();
 		synchronized (this) {
 			this.running.add(item);
@@ -259,6 +274,77 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 		List<WorkNameSummary> summaries = new ArrayList<>();
 		counts.forEach((name, count) -> summaries.add(new WorkNameSummary(name, 0, 0, count[0], count[1])));
 		return summaries;
+	}
+
+	/**
+	 * Run an ended typed item that failed or was cancelled again, at once on the caller's
+	 * thread, under the same id.
+	 */
+	@Override
+	public ActionResult retry(String id) {
+		SynchronousWorkItem ended;
+		synchronized (this) {
+			ActionResult refusal = refusal(id);
+			if (refusal != null) {
+				return refusal;
+			}
+			ended = ended(id);
+			if (ended.request == null || ended.state() == WorkState.SUCCEEDED) {
+				return ActionResult.NOT_RERUNNABLE;
+			}
+			this.history.remove(ended);
+		}
+		run(ended.request, id, this.clock.instant());
+		return ActionResult.APPLIED;
+	}
+
+	@Override
+	public synchronized ActionResult delete(String id) {
+		ActionResult refusal = refusal(id);
+		if (refusal != null) {
+			return refusal;
+		}
+		this.history.remove(ended(id));
+		return ActionResult.APPLIED;
+	}
+
+	@Override
+	public BulkResult retryAll(WorkFilter filter) {
+		return applyAll(filter, this.history, (item) -> item.state() != WorkState.SUCCEEDED,
+				(item) -> retry(item.id()) == ActionResult.APPLIED);
+	}
+
+	@Override
+	public BulkResult cancelAll(WorkFilter filter) {
+		return applyAll(filter, this.running, (item) -> true, SynchronousWorkItem::cancel);
+	}
+
+	@Override
+	public BulkResult deleteAll(WorkFilter filter) {
+		return applyAll(filter, this.history, (item) -> true, (item) -> delete(item.id()) == ActionResult.APPLIED);
+	}
+
+	private BulkResult applyAll(WorkFilter filter, Collection<SynchronousWorkItem> items,
+			Predicate<SynchronousWorkItem> inScope, Predicate<SynchronousWorkItem> action) {
+		List<SynchronousWorkItem> matched;
+		synchronized (this) {
+			matched = items.stream().filter((item) -> inScope.test(item) && filter.matches(item.snapshot())).toList();
+		}
+		return new BulkResult(matched.size(), matched.stream().filter(action).count());
+	}
+
+	/**
+	 * Why an action on an ended item cannot apply, or {@code null} if it is kept.
+	 */
+	private @Nullable ActionResult refusal(String id) {
+		if (this.running.stream().anyMatch((item) -> item.id().equals(id))) {
+			return ActionResult.LIVE;
+		}
+		return this.history.stream().anyMatch((item) -> item.id().equals(id)) ? null : ActionResult.NOT_FOUND;
+	}
+
+	private SynchronousWorkItem ended(String id) {
+		return this.history.stream().filter((item) -> item.id().equals(id)).findFirst().orElseThrow();
 	}
 
 	/**

@@ -16,6 +16,7 @@ import io.github.backgroundwork.WorkError;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkProgress;
+import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.WorkState;
 import org.jspecify.annotations.Nullable;
 
@@ -47,11 +48,21 @@ final class SynchronousWorkItem implements WorkHandle, WorkContext {
 
 	private volatile @Nullable WorkError error;
 
-	SynchronousWorkItem(String id, String name, Clock clock) {
+	/**
+	 * The request of typed work, so that an operator can have it run again.
+	 */
+	final @Nullable WorkRequest request;
+
+	private final @Nullable Instant retriedAt;
+
+	SynchronousWorkItem(String id, String name, Clock clock, @Nullable WorkRequest request,
+			@Nullable Instant retriedAt) {
 		this.id = id;
 		this.name = name;
 		this.clock = clock;
 		this.enqueuedAt = clock.instant();
+		this.request = request;
+		this.retriedAt = retriedAt;
 	}
 
 	/**
@@ -106,7 +117,8 @@ final class SynchronousWorkItem implements WorkHandle, WorkContext {
 	@Override
 	public WorkItemSnapshot snapshot() {
 		return new WorkItemSnapshot(this.id, this.name, this.state, this.enqueuedAt, this.enqueuedAt, this.finishedAt,
-				runTime(), this.progress, this.error, false);
+				runTime(), this.progress, this.error, false, 1, (this.request != null) ? this.request.key() : null,
+				null, this.request, this.retriedAt);
 	}
 
 	/**
