@@ -68,3 +68,14 @@ CREATE INDEX IF NOT EXISTS background_work_enqueued_idx ON background_work (enqu
 
 -- Operator retries: when an operator last had an ended item run again (NULL if none did).
 ALTER TABLE background_work ADD COLUMN IF NOT EXISTS retried_at TIMESTAMP WITH TIME ZONE;
+
+-- Pauses: one row per paused name of work of a queue, kept across restarts and read by every
+-- instance at least once per poll interval; name '' (never a name of work, which is not blank)
+-- pauses the whole queue.
+CREATE TABLE IF NOT EXISTS background_work_pause (
+	queue     VARCHAR(200)  NOT NULL,                  -- bean name of the queue
+	name      VARCHAR(200)  NOT NULL,                  -- the paused name of work; '' for the whole queue
+	paused_at TIMESTAMP WITH TIME ZONE NOT NULL,       -- by the database's clock
+	paused_by VARCHAR(200)  NOT NULL,                  -- the instance that paused it (its owner id)
+	PRIMARY KEY (queue, name)
+);
