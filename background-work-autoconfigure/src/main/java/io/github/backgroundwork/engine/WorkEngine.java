@@ -47,6 +47,7 @@ public final class WorkEngine {
 	private final Inspector inspector;
 
 	private final OperatorActions actions;
+
 	private final Pauses pauses;
 
 	/**

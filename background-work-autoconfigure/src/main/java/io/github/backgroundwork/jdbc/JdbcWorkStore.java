@@ -72,6 +72,7 @@ public final class JdbcWorkStore {
 	private final WorkOrphans orphans;
 
 	private final OperatorWrites operatorWrites;
+
 	private final WorkPauses pauses;
 
 	private JdbcWorkStore(Builder builder) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.BulkResult;
+import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpoint;
 import io.github.backgroundwork.actuate.RequestErrorDescriptor;
 import io.github.backgroundwork.actuate.WorkItemDescriptor;
@@ -52,6 +53,8 @@ public class ConsoleApi {
 
 	private final BackgroundWorkConsoleProperties properties;
 
+	private final Map<String, ? extends BackgroundWorkQueue> queues;
+
 	private final List<String> queueNames;
 
 	private final boolean durable;
@@ -72,6 +75,7 @@ public class ConsoleApi {
 		this.actions = actions;
 		this.throughput = throughput;
 		this.properties = properties;
+		this.queues = queues;
 		this.queueNames = List.copyOf(queues.keySet());
 		this.durable = durable;
 	}
@@ -91,6 +95,7 @@ public class ConsoleApi {
 			.GET(api + "/queues", this::queues)
 			.GET(api + "/items/{id}", this::item)
 			.GET(api + "/throughput", (request) -> json(this.throughput.points()))
+			.GET(api + "/paused", this::paused)
 			.POST(api + "/items/{id}/{action}",
 					(request) -> act(() -> itemAction(request.pathVariable("id"), request.pathVariable("action"))))
 			.POST(api + "/bulk/{action}", (request) -> act(() -> bulk(request)))
@@ -141,6 +146,12 @@ public class ConsoleApi {
 		catch (IllegalArgumentException ex) {
 			return badRequest(String.valueOf(ex.getMessage()));
 		}
+	}
+
+	private ServerResponse paused(ServerRequest request) {
+		Map<String, PausedWork> paused = new LinkedHashMap<>();
+		this.queues.forEach((name, queue) -> paused.put(name, queue.paused()));
+		return json(paused);
 	}
 
 	private ServerResponse item(ServerRequest request) {

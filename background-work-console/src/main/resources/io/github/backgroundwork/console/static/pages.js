@@ -36,8 +36,17 @@ function encode(value) {
 
 // --- Overview -----------------------------------------------------------------------
 
+// What is paused, per queue, into each queue's description
+async function describeQueues(search) {
+	const [described, paused] = await Promise.all([get(`api/queues${search}`), get('api/paused')]);
+	for (const [name, queue] of Object.entries(described.queues)) {
+		queue.paused = paused[name] || queue.paused || { queue: false, names: [] };
+	}
+	return described;
+}
+
 async function overview(route, context) {
-	const [described, throughput] = await Promise.all([get('api/queues?limit=0'), get('api/throughput')]);
+	const [described, throughput] = await Promise.all([describeQueues('?limit=0'), get('api/throughput')]);
 	const cards = Object.entries(described.queues).map(([name, queue]) => queueCard(name, queue,
 			throughput[name] || [], context));
 	if (described.durable) {
@@ -91,7 +100,7 @@ function storeCard(durable) {
 // --- Names --------------------------------------------------------------------------
 
 async function names(route, context) {
-	const described = await get('api/queues?limit=0');
+	const described = await describeQueues('?limit=0');
 	const sections = Object.entries(described.queues).map(([queueName, queue]) => {
 		const paused = new Set(queue.paused ? queue.paused.names : []);
 		const rows = queue.names.shown.map((summary) => nameRow(queueName, summary.name, paused,
