@@ -18,10 +18,11 @@ export function throughputChart(points) {
 	const total = points.reduce((sum, point) => sum + point.succeeded + point.failed + point.cancelled, 0);
 	const failed = points.reduce((sum, point) => sum + point.failed, 0);
 	const minutes = Math.max(1, Math.round(points.length * 5 / 60));
-	const label = `${total} items ended in the last ${minutes} minute${minutes === 1 ? '' : 's'}, ${failed} of them failed`;
+	const label = `${total} item${total === 1 ? '' : 's'} ended in the last ${minutes} minute${minutes === 1 ? '' : 's'}, ${failed} of them failed`;
 	const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': label });
 	const max = Math.max(1, ...points.map((point) => point.succeeded + point.failed + point.cancelled));
-	const slot = width / Math.max(points.length, 60);
+	// A fixed slot per interval of the window, so that bars do not widen as the history fills
+	const slot = width / 120;
 	points.forEach((point, index) => {
 		const x = width - (points.length - index) * slot;
 		let y = height;
