@@ -9,7 +9,10 @@ import java.util.Optional;
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.BulkResult;
 import io.github.backgroundwork.PausedWork;
+import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpoint;
+import io.github.backgroundwork.actuate.QueuesDescriptor;
 import io.github.backgroundwork.actuate.RequestErrorDescriptor;
 import io.github.backgroundwork.actuate.WorkItemDescriptor;
 import io.github.backgroundwork.console.ConsoleActions.ItemOutcome;
@@ -94,6 +97,7 @@ public class ConsoleApi {
 			.GET(api + "/session", this::session)
 			.GET(api + "/queues", this::queues)
 			.GET(api + "/items/{id}", this::item)
+			.GET(api + "/items/{id}/payload", this::payload)
 			.GET(api + "/throughput", (request) -> json(this.throughput.points()))
 			.GET(api + "/paused", this::paused)
 			.POST(api + "/items/{id}/{action}",
@@ -137,8 +141,14 @@ public class ConsoleApi {
 
 	private ServerResponse queues(ServerRequest request) {
 		try {
-			return json(this.endpoint.queues(param(request, "queue"), param(request, "state"), param(request, "name"),
-					integer(request, "offset"), integer(request, "limit")));
+			String key = param(request, "key");
+			if (key == null) {
+				return json(this.endpoint.queues(param(request, "queue"), param(request, "state"),
+						param(request, "name"), integer(request, "offset"), integer(request, "limit")));
+			}
+			QueuesDescriptor newest = this.endpoint.queues(param(request, "queue"), param(request, "state"),
+					param(request, "name"), 0, BackgroundWorkEndpoint.MAX_LIMIT);
+			return json(KeyFilter.apply(newest, key, integer(request, "offset"), integer(request, "limit")));
 		}
 		catch (InvalidEndpointRequestException ex) {
 			return badRequest(ex.getReason());
@@ -152,6 +162,26 @@ public class ConsoleApi {
 		Map<String, PausedWork> paused = new LinkedHashMap<>();
 		this.queues.forEach((name, queue) -> paused.put(name, queue.paused()));
 		return json(paused);
+	}
+
+	private ServerResponse payload(ServerRequest request) {
+		if (!this.properties.isShowPayloads()) {
+			return error(HttpStatus.FORBIDDEN,
+					"Payloads are not shown (background-work.console.show-payloads=false): they may hold personal data");
+		}
+		String id = request.pathVariable("id");
+		for (BackgroundWorkQueue queue : this.queues.values()) {
+			Optional<WorkHandle> item = queue.find(id);
+			if (item.isPresent()) {
+				WorkRequest work = item.get().snapshot().request();
+				Map<String, @Nullable Object> body = new LinkedHashMap<>();
+				body.put("id", id);
+				body.put("payload", (work != null) ? work.payload() : null);
+				body.put("type", (work != null) ? work.payload().getClass().getName() : null);
+				return json(body);
+			}
+		}
+		return error(HttpStatus.NOT_FOUND, "No item kept in memory has the id '" + id + "'");
 	}
 
 	private ServerResponse item(ServerRequest request) {

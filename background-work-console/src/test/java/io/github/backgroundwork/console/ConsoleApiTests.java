@@ -1,6 +1,7 @@
 package io.github.backgroundwork.console;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
@@ -18,6 +19,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,6 +131,44 @@ class ConsoleApiTests {
 			.bodyJson()
 			.extractingPath("$.result")
 			.isEqualTo("ENDED");
+	}
+
+	@Test
+	void itemsAreFoundByTheStartOfTheirKey() {
+		List<WorkHandle> invoices = List.of(
+				this.queue.enqueue(WorkRequest.builder("invoice", "c-20").key("order-20-a").build()),
+				this.queue.enqueue(WorkRequest.builder("invoice", "c-21").key("order-20-b").build()),
+				this.queue.enqueue(WorkRequest.builder("invoice", "c-22").key("refund-20").build()));
+		invoices.forEach((invoice) -> await().atMost(PATIENCE).until(() -> invoice.state() == WorkState.FAILED));
+		assertThat(this.mvc.get().uri("/background-work/api/queues?key=order-20-&name=invoice")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.queues.backgroundWorkQueue.items.list[*].key")
+			.asArray()
+			.containsExactlyInAnyOrder("order-20-a", "order-20-b");
+		MvcTestResult secondPage = this.mvc.get()
+			.uri("/background-work/api/queues?key=order-20-&limit=1&offset=1")
+			.exchange();
+		assertThat(secondPage).bodyJson().extractingPath("$.queues.backgroundWorkQueue.items.total").isEqualTo(2);
+		assertThat(secondPage).bodyJson()
+			.extractingPath("$.queues.backgroundWorkQueue.items.list[*].key")
+			.asArray()
+			.singleElement()
+			.isIn("order-20-a", "order-20-b");
+	}
+
+	@Test
+	void payloadsAreNotShownByDefault() {
+		WorkHandle report = this.queue.enqueue(WorkRequest.of("report", "salaries of c-23"));
+		assertThat(this.mvc.get().uri("/background-work/api/items/{id}/payload", report.id()))
+			.hasStatus(HttpStatus.FORBIDDEN)
+			.bodyJson()
+			.extractingPath("$.message")
+			.asString()
+			.contains("background-work.console.show-payloads=false")
+			.doesNotContain("c-23");
+		assertThat(this.mvc.get().uri("/background-work/api/items/{id}", report.id())).hasStatusOk()
+			.bodyText()
+			.doesNotContain("c-23");
 	}
 
 	@Test

@@ -182,7 +182,8 @@ async function items(route, context) {
 	return h('section', { 'aria-labelledby': 'items-title' }, h('h2', { id: 'items-title' }, 'Items'),
 		filterForm(session, source, filter),
 		h('p', { class: 'note', id: 'items-total' }, `${page.total} matching item${page.total === 1 ? '' : 's'}` +
-			(source === STORED ? ', most recently enqueued first.' : ': in flight oldest first, then the recently ended, newest first.')),
+			(source === STORED ? ', most recently enqueued first.' : ': in flight oldest first, then the recently ended, newest first.') +
+			(filter.key ? ' The key is looked for among the 100 newest items that match the rest of the filter.' : '')),
 		table(['Id', 'Name', 'State', 'Key', 'Enqueued', 'Ended', 'Attempts', 'Owner'], rows, 'No item matches.'),
 		pager(source, filter, offset, page.total),
 		canAct() ? bulkBar(source, filter, page.total, context) : null);
@@ -267,6 +268,12 @@ async function item(route, context) {
 		}
 		throw error;
 	}
+	// Only where the application shows payloads (they may hold personal data), and only
+	// for typed work kept in memory, which holds its request
+	let payload = null;
+	if (currentSession().showPayloads) {
+		payload = await get(`api/items/${encode(id)}/payload`).catch(() => null);
+	}
 	const rows = [
 		['Name', described.name], ['State', badge(described.state)], ['Key', described.key],
 		['Enqueued', time(described.enqueuedAt)], ['Due', time(described.notBefore)], ['Started', time(described.startedAt)],
@@ -284,9 +291,9 @@ async function item(route, context) {
 		described.stackTrace ? h('section', { 'aria-labelledby': 'trace-title' }, h('h3', { id: 'trace-title' }, 'Stack trace'),
 			h('pre', { class: 'trace', id: 'stack-trace', tabindex: '0' }, described.stackTrace)) : null,
 		Array.isArray(described.history) && described.history.length ? history(described.history) : null,
-		described.payload !== undefined && described.payload !== null && currentSession().showPayloads
-			? h('section', {}, h('h3', {}, 'Payload'), h('pre', { class: 'payload', tabindex: '0' },
-				typeof described.payload === 'string' ? described.payload : JSON.stringify(described.payload, null, 2))) : null,
+		payload ? h('section', { 'aria-labelledby': 'payload-title' }, h('h3', { id: 'payload-title' }, 'Payload'),
+			h('p', { class: 'note' }, payload.type), h('pre', { class: 'payload', id: 'payload', tabindex: '0' },
+				JSON.stringify(payload.payload, null, 2))) : null,
 		h('p', {}, h('a', { href: `#/items?name=${encode(described.name)}` }, `Items named ${described.name}`)));
 }
 
