@@ -24,6 +24,11 @@ public enum ActionResult {
 	LIVE,
 
 	/**
+	 * The item has ended, and the action applies only to live items (cancel).
+	 */
+	ENDED,
+
+	/**
 	 * The item cannot run again: it is a lambda, which was never stored, so nothing is
 	 * left to run; or it succeeded (only items that failed, were cancelled or abandoned
 	 * are retried).

@@ -18,15 +18,17 @@ import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * {@link Endpoint @Endpoint} that shows what the application's {@link BackgroundWorkQueue
  * queues} are doing, in a response of bounded size whatever they hold: per queue its
  * state and counters, the names of work with the most items, and one page of its items,
- * filtered by state and name; and lets an operator look up or cancel one item in
- * whichever queue holds it. It shows names and state, never the work's arguments.
+ * filtered by state and name; and lets an operator look up, cancel, retry or delete one
+ * item in whichever queue holds it, or every item a filter matches, and pause or resume
+ * work. It shows names and state, never the work's arguments.
  * <p>
- * Its access is {@link Access#READ_ONLY read-only} by default: cancelling needs
+ * Its access is {@link Access#READ_ONLY read-only} by default: every action needs
  * {@code management.endpoint.backgroundwork.access=unrestricted}.
  *
  * @since 0.1.0
@@ -58,6 +60,8 @@ public class BackgroundWorkEndpoint {
 
 	private final @Nullable DurableWorkDescriber durable;
 
+	private final WorkActions actions;
+
 	/**
 	 * Create an endpoint of one queue, shown as {@code backgroundWorkQueue}.
 	 * @param queue the queue to show
@@ -87,6 +91,7 @@ public class BackgroundWorkEndpoint {
 			@Nullable DurableWorkDescriber durable) {
 		this.queues = new LinkedHashMap<>(queues);
 		this.durable = durable;
+		this.actions = new WorkActions(queues);
 	}
 
 	/**
@@ -149,6 +154,59 @@ public class BackgroundWorkEndpoint {
 	@DeleteOperation
 	public @Nullable CancellationDescriptor cancel(@Selector String id) {
 		return isWellFormed(id) ? find(id).map(BackgroundWorkEndpoint::cancel).orElse(null) : null;
+	}
+
+	/**
+	 * Act on one item, in whichever queue holds it or in the durable store (whichever
+	 * instance runs or ran it): {@code POST /actuator/backgroundwork/{id}} with
+	 * {@code {"action": "retry"}}, {@code "cancel"} or {@code "delete"}. Retry runs an
+	 * ended typed item that failed, was cancelled or abandoned again under the same id,
+	 * with a fresh retry budget; delete removes an ended item from the history (and its
+	 * row) at once; cancel is as {@code DELETE /actuator/backgroundwork/{id}}.
+	 * @param id the item's id
+	 * @param action the action
+	 * @return what it did: {@code APPLIED}, or why not
+	 * @throws InvalidEndpointRequestException (400 over HTTP) naming {@code action} if it
+	 * is missing or unknown
+	 * @since 0.1.0
+	 */
+	@WriteOperation
+	public ItemActionDescriptor act(@Selector String id, @Nullable String action) {
+		try {
+			return this.actions.onItem(id, action);
+		}
+		catch (WorkActions.InvalidActionException ex) {
+			throw invalid(ex.getMessage());
+		}
+	}
+
+	/**
+	 * Act on every item a filter matches, or pause or resume: {@code POST
+	 * /actuator/backgroundwork} with {@code {"action": ..., "queue": ..., "state": ...,
+	 * "name": ..., "keyPrefix": ..., "olderThan": ...}}. See
+	 * {@link WorkActions#onAll(String, String, String, String, String, String)}.
+	 * @param action {@code retry}, {@code cancel}, {@code delete}, {@code pause} or
+	 * {@code resume}
+	 * @param queue only this queue, or {@code null} for every queue
+	 * @param state only items in this state, or {@code null}
+	 * @param name only items of this name of work, or {@code null}
+	 * @param keyPrefix only items whose key starts with this, or {@code null}
+	 * @param olderThan only items older than this duration back from now, or this
+	 * instant; or {@code null}
+	 * @return how many matched and how many were changed
+	 * @throws InvalidEndpointRequestException (400 over HTTP) naming the field that is
+	 * invalid
+	 * @since 0.1.0
+	 */
+	@WriteOperation
+	public BulkActionDescriptor actOnAll(@Nullable String action, @Nullable String queue, @Nullable String state,
+			@Nullable String name, @Nullable String keyPrefix, @Nullable String olderThan) {
+		try {
+			return this.actions.onAll(action, queue, state, name, keyPrefix, olderThan);
+		}
+		catch (WorkActions.InvalidActionException ex) {
+			throw invalid(ex.getMessage());
+		}
 	}
 
 	/**

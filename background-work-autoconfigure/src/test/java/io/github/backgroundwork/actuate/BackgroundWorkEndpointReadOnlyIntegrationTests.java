@@ -55,7 +55,7 @@ class BackgroundWorkEndpointReadOnlyIntegrationTests {
 	}
 
 	@Test
-	void defaultAccessServesReadsAndRefusesDelete() throws Exception {
+	void defaultAccessServesReadsAndRefusesDeleteAndActions() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		AtomicReference<WorkContext> workContext = new AtomicReference<>();
 		WorkHandle item = this.queue.enqueue("export", (context) -> {
@@ -70,6 +70,9 @@ class BackgroundWorkEndpointReadOnlyIntegrationTests {
 		assertThat(item200.body()).contains("\"name\":\"export\"");
 		HttpResponse<String> delete = send("DELETE", "/actuator/backgroundwork/" + item.id());
 		assertThat(delete.statusCode()).isEqualTo(405);
+		// The operator actions are writes: refused too
+		assertThat(send("POST", "/actuator/backgroundwork/" + item.id()).statusCode()).isEqualTo(405);
+		assertThat(send("POST", "/actuator/backgroundwork").statusCode()).isEqualTo(405);
 		assertThat(workContext.get().isCancellationRequested()).isFalse();
 		this.release.countDown();
 		item.completion().toCompletableFuture().get(5, TimeUnit.SECONDS);

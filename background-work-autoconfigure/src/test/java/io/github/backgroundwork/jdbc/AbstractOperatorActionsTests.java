@@ -130,6 +130,26 @@ abstract class AbstractOperatorActionsTests {
 	}
 
 	@Test
+	void bulkRetryOfABatchWhoseRowsShareAKeyRetriesAllButTheDuplicate() {
+		DefaultBackgroundWorkQueue queue = queue("a-", false);
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			WorkHandle keyed = queue
+				.enqueue(WorkRequest.builder("mail", new Mail(i)).key("same").delay(Duration.ofHours(1)).build());
+			assertThat(keyed.cancel()).isTrue();
+			ids.add(keyed.id());
+		}
+		WorkHandle plain = queue.enqueue(WorkRequest.builder("mail", new Mail(3)).delay(Duration.ofHours(1)).build());
+		assertThat(plain.cancel()).isTrue();
+		// One statement would break the key index: the batch is done again row by row
+		assertThat(queue.retryAll(new WorkFilter(WorkState.CANCELLED, null, null, null)))
+			.isEqualTo(new BulkResult(3, 2));
+		assertThat(row(plain.id()).state()).isEqualTo(StoredState.QUEUED);
+		assertThat(ids.stream().map((id) -> row(id).state())).containsExactlyInAnyOrder(StoredState.QUEUED,
+				StoredState.CANCELLED);
+	}
+
+	@Test
 	void bulkRetryOfMoreRowsThanOneBatchRunsEachRowOnce() {
 		GeneratedRows.insert(database(), "failed-", 1_200, "mail", "FAILED", OffsetDateTime.now());
 		DefaultBackgroundWorkQueue queue = queue("a-", true);
