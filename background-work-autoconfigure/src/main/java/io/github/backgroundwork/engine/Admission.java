@@ -51,7 +51,7 @@ final class Admission {
 				signalNextCaller();
 			}
 			else if (refusal == Reason.CAPACITY && this.registry.settings.whenFull() == WhenFull.CALLER_RUNS
-					&& this.registry.dispatching) {
+					&& this.registry.dispatching && !isPaused(name)) {
 				inline = occupyInline(item);
 				this.registry.accepted++;
 			}
@@ -165,6 +165,20 @@ final class Admission {
 		WorkRejectedException ex = new WorkRejectedException(reason, message);
 		this.events.rejected(name, ex);
 		return ex;
+	}
+
+	/**
+	 * Whether items of a name may not start now: one of a paused name must not run on the
+	 * caller's thread either. Under the put lock, which may take the take lock.
+	 */
+	private boolean isPaused(String name) {
+		this.registry.takeLock.lock();
+		try {
+			return this.registry.limits.isPaused(name);
+		}
+		finally {
+			this.registry.takeLock.unlock();
+		}
 	}
 
 	private void runInline(WorkItem item) {

@@ -164,7 +164,7 @@ final class NameLimits {
 		return count;
 	}
 
-	private boolean isPaused(String name) {
+	boolean isPaused(String name) {
 		return this.queuePaused || (!this.pausedNames.isEmpty() && this.pausedNames.contains(name));
 	}
 

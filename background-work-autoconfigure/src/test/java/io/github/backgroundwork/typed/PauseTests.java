@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
 import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.TestQueues;
+import io.github.backgroundwork.WhenFull;
 import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkRejectedException;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.handler.WorkHandlers;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
@@ -154,6 +157,27 @@ class PauseTests {
 		// The drain timeout is 30 s: a paused item waits for an operator, not for it
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 		assertThat(report.state()).isEqualTo(WorkState.ABANDONED);
+	}
+
+	@Test
+	void anItemOfAPausedNameNeverRunsOnTheCallersThread() {
+		DefaultBackgroundWorkQueue full = TestQueues.started(DefaultBackgroundWorkQueue.builder()
+			.concurrency(1)
+			.capacity(1)
+			.whenFull(WhenFull.CALLER_RUNS)
+			.threadNamePrefix("pause-caller-runs-"));
+		try {
+			full.pause("report");
+			AtomicInteger ran = new AtomicInteger();
+			full.enqueue("report", (context) -> ran.incrementAndGet());
+			assertThatExceptionOfType(WorkRejectedException.class)
+				.isThrownBy(() -> full.enqueue("report", (context) -> ran.incrementAndGet()))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(WorkRejectedException.Reason.CAPACITY));
+			assertThat(ran).hasValue(0);
+		}
+		finally {
+			full.close();
+		}
 	}
 
 	@Test
