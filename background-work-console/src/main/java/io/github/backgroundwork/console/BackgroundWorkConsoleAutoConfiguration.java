@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpoint;
 import io.github.backgroundwork.actuate.DurableWorkDescriber;
+import io.github.backgroundwork.actuate.WorkActions;
 import io.github.backgroundwork.autoconfigure.BackgroundWorkAutoConfiguration;
 import io.github.backgroundwork.autoconfigure.BackgroundWorkJdbcAutoConfiguration;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
@@ -68,8 +69,7 @@ public final class BackgroundWorkConsoleAutoConfiguration {
 		DurableWorkDescriber describer = durable.getIfAvailable();
 		// An endpoint of its own: the actuator's may be absent, unexposed or elsewhere
 		BackgroundWorkEndpoint endpoint = new BackgroundWorkEndpoint(queues, describer);
-		return new ConsoleApi(queues, endpoint, describer != null, new ConsoleActions(queues, endpoint), throughput,
-				properties);
+		return new ConsoleApi(queues, endpoint, describer != null, new WorkActions(queues), throughput, properties);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,15 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
-import io.github.backgroundwork.BulkResult;
 import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkRejectedException;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpoint;
+import io.github.backgroundwork.actuate.BulkActionDescriptor;
+import io.github.backgroundwork.actuate.ItemActionDescriptor;
 import io.github.backgroundwork.actuate.QueuesDescriptor;
 import io.github.backgroundwork.actuate.RequestErrorDescriptor;
+import io.github.backgroundwork.actuate.WorkActions;
 import io.github.backgroundwork.actuate.WorkItemDescriptor;
-import io.github.backgroundwork.console.ConsoleActions.ItemOutcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -31,8 +33,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The console's page and its JSON API under {@code {path}/api}: reads go through the
- * {@link BackgroundWorkEndpoint}, actions through {@link ConsoleActions}. In read-only
- * mode every action answers {@code 403}.
+ * {@link BackgroundWorkEndpoint}, actions through {@link WorkActions}, as the endpoint's.
+ * In read-only mode every action answers {@code 403}.
  *
  * @since 0.1.0
  */
@@ -50,7 +52,7 @@ public class ConsoleApi {
 
 	private final BackgroundWorkEndpoint endpoint;
 
-	private final ConsoleActions actions;
+	private final WorkActions actions;
 
 	private final ThroughputHistory throughput;
 
@@ -72,7 +74,7 @@ public class ConsoleApi {
 	 * @param properties the console's configuration
 	 */
 	public ConsoleApi(Map<String, ? extends BackgroundWorkQueue> queues, BackgroundWorkEndpoint endpoint,
-			boolean durable, ConsoleActions actions, ThroughputHistory throughput,
+			boolean durable, WorkActions actions, ThroughputHistory throughput,
 			BackgroundWorkConsoleProperties properties) {
 		this.endpoint = endpoint;
 		this.actions = actions;
@@ -193,25 +195,27 @@ public class ConsoleApi {
 	}
 
 	private ServerResponse itemAction(String id, String action) {
-		ItemOutcome outcome = this.actions.item(id, action);
+		ItemActionDescriptor outcome = this.actions.onItem(id, action);
 		HttpStatus status = switch (outcome.result()) {
-			case "APPLIED" -> HttpStatus.OK;
-			case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
+			case APPLIED -> HttpStatus.OK;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			default -> HttpStatus.CONFLICT;
 		};
 		return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).body(outcome);
 	}
 
 	private ServerResponse bulk(ServerRequest request) {
-		BulkResult result = this.actions.bulk(request.pathVariable("action"), param(request, "queue"),
-				param(request, "state"), param(request, "name"), param(request, "key"));
+		BulkActionDescriptor result = this.actions.onAll(request.pathVariable("action"), param(request, "queue"),
+				param(request, "state"), param(request, "name"), param(request, "key"), param(request, "olderThan"));
 		return json(result);
 	}
 
 	private ServerResponse pause(ServerRequest request, @Nullable String name) {
-		String queue = request.pathVariable("queue");
-		this.actions.pause(queue, name, request.pathVariable("action"));
-		return json(Map.of("queue", queue, "action", request.pathVariable("action")));
+		String action = request.pathVariable("action");
+		if (!action.equals("pause") && !action.equals("resume")) {
+			return badRequest("action must be pause or resume, was '" + action + "'");
+		}
+		return json(this.actions.onAll(action, request.pathVariable("queue"), null, name, null, null));
 	}
 
 	private ServerResponse act(ActionCall action) {
@@ -225,8 +229,9 @@ public class ConsoleApi {
 		catch (IllegalArgumentException ex) {
 			return badRequest(String.valueOf(ex.getMessage()));
 		}
-		catch (UnsupportedOperationException ex) {
-			return error(HttpStatus.NOT_IMPLEMENTED, "This queue does not support " + ex.getMessage());
+		catch (WorkRejectedException ex) {
+			// A retried item kept in memory that does not fit in its queue now
+			return error(HttpStatus.SERVICE_UNAVAILABLE, String.valueOf(ex.getMessage()));
 		}
 	}
 

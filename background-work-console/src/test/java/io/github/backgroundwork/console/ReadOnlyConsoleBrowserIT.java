@@ -49,7 +49,7 @@ class ReadOnlyConsoleBrowserIT {
 			for (String page : new String[] { "overview", "names", "items", "item/" + invoice.id() }) {
 				browser.get(console + "#/" + page);
 				browser.await("main[data-loaded='" + page.replaceAll("/.*", "") + "']");
-				assertThat(browser.driver().findElements(By.cssSelector("main button"))).as(page).isEmpty();
+				assertThat(browser.driver().findElements(By.cssSelector("main button.action"))).as(page).isEmpty();
 			}
 			browser.await("section[data-id='" + invoice.id() + "'][data-state='FAILED']");
 			assertThat(browser.driver().findElement(By.id("mode")).getText()).isEqualTo("read-only");

@@ -299,7 +299,7 @@ async function item(route, context) {
 
 function itemButtons(described, context) {
 	const act = (action, done) => () => post(`api/items/${encode(described.id)}/${action}`).then((outcome) =>
-		outcome.result === 'APPLIED' ? done : `${action} not applied: ${outcome.result}`);
+		outcome.result === 'APPLIED' ? done : `${action} not applied: ${outcome.message || outcome.result}`);
 	const buttons = [];
 	if (LIVE.includes(described.state)) {
 		buttons.push(button('Cancel', 'item-cancel', act('cancel', 'Cancellation requested.'), context));
