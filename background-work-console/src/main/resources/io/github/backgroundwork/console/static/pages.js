@@ -282,6 +282,7 @@ async function item(route, context) {
 		['Progress', described.progress ? `${described.progress.done} / ${described.progress.total}` : null],
 		['Abandoned', described.abandoned ? 'yes, at the shutdown deadline' : null],
 		['Unreadable', described.unreadable ? `by ${described.unreadable.by}: ${described.unreadable.reason}` : null],
+		['Unhandled', described.unhandled ? 'no live instance handles this name: nothing runs it until one starts' : null],
 		['Error', described.error ? `${described.error.type}${described.error.message ? `: ${described.error.message}` : ''}` : null],
 	].filter(([, value]) => value !== null && value !== undefined && value !== '');
 	return h('section', { 'aria-labelledby': 'item-title', 'data-id': described.id, 'data-state': described.state },
@@ -335,11 +336,13 @@ async function instances(route, context) {
 		content = h('p', { class: 'empty' }, 'This version of the store does not list its instances.');
 	}
 	else {
-		const list = described.durable.instances;
-		const headings = list.length ? Object.keys(list[0]) : [];
-		const rows = list.map((instance) => h('tr', {}, headings.map((key) => h('td', {},
-			key.endsWith('At') || key.endsWith('Until') ? time(instance[key]) : String(instance[key] ?? '')))));
-		content = table(headings, rows, 'No instance holds stored work now.');
+		const rows = described.durable.instances.map((instance) => h('tr', { 'data-instance': instance.id },
+			h('th', { scope: 'row' }, instance.id), h('td', {}, instance.queue), h('td', {}, instance.host),
+			h('td', {}, badge(instance.live ? 'LIVE' : 'GONE')), h('td', { class: 'number' }, String(instance.concurrency)),
+			h('td', {}, time(instance.startedAt)), h('td', {}, time(instance.lastSeen)),
+			h('td', {}, (instance.names || []).join(', '))));
+		content = table(['Instance', 'Queue', 'Host', 'State', 'Concurrency', 'Started', 'Last seen', 'Handles'], rows,
+			'No instance claims from the store now.');
 	}
 	return h('section', { 'aria-labelledby': 'instances-title' }, h('h2', { id: 'instances-title' }, 'Instances'), content);
 }
