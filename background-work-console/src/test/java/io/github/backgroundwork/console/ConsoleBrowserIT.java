@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
@@ -152,6 +153,30 @@ class ConsoleBrowserIT {
 		assertThat(paused.state()).isEqualTo(WorkState.QUEUED);
 		this.browser.click("button[data-key='resume-backgroundWorkQueue-invoice']");
 		await().atMost(PATIENCE).until(() -> paused.state() == WorkState.SUCCEEDED);
+	}
+
+	@Test
+	void consoleFitsAPhoneInTheDark() throws IOException {
+		WorkHandle invoice = this.queue.enqueue(WorkRequest.builder("invoice", "c-10").key("order-10").build());
+		await().atMost(PATIENCE).until(() -> invoice.state() == WorkState.FAILED);
+		this.browser.close();
+		this.browser = Browser.open(this.temp.resolve("phone"), 390, 844);
+		this.browser.driver()
+			.executeCdpCommand("Emulation.setEmulatedMedia",
+					Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		for (String page : new String[] { "overview", "names", "items", "item/" + invoice.id() }) {
+			open("#/" + page);
+			this.browser.await("main[data-loaded='" + page.replaceAll("/.*", "") + "']");
+			// Wide tables scroll in their own box; the page itself never scrolls sideways
+			assertThat(this.browser.driver()
+				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).as(page)
+				.isEqualTo(true);
+		}
+		assertThat(this.browser.driver().executeScript("return getComputedStyle(document.body).backgroundColor"))
+			.isEqualTo("rgb(13, 17, 23)");
+		assertThat(this.browser.driver().executeScript("return getComputedStyle(document.body).color"))
+			.isEqualTo("rgb(230, 237, 243)");
+		this.browser.screenshot("console-phone-dark.png");
 	}
 
 	@Test
