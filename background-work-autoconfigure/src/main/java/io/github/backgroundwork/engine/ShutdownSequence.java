@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import io.github.backgroundwork.CancellationReason;
+import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkState;
@@ -49,8 +50,11 @@ final class ShutdownSequence {
 
 	private final Duration cancellationGrace;
 
+	private final Pauses pauses;
+
 	ShutdownSequence(DispatcherLifecycle dispatcher, Inspector inspector, Workers workers, WorkEvents events,
-			EngineSettings settings) {
+			EngineSettings settings, Pauses pauses) {
+		this.pauses = pauses;
 		this.dispatcher = dispatcher;
 		this.inspector = inspector;
 		this.workers = workers;
@@ -69,7 +73,7 @@ final class ShutdownSequence {
 			return;
 		}
 		long start = System.nanoTime();
-		Unfinished unfinished = new Unfinished();
+		Unfinished unfinished = new Unfinished(this.pauses.paused());
 		if (!this.dispatcher.isDispatching()) {
 			// Never started (the context failed to refresh, or was closed before it
 			// started): nothing runs, so there is nothing to drain
@@ -252,7 +256,11 @@ final class ShutdownSequence {
 				&& (snapshot.finishedAt() == null || notBefore.isAfter(snapshot.finishedAt()))) {
 			return "scheduled for " + notBefore;
 		}
-		return (startedAt != null) ? STILL_RUNNING : "never started";
+		if (startedAt != null) {
+			return STILL_RUNNING;
+		}
+		// A paused name's items wait for an operator, not for the drain
+		return unfinished.paused.isPaused(snapshot.name()) ? "never started, its name paused" : "never started";
 	}
 
 	private static String describe(List<WorkItemSnapshot> snapshots, List<WorkItem> items, Unfinished unfinished) {
@@ -279,6 +287,15 @@ final class ShutdownSequence {
 	 * of the grace. Sets by identity: at most {@code concurrency} items ran.
 	 */
 	private static final class Unfinished {
+
+		/**
+		 * What was paused when the shutdown began.
+		 */
+		final PausedWork paused;
+
+		Unfinished(PausedWork paused) {
+			this.paused = paused;
+		}
 
 		final List<WorkItem> neverRan = new ArrayList<>();
 

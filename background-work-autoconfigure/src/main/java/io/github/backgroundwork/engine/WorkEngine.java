@@ -68,7 +68,8 @@ public final class WorkEngine {
 		this.actions = new OperatorActions(registry, this.dispatcher, this.admission, runner);
 		this.pauses = new Pauses(registry);
 		this.workers = new Workers(settings.threadNamePrefix(), settings.virtualThreads(), settings.concurrency());
-		this.shutdown = new ShutdownSequence(this.lifecycle, this.inspector, this.workers, events, settings);
+		this.shutdown = new ShutdownSequence(this.lifecycle, this.inspector, this.workers, events, settings,
+				this.pauses);
 	}
 
 	/**

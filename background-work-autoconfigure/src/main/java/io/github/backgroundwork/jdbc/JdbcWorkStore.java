@@ -455,7 +455,9 @@ public final class JdbcWorkStore {
 	 */
 	public boolean pause(String queue, @Nullable String name, String owner) {
 		Assert.hasText(queue, "queue must not be empty");
-		Assert.isTrue(name == null || !name.isBlank(), "name must not be blank");
+		Assert.isTrue(name == null || (!name.isBlank() && name.length() <= 200),
+				() -> "name must be a name of work of 1 to 200 characters, was '" + name + "'");
+		Assert.hasText(owner, "owner must not be empty");
 		return this.pauses.pause(queue, name, owner);
 	}
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -166,6 +167,15 @@ abstract class AbstractDurablePauseTests {
 			.until(() -> row(report.id()).state() == StoredState.SUCCEEDED
 					&& row(mail.id()).state() == StoredState.SUCCEEDED);
 		awaitPaused(operator, new PausedWork(false, Set.of()));
+	}
+
+	@Test
+	void aNameTheTableCannotHoldIsRefusedAndNothingIsPaused() {
+		DefaultBackgroundWorkQueue queue = queue("long-", new Mails());
+		assertThatIllegalArgumentException().isThrownBy(() -> queue.pause("x".repeat(201)))
+			.withMessageContaining("name must be a name of work of 1 to 200 characters");
+		assertThat(queue.paused()).isEqualTo(new PausedWork(false, Set.of()));
+		assertThat(database().store().paused(JdbcWorkStore.DEFAULT_QUEUE)).isEqualTo(new PausedWork(false, Set.of()));
 	}
 
 	/**

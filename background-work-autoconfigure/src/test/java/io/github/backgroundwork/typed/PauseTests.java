@@ -20,6 +20,10 @@ import io.github.backgroundwork.handler.WorkHandlers;
 import io.github.backgroundwork.typed.TestHandlers.Picture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * the waiting items at once within their name's limit, and paused items do not hold a
  * shutdown up.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PauseTests {
 
 	private final TestHandlers handlers = new TestHandlers();
@@ -148,7 +153,7 @@ class PauseTests {
 	}
 
 	@Test
-	void pausedItemsDoNotHoldTheShutdownUp() {
+	void pausedItemsDoNotHoldTheShutdownUp(CapturedOutput output) {
 		this.queue.pause("report");
 		WorkHandle report = this.queue.enqueue("report", (context) -> {
 		});
@@ -157,6 +162,7 @@ class PauseTests {
 		// The drain timeout is 30 s: a paused item waits for an operator, not for it
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 		assertThat(report.state()).isEqualTo(WorkState.ABANDONED);
+		assertThat(output).contains("'report' (" + report.id() + ", never started, its name paused)");
 	}
 
 	@Test
