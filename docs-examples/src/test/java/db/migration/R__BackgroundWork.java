@@ -13,9 +13,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * The background-work table, created and kept up to date by Flyway: a repeatable
- * migration that runs the script shipped in the library's jar. Its checksum is the
- * script's, so Flyway runs it again after an upgrade of background-work changed the
+ * The background-work tables (work and pauses), created and kept up to date by Flyway: a
+ * repeatable migration that runs the script shipped in the library's jar. Its checksum is
+ * the script's, so Flyway runs it again after an upgrade of background-work changed the
  * script (every statement in it is {@code IF NOT EXISTS}, safe to run again), and leaves
  * it alone otherwise. The README's Flyway recipe is this file.
  */

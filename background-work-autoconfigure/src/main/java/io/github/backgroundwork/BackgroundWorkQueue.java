@@ -186,41 +186,38 @@ public interface BackgroundWorkQueue {
 
 	/**
 	 * Pause a name of work: no new item of it starts until it is resumed (for stored
-	 * work, on any instance); running items finish; enqueue is still accepted.
+	 * work, on any instance, and across restarts); running items finish; enqueue is still
+	 * accepted, and scheduled items that fall due meanwhile wait. Pausing a paused name
+	 * does nothing.
 	 * @param name the name of work
+	 * @throws IllegalArgumentException if {@code name} is blank
 	 */
-	default void pause(String name) {
-		throw new UnsupportedOperationException("pause");
-	}
+	void pause(String name);
 
 	/**
-	 * Resume a paused name of work: its waiting items start at once.
+	 * Resume a paused name of work: its waiting items start at once (unless the whole
+	 * queue is paused). Resuming a name that is not paused does nothing.
 	 * @param name the name of work
+	 * @throws IllegalArgumentException if {@code name} is blank
 	 */
-	default void resume(String name) {
-		throw new UnsupportedOperationException("resume");
-	}
+	void resume(String name);
 
 	/**
-	 * Pause the whole queue: no new item starts until it is resumed.
+	 * Pause the whole queue: no new item starts until it is resumed, as if every name
+	 * were paused; running items finish and enqueue is still accepted.
 	 */
-	default void pauseQueue() {
-		throw new UnsupportedOperationException("pauseQueue");
-	}
+	void pauseQueue();
 
 	/**
-	 * Resume the whole queue.
+	 * Resume the whole queue: its waiting items start at once, but those of names paused
+	 * one by one.
 	 */
-	default void resumeQueue() {
-		throw new UnsupportedOperationException("resumeQueue");
-	}
+	void resumeQueue();
 
 	/**
-	 * What is paused now.
+	 * Return what is paused now.
 	 * @return the paused queue and names
 	 */
-	default PausedWork paused() {
-		return new PausedWork(false, java.util.Set.of());
-	}
+	PausedWork paused();
 
 }

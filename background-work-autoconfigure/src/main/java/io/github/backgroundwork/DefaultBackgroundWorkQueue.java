@@ -180,6 +180,86 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		return this.engine.forInspection().engine().summaryByName();
 	}
 
+	// --- Pause and resume
+
+	/**
+	 * Pause a name of work. With a durable store the pause is stored first, so that it
+	 * holds on every instance (within their poll interval) and across restarts; blocks
+	 * for one short statement then, and throws if the store cannot be reached, leaving
+	 * nothing paused.
+	 */
+	@Override
+	public void pause(String name) {
+		checkPauseName(name);
+		change(name, true);
+	}
+
+	/**
+	 * Resume a name of work: its waiting items start at once here, and on every instance
+	 * within its poll interval (at once on PostgreSQL, which notifies them).
+	 */
+	@Override
+	public void resume(String name) {
+		checkPauseName(name);
+		change(name, false);
+	}
+
+	@Override
+	public void pauseQueue() {
+		change(null, true);
+	}
+
+	@Override
+	public void resumeQueue() {
+		change(null, false);
+	}
+
+	/**
+	 * Return what is paused, as this instance holds it: with a durable store, a pause or
+	 * resume made on another instance shows here within the poll interval.
+	 */
+	@Override
+	public PausedWork paused() {
+		return this.engine.forInspection().engine().paused();
+	}
+
+	private void change(@Nullable String name, boolean pause) {
+		QueueEngine.Built built = this.engine.forWork();
+		DurableWork durableWork = built.durableWork();
+		if (durableWork != null) {
+			// Stored first: it is what every instance, this one included, goes by
+			if (pause) {
+				durableWork.pause(name);
+			}
+			else {
+				durableWork.resume(name);
+			}
+			return;
+		}
+		WorkEngine engine = built.engine();
+		if (name == null) {
+			boolean changed = pause ? engine.pauseQueue() : engine.resumeQueue();
+			logChange("queue", changed, pause);
+		}
+		else {
+			boolean changed = pause ? engine.pause(name) : engine.resume(name);
+			logChange("name '" + name + "'", changed, pause);
+		}
+	}
+
+	private static void logChange(String what, boolean changed, boolean pause) {
+		if (changed) {
+			logger.info("Background work " + what + (pause ? " paused" : " resumed"));
+		}
+	}
+
+	private static void checkPauseName(@Nullable String name) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException(
+					"name must not be blank, was " + ((name != null) ? "'" + name + "'" : "null"));
+		}
+	}
+
 	/**
 	 * Return where this queue keeps its typed work, if not in memory: for the health
 	 * indicator, which reports the store's reachability.

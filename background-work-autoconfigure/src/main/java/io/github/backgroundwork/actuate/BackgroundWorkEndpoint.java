@@ -110,8 +110,9 @@ public class BackgroundWorkEndpoint {
 			@Nullable Integer offset, @Nullable Integer limit) {
 		WorkQuery query = new WorkQuery(parseState(state), name, checkOffset(offset), checkLimit(limit));
 		Map<String, QueueDescriptor> described = new LinkedHashMap<>();
-		selectQueues(queue).forEach((queueName, selected) -> described.put(queueName, QueueDescriptor
-			.of(selected.statistics(), selected.summaryByName(), MAX_NAMES, query, selected.items(query))));
+		selectQueues(queue)
+			.forEach((queueName, selected) -> described.put(queueName, QueueDescriptor.of(selected.statistics(),
+					selected.summaryByName(), MAX_NAMES, query, selected.items(query), selected.paused())));
 		return new QueuesDescriptor(described, (this.durable != null) ? this.durable.describe(query, MAX_NAMES) : null);
 	}
 

@@ -1,7 +1,10 @@
 package io.github.backgroundwork.actuate;
 
+import java.util.Map;
+
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
+import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.QueueStatistics;
 import io.github.backgroundwork.durable.JdbcDurableWork;
@@ -19,7 +22,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * reached (details {@code store}, {@code storeUnreachableSince} and {@code storeError}).
  * Details: {@code state}, {@code queued}, {@code scheduled}, {@code running},
  * {@code concurrency}, {@code capacity} and {@code capacityUsed}, the percentage of the
- * waiting room taken by queued and scheduled items.
+ * waiting room taken by queued and scheduled items; and {@code paused} when an operator
+ * has paused the queue ({@code queue: true}) or names of work ({@code names}): the queue
+ * stays {@code UP} then, since a pause is a choice, not a fault.
  *
  * @since 0.1.0
  */
@@ -63,6 +68,11 @@ public class BackgroundWorkHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("concurrency", statistics.concurrency())
 			.withDetail("capacity", statistics.capacity())
 			.withDetail("capacityUsed", capacityUsed(statistics));
+		PausedWork paused = this.queue.paused();
+		if (paused.queue() || !paused.names().isEmpty()) {
+			builder.withDetail("paused",
+					Map.of("queue", paused.queue(), "names", paused.names().stream().sorted().toList()));
+		}
 	}
 
 	private @Nullable StoreHealth storeHealth() {

@@ -2,7 +2,9 @@ package io.github.backgroundwork.actuate;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
+import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.QueueStatistics;
 import io.github.backgroundwork.WorkNameSummary;
@@ -33,10 +35,11 @@ import io.github.backgroundwork.WorkTotals;
  * scheduled, running and recently failed; the names with the most items first
  * @param items one page of the items that match the request, in flight oldest first, then
  * recently finished most recent first
+ * @param paused what an operator has paused: the whole queue, and names one by one
  * @since 0.1.0
  */
 public record QueueDescriptor(QueueState state, int concurrency, int capacity, long queued, long scheduled,
-		long running, WorkTotals totals, NamesDescriptor names, ItemsDescriptor items) {
+		long running, WorkTotals totals, NamesDescriptor names, ItemsDescriptor items, PausedDescriptor paused) {
 
 	private static final Comparator<WorkNameSummary> MOST_ITEMS_FIRST = Comparator
 		.comparingLong((WorkNameSummary summary) -> summary.queued() + summary.scheduled() + summary.running())
@@ -56,11 +59,28 @@ public record QueueDescriptor(QueueState state, int concurrency, int capacity, l
 	 */
 	public static QueueDescriptor of(QueueStatistics statistics, List<WorkNameSummary> summaries, int maxNames,
 			WorkQuery query, WorkPage page) {
+		return of(statistics, summaries, maxNames, query, page, new PausedWork(false, Set.of()));
+	}
+
+	/**
+	 * Describe a queue and what is paused in it.
+	 * @param statistics its statistics
+	 * @param summaries its items per name
+	 * @param maxNames how many names to show at most
+	 * @param query the query that selected the page
+	 * @param page the page of items
+	 * @param paused what is paused
+	 * @return its description
+	 * @since 0.1.0
+	 */
+	public static QueueDescriptor of(QueueStatistics statistics, List<WorkNameSummary> summaries, int maxNames,
+			WorkQuery query, WorkPage page, PausedWork paused) {
 		List<WorkNameSummary> shown = summaries.stream().sorted(MOST_ITEMS_FIRST).limit(maxNames).toList();
 		return new QueueDescriptor(statistics.state(), statistics.concurrency(), statistics.capacity(),
 				statistics.queued(), statistics.scheduled(), statistics.running(), statistics.totals(),
 				new NamesDescriptor(shown, summaries.size() - shown.size()), new ItemsDescriptor(query.offset(),
-						query.limit(), page.total(), page.items().stream().map(WorkItemDescriptor::of).toList()));
+						query.limit(), page.total(), page.items().stream().map(WorkItemDescriptor::of).toList()),
+				PausedDescriptor.of(paused));
 	}
 
 	/**
@@ -85,6 +105,22 @@ public record QueueDescriptor(QueueState state, int concurrency, int capacity, l
 	 * @since 0.1.0
 	 */
 	public record ItemsDescriptor(int offset, int limit, long total, List<WorkItemDescriptor> list) {
+
+	}
+
+	/**
+	 * What an operator has paused in a queue: no new item of it starts (with a durable
+	 * store, on any instance) until it is resumed.
+	 *
+	 * @param queue whether the whole queue is paused
+	 * @param names the names of work paused one by one, sorted
+	 * @since 0.1.0
+	 */
+	public record PausedDescriptor(boolean queue, List<String> names) {
+
+		static PausedDescriptor of(PausedWork paused) {
+			return new PausedDescriptor(paused.queue(), paused.names().stream().sorted().toList());
+		}
 
 	}
 

@@ -1,9 +1,11 @@
 package io.github.backgroundwork.durable;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.engine.WorkEngine;
 import io.github.backgroundwork.handler.WorkHandlerMethod;
 import io.github.backgroundwork.handler.WorkHandlers;
@@ -13,7 +15,8 @@ import io.github.backgroundwork.jdbc.ClaimRequest;
  * Says what the next claim of a queue may take: rows of its own queue, of the names it
  * has handlers for, at most its free places, no more of a name with a {@code concurrency}
  * limit than the limit leaves room for (so that a backlog of such a name never takes the
- * places other names could use), and none of the rows it could not read a moment ago.
+ * places other names could use), none of the rows it could not read a moment ago, and
+ * none of a paused name (nothing while the whole queue is paused).
  */
 final class ClaimPlanner {
 
@@ -42,6 +45,14 @@ final class ClaimPlanner {
 		// Read at each claim: handler beans may be registered after the queue was built
 		WorkHandlers handlers = this.engine.settings().handlers();
 		Set<String> names = handlers.names();
+		PausedWork paused = this.engine.paused();
+		if (paused.queue()) {
+			names = Set.of();
+		}
+		else if (!paused.names().isEmpty()) {
+			names = new HashSet<>(names);
+			names.removeAll(paused.names());
+		}
 		Map<String, Integer> nameLimits = new HashMap<>();
 		Map<String, Integer> live = null;
 		for (String name : names) {

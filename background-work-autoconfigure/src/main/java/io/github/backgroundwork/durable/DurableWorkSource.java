@@ -58,6 +58,8 @@ final class DurableWorkSource {
 
 	private final StoreOutage outage;
 
+	private final StoredPauses pauses;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition wakeUp = this.lock.newCondition();
@@ -99,6 +101,7 @@ final class DurableWorkSource {
 		UnreadableRows unreadable = new UnreadableRows();
 		this.handOver = new HandOver(engine, codec, tracing, this.claimed, this.backlog, this::wake, unreadable);
 		this.planner = new ClaimPlanner(queue, engine, this.claimed, unreadable);
+		this.pauses = new StoredPauses(queue, engine, store, owner, pollInterval);
 		this.leases = new LeaseKeeper(store, owner, new RetentionCleaner(store, retention));
 		// A renewal is tried at least once per third of a lease, whatever the backoff
 		Duration maxDelay = store.lease().dividedBy(3);
@@ -112,6 +115,13 @@ final class DurableWorkSource {
 
 	StoreHealth health() {
 		return this.outage.health();
+	}
+
+	/**
+	 * Return the pauses of this queue, which this claimer reads before it claims.
+	 */
+	StoredPauses pauses() {
+		return this.pauses;
 	}
 
 	/**
@@ -307,6 +317,7 @@ final class DurableWorkSource {
 		this.leases.runDue(System.nanoTime(), this.claimed, this.backlog, !this.stopRequested, mayRescue());
 		this.backlog.writeOthers();
 		if (this.claiming) {
+			this.pauses.refreshIfDue(System.nanoTime());
 			claim();
 		}
 		else {

@@ -56,8 +56,9 @@ public final class JdbcDurableWork implements DurableWork {
 		this.canceller = new StoredWorkCanceller(this.store, this.source::claimedHandle);
 		this.enqueuer = new DurableEnqueuer(settings.queue, engine, this.store, codec, this.source::wake,
 				settings.tracing, this.canceller, this.source.completions(), settings.mdc);
-		this.notifier = this.store.supportsNotifications() ? new PostgresWorkNotifier(settings.dataSource,
-				this.store.notificationChannel(), (name) -> this.source.wake()) : null;
+		this.notifier = this.store.supportsNotifications()
+				? new PostgresWorkNotifier(settings.dataSource, this.store.notificationChannel(), this::notified)
+				: null;
 	}
 
 	/**
@@ -146,6 +147,34 @@ public final class JdbcDurableWork implements DurableWork {
 	@Override
 	public List<WorkHandle> enqueueAll(List<WorkRequest> requests) {
 		return this.enqueuer.enqueueAll(requests);
+	}
+
+	private void notified(@Nullable String name) {
+		if (name == null || JdbcWorkStore.PAUSES_CHANGED.equals(name)) {
+			// A pause changed, or notifications may have been missed
+			this.source.pauses().changed();
+		}
+		this.source.wake();
+	}
+
+	/**
+	 * Store the pause, so that every instance holds it within its poll interval (at once
+	 * on PostgreSQL, which notifies them), then hold it here.
+	 */
+	@Override
+	public void pause(@Nullable String name) {
+		this.source.pauses().pause(name);
+	}
+
+	/**
+	 * Delete the stored pause, so that every instance starts the waiting items within its
+	 * poll interval (at once on PostgreSQL, which notifies them), then release it here
+	 * and claim at once.
+	 */
+	@Override
+	public void resume(@Nullable String name) {
+		this.source.pauses().resume(name);
+		this.source.wake();
 	}
 
 	@Override

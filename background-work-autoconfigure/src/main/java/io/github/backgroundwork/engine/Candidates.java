@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Picks the next item that may run, under the take lock: an item its name's limit let
  * through, then a scheduled item that is due, then the oldest queued item; parks those
- * whose name is at its limit on the way.
+ * whose name is at its limit, or paused, on the way.
  */
 final class Candidates {
 
@@ -58,9 +58,12 @@ final class Candidates {
 			return true;
 		}
 		item.slot = WorkItem.PARKED_SLOT;
-		// Due, and waiting for a place under its name's limit: queued again
+		// Due, and waiting for a place under its name's limit or for a resume: queued
+		// again
 		item.requeue();
 		this.registry.held.incrementAndGet();
+		// A drain waits for no paused item
+		this.registry.signalChanged();
 		return false;
 	}
 

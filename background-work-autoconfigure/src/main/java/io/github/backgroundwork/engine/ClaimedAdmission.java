@@ -57,8 +57,9 @@ final class ClaimedAdmission {
 		this.registry.takeLock.lock();
 		try {
 			// Items held back by their name's limit wait for a place too: a claimer that
-			// did not count them would take rows it cannot run yet
-			int parked = this.registry.held.get() - this.registry.scheduled.size();
+			// did not count them would take rows it cannot run yet; paused ones wait for
+			// an operator, not for a place
+			int parked = this.registry.held.get() - this.registry.scheduled.size() - this.registry.limits.pausedCount();
 			return Math.max(0, this.registry.settings.concurrency() - this.registry.running.size()
 					- this.registry.ready.size() - parked);
 		}

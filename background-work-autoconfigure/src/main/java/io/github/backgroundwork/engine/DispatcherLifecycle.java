@@ -108,12 +108,13 @@ final class DispatcherLifecycle {
 
 	/**
 	 * Whether nothing runs or waits for a worker, and nothing scheduled is due before the
-	 * deadline; under the take lock.
+	 * deadline; under the take lock. Items a pause holds wait for an operator, not for
+	 * the drain: they do not hold it up.
 	 */
 	private boolean isQuiet(long deadlineNanos) {
 		ItemRegistry registry = this.registry;
 		return registry.ready.size() == 0 && registry.running.isEmpty()
-				&& registry.held.get() == registry.scheduled.size()
+				&& registry.held.get() - registry.limits.pausedCount() == registry.scheduled.size()
 				&& registry.scheduled.nextDueNanos() - deadlineNanos > 0;
 	}
 

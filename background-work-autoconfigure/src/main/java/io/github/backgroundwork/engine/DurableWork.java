@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a queue keeps its typed work instead of memory: a store that takes requests,
@@ -42,6 +43,27 @@ public interface DurableWork {
 	 */
 	default long countUnended() {
 		return 0;
+	}
+
+	/**
+	 * Pause a name of work, or the whole queue, for every instance: store the pause, then
+	 * hold it on this instance's engine at once. Blocks for one short statement.
+	 * @param name the name of work, or {@code null} for the whole queue
+	 * @since 0.1.0
+	 */
+	default void pause(@Nullable String name) {
+		throw new UnsupportedOperationException("This store of work cannot pause it");
+	}
+
+	/**
+	 * Resume a name of work, or the whole queue, for every instance: delete the stored
+	 * pause, then release it on this instance's engine at once and claim. Blocks for one
+	 * short statement.
+	 * @param name the name of work, or {@code null} for the whole queue
+	 * @since 0.1.0
+	 */
+	default void resume(@Nullable String name) {
+		throw new UnsupportedOperationException("This store of work cannot resume it");
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.github.backgroundwork.AsyncBackgroundWork;
 import io.github.backgroundwork.BackgroundWork;
+import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.QueueSnapshot;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.QueueStatistics;
@@ -42,6 +43,8 @@ public final class WorkEngine {
 
 	private final Inspector inspector;
 
+	private final Pauses pauses;
+
 	/**
 	 * Create an engine; it accepts work at once and runs it from {@link #start()}.
 	 * @param settings the settings, already checked
@@ -57,6 +60,7 @@ public final class WorkEngine {
 		this.settings = settings;
 		this.lifecycle = new DispatcherLifecycle(registry, this.dispatcher);
 		this.inspector = new Inspector(registry);
+		this.pauses = new Pauses(registry);
 		this.workers = new Workers(settings.threadNamePrefix(), settings.virtualThreads(), settings.concurrency());
 		this.shutdown = new ShutdownSequence(this.lifecycle, this.inspector, this.workers, events, settings);
 	}
@@ -252,6 +256,60 @@ public final class WorkEngine {
 	 */
 	public QueueSnapshot snapshot() {
 		return this.inspector.snapshot();
+	}
+
+	/**
+	 * Pause a name of work: its items wait, from the next one a worker takes, until it is
+	 * resumed; running items go on. Does not block.
+	 * @param name the name, checked
+	 * @return whether it was not paused
+	 */
+	public boolean pause(String name) {
+		return this.pauses.pause(name);
+	}
+
+	/**
+	 * Resume a name of work: the items it held are taken at once.
+	 * @param name the name, checked
+	 * @return whether it was paused
+	 */
+	public boolean resume(String name) {
+		return this.pauses.resume(name);
+	}
+
+	/**
+	 * Pause the whole queue: no item starts until it is resumed.
+	 * @return whether it was not paused
+	 */
+	public boolean pauseQueue() {
+		return this.pauses.pause(null);
+	}
+
+	/**
+	 * Resume the whole queue: the items it held are taken at once, but those of names
+	 * paused one by one.
+	 * @return whether it was paused
+	 */
+	public boolean resumeQueue() {
+		return this.pauses.resume(null);
+	}
+
+	/**
+	 * Make the pauses exactly these, as a durable store shared by every instance says
+	 * they are: what they no longer hold is taken at once.
+	 * @param pauses what is paused
+	 * @return whether anything changed
+	 */
+	public boolean setPaused(PausedWork pauses) {
+		return this.pauses.set(pauses);
+	}
+
+	/**
+	 * Return what is paused.
+	 * @return the paused queue and names
+	 */
+	public PausedWork paused() {
+		return this.pauses.paused();
 	}
 
 	ReadyQueue readyQueue() {

@@ -19,27 +19,25 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the pending due time of each recurring name in the table
- * {@code background_work_recurring}, one row per name, by the database's clock. A name
- * moves to its next due time with a compare-and-set on the id of the item it waited for,
- * in the transaction that inserts the next item: of the instances that race to move it,
- * one wins and the others' items roll back, so each due time is one item for the whole
- * cluster, whatever their clocks say.
+ * Keeps the pending due time of each recurring name in the table beside the work table
+ * (its name followed by {@code _recurring}: {@code background_work_recurring}), one row
+ * per name, by the database's clock. A name moves to its next due time with a
+ * compare-and-set on the id of the item it waited for, in the transaction that inserts
+ * the next item: of the instances that race to move it, one wins and the others' items
+ * roll back, so each due time is one item for the whole cluster, whatever their clocks
+ * say.
  *
  * @since 0.1.0
  */
 public final class JdbcRecurringStore implements RecurringStore {
-
-	/**
-	 * The table's name.
-	 */
-	public static final String TABLE = "background_work_recurring";
 
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
 
 	private final WorkTable workTable;
+
+	private final String table;
 
 	/**
 	 * Create a store on the data source of the work table.
@@ -52,6 +50,16 @@ public final class JdbcRecurringStore implements RecurringStore {
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.workTable = new WorkTable(workTableName);
+		this.table = tableName(workTableName);
+	}
+
+	/**
+	 * Return the name of the table of recurring work beside a work table.
+	 * @param workTableName the work table's name
+	 * @return its name followed by {@code _recurring}
+	 */
+	public static String tableName(String workTableName) {
+		return new WorkTable(workTableName).name() + "_recurring";
 	}
 
 	@Override
@@ -66,7 +74,7 @@ public final class JdbcRecurringStore implements RecurringStore {
 	@Override
 	public @Nullable Pending pending(String name) {
 		List<Pending> rows = this.jdbc.query(
-				"SELECT next_due, item_id, schedule, last_item_id FROM " + TABLE + " WHERE name = ?",
+				"SELECT next_due, item_id, schedule, last_item_id FROM " + this.table + " WHERE name = ?",
 				(rs, rowNum) -> new Pending(rs.getObject("next_due", OffsetDateTime.class).toInstant(),
 						rs.getString("item_id"), rs.getString("schedule"), rs.getString("last_item_id")),
 				name);
@@ -82,7 +90,8 @@ public final class JdbcRecurringStore implements RecurringStore {
 			if (expected == null) {
 				try {
 					rows = this.jdbc.update(
-							"INSERT INTO " + TABLE + " (name, next_due, item_id, schedule, last_item_id, updated_at)"
+							"INSERT INTO " + this.table
+									+ " (name, next_due, item_id, schedule, last_item_id, updated_at)"
 									+ " VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
 							name, due, itemId, next.schedule(), next.lastItemId());
 				}
@@ -91,7 +100,7 @@ public final class JdbcRecurringStore implements RecurringStore {
 				}
 			}
 			else {
-				rows = this.jdbc.update("UPDATE " + TABLE
+				rows = this.jdbc.update("UPDATE " + this.table
 						+ " SET next_due = ?, item_id = ?, schedule = ?, last_item_id = ?, updated_at = CURRENT_TIMESTAMP"
 						+ " WHERE name = ? AND item_id = ?", due, itemId, next.schedule(), next.lastItemId(), name,
 						expected.itemId());
@@ -108,7 +117,7 @@ public final class JdbcRecurringStore implements RecurringStore {
 
 	@Override
 	public Set<String> names() {
-		return Set.copyOf(this.jdbc.queryForList("SELECT name FROM " + TABLE, String.class));
+		return Set.copyOf(this.jdbc.queryForList("SELECT name FROM " + this.table, String.class));
 	}
 
 	@Override

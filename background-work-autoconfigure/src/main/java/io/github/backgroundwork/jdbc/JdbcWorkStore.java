@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.github.backgroundwork.PausedWork;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +40,13 @@ public final class JdbcWorkStore {
 	 */
 	public static final String DEFAULT_QUEUE = "backgroundWorkQueue";
 
+	/**
+	 * The payload of the notification a pause or a resume sends on PostgreSQL, on the
+	 * channel inserts notify on: listeners read the pauses again.
+	 * @since 0.1.0
+	 */
+	public static final String PAUSES_CHANGED = "background-work:pauses";
+
 	private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
 	private final JdbcWorkDialect dialect;
@@ -63,6 +71,8 @@ public final class JdbcWorkStore {
 
 	private final WorkOrphans orphans;
 
+	private final WorkPauses pauses;
+
 	private JdbcWorkStore(Builder builder) {
 		JdbcTemplate jdbc = new JdbcTemplate(builder.dataSource);
 		JdbcClient client = JdbcClient.create(jdbc);
@@ -82,6 +92,7 @@ public final class JdbcWorkStore {
 		reads.setQueryTimeout(StoredWorkReader.QUERY_TIMEOUT_SECONDS);
 		this.reader = new StoredWorkReader(JdbcClient.create(reads), this.dialect, this.table);
 		this.orphans = new WorkOrphans(client, this.dialect, this.table, this.claimer);
+		this.pauses = new WorkPauses(client, this.dialect, this.table, transactions, this.channel);
 	}
 
 	/**
@@ -367,6 +378,51 @@ public final class JdbcWorkStore {
 	 */
 	public StoredWorkReader reader() {
 		return this.reader;
+	}
+
+	/**
+	 * Pause a name of work of a queue, or the whole queue, for every instance: store it
+	 * in the pause table (the work table's name followed by {@code _pause}) with the
+	 * database's time and the instance that paused it, unless it is stored already. On
+	 * PostgreSQL, listeners are notified ({@link #PAUSES_CHANGED}). Runs in a transaction
+	 * of its own; blocks for one round trip or two.
+	 * @param queue the queue
+	 * @param name the name of work, or {@code null} for the whole queue
+	 * @param owner the pausing instance's id
+	 * @return whether this call paused it
+	 * @since 0.1.0
+	 */
+	public boolean pause(String queue, @Nullable String name, String owner) {
+		Assert.hasText(queue, "queue must not be empty");
+		Assert.isTrue(name == null || !name.isBlank(), "name must not be blank");
+		return this.pauses.pause(queue, name, owner);
+	}
+
+	/**
+	 * Resume a name of work of a queue, or the whole queue, for every instance: delete
+	 * its pause. On PostgreSQL, listeners are notified ({@link #PAUSES_CHANGED}), so that
+	 * the waiting items start at once everywhere. Runs in a transaction of its own;
+	 * blocks for one round trip or two.
+	 * @param queue the queue
+	 * @param name the name of work, or {@code null} for the whole queue
+	 * @return whether it was paused
+	 * @since 0.1.0
+	 */
+	public boolean resume(String queue, @Nullable String name) {
+		Assert.hasText(queue, "queue must not be empty");
+		Assert.isTrue(name == null || !name.isBlank(), "name must not be blank");
+		return this.pauses.resume(queue, name);
+	}
+
+	/**
+	 * Read what is paused in a queue. Blocks for one small query.
+	 * @param queue the queue
+	 * @return the stored pauses
+	 * @since 0.1.0
+	 */
+	public PausedWork paused(String queue) {
+		Assert.hasText(queue, "queue must not be empty");
+		return this.pauses.read(queue);
 	}
 
 	/**

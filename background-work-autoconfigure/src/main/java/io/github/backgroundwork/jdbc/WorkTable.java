@@ -69,12 +69,21 @@ final class WorkTable {
 	}
 
 	/**
-	 * Return a statement with every {@code {table}} replaced by the table name.
+	 * Return the name of the table of pauses beside it: its own name followed by
+	 * {@code _pause}.
+	 */
+	String pauseName() {
+		return this.name + "_pause";
+	}
+
+	/**
+	 * Return a statement with every {@code {table}} replaced by the table name, and every
+	 * {@code {pause_table}} by the pause table's.
 	 * @param sql the statement
 	 * @return the statement for this table
 	 */
 	String sql(String sql) {
-		return sql.replace("{table}", this.name);
+		return sql.replace("{table}", this.name).replace("{pause_table}", pauseName());
 	}
 
 	/**

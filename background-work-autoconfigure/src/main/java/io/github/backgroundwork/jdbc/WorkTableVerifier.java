@@ -45,6 +45,12 @@ public final class WorkTableVerifier {
 	public static final List<String> RECURRING_COLUMNS = List.of("name", "next_due", "item_id", "schedule",
 			"last_item_id", "updated_at");
 
+	/**
+	 * Every column of the pause table beside the work table (its name followed by
+	 * {@code _pause}), which the store reads at least once per poll interval.
+	 */
+	public static final List<String> PAUSE_COLUMNS = List.of("queue", "name", "paused_at", "paused_by");
+
 	private final DataSource dataSource;
 
 	private final WorkTable table;
@@ -62,44 +68,70 @@ public final class WorkTableVerifier {
 	}
 
 	/**
-	 * Check that the table exists and has every one of {@link #COLUMNS}. Blocks for one
-	 * round trip or two.
+	 * Check that the table exists and has every one of {@link #COLUMNS}, and that the
+	 * pause table beside it exists and has every one of {@link #PAUSE_COLUMNS}. Blocks
+	 * for a few round trips.
 	 * @throws InvalidWorkTableException naming the table, the missing columns and the
 	 * schema script to run, if it is missing or incomplete
 	 * @throws org.springframework.dao.DataAccessException if the database cannot be
 	 * reached
 	 */
 	public void verify() {
+		Set<String> present = present(this.table.name(), "work table");
+		List<String> missing = missing(COLUMNS, present);
+		if (!missing.isEmpty()) {
+			throw olderScript("work table " + this.table.name(), "column(s) " + String.join(", ", missing));
+		}
+		Set<String> pauseColumns = present(this.table.pauseName(), "pause table");
+		List<String> pauseMissing = missing(PAUSE_COLUMNS, pauseColumns);
+		if (!pauseMissing.isEmpty()) {
+			throw olderScript("pause table " + this.table.pauseName(), "column(s) " + String.join(", ", pauseMissing));
+		}
+	}
+
+	private @Nullable Set<String> present(String table, String what) {
 		ResultSetExtractor<Set<String>> columns = (rs) -> columns(rs.getMetaData());
-		Set<String> present;
 		try {
-			present = new JdbcTemplate(this.dataSource).query(this.table.sql("SELECT * FROM {table} WHERE 1 = 0"),
-					columns);
+			return new JdbcTemplate(this.dataSource).query("SELECT * FROM " + table + " WHERE 1 = 0", columns);
 		}
 		catch (BadSqlGrammarException ex) {
-			throw new InvalidWorkTableException("The work table " + this.table.name()
-					+ " of durable background work does not exist (or cannot be read): "
-					+ ex.getSQLException().getMessage() + ". Create it with " + script() + ".", script(), ex);
+			if (what.equals("pause table")) {
+				// The work table is there: the pause table came with a later script
+				throw new InvalidWorkTableException("The pause table " + table + " of durable background work does"
+						+ " not exist (or cannot be read): " + ex.getSQLException().getMessage()
+						+ ". The work table was created by an older schema script: run the updated " + script()
+						+ " (it is safe to run again: every statement in it is IF NOT EXISTS), or its CREATE TABLE "
+						+ table + " statement alone.", script(), ex);
+			}
+			throw new InvalidWorkTableException(
+					"The work table " + table + " of durable background work does not exist (or cannot be read): "
+							+ ex.getSQLException().getMessage() + ". Create it with " + script() + ".",
+					script(), ex);
 		}
+	}
+
+	private static List<String> missing(List<String> required, @Nullable Set<String> present) {
 		List<String> missing = new ArrayList<>();
-		for (String column : COLUMNS) {
+		for (String column : required) {
 			if (present == null || !present.contains(column)) {
 				missing.add(column);
 			}
 		}
-		if (!missing.isEmpty()) {
-			throw new InvalidWorkTableException("The work table " + this.table.name()
-					+ " of durable background work lacks column(s) " + String.join(", ", missing)
-					+ ": it was created by an older schema script. Run the updated " + script()
-					+ " (it is safe to run again: its ALTER TABLE ... ADD COLUMN IF NOT EXISTS lines add what is"
-					+ " missing), or those ALTER TABLE lines alone.", script(), null);
-		}
+		return missing;
+	}
+
+	private InvalidWorkTableException olderScript(String table, String missing) {
+		return new InvalidWorkTableException("The " + table + " of durable background work lacks " + missing
+				+ ": it was created by an older schema script. Run the updated " + script()
+				+ " (it is safe to run again: its ALTER TABLE ... ADD COLUMN IF NOT EXISTS lines add what is"
+				+ " missing), or those ALTER TABLE lines alone.", script(), null);
 	}
 
 	/**
-	 * Check that the table of recurring work ({@link JdbcRecurringStore#TABLE}) exists
-	 * and has every one of {@link #RECURRING_COLUMNS}: needed only by an application with
-	 * recurring names. Blocks for one round trip or two.
+	 * Check that the table of recurring work beside the work table
+	 * ({@link JdbcRecurringStore#tableName(String)}) exists and has every one of
+	 * {@link #RECURRING_COLUMNS}: needed only by an application with recurring names.
+	 * Blocks for one round trip or two.
 	 * @throws InvalidWorkTableException naming the table, the missing columns and the
 	 * schema script to run, if it is missing or incomplete
 	 */
@@ -108,10 +140,10 @@ public final class WorkTableVerifier {
 		Set<String> present;
 		try {
 			present = new JdbcTemplate(this.dataSource)
-				.query("SELECT * FROM " + JdbcRecurringStore.TABLE + " WHERE 1 = 0", columns);
+				.query("SELECT * FROM " + JdbcRecurringStore.tableName(this.table.name()) + " WHERE 1 = 0", columns);
 		}
 		catch (BadSqlGrammarException ex) {
-			throw new InvalidWorkTableException("The table " + JdbcRecurringStore.TABLE
+			throw new InvalidWorkTableException("The table " + JdbcRecurringStore.tableName(this.table.name())
 					+ " of recurring background work does not exist (or cannot be read): "
 					+ ex.getSQLException().getMessage() + ". Create it with the updated " + script()
 					+ " (it is safe to run again).", script(), ex);
@@ -121,10 +153,9 @@ public final class WorkTableVerifier {
 			missing.removeAll(present);
 		}
 		if (!missing.isEmpty()) {
-			throw new InvalidWorkTableException(
-					"The table " + JdbcRecurringStore.TABLE + " of recurring background work lacks column(s) "
-							+ String.join(", ", missing) + ". Run the updated " + script() + ".",
-					script(), null);
+			throw new InvalidWorkTableException("The table " + JdbcRecurringStore.tableName(this.table.name())
+					+ " of recurring background work lacks column(s) " + String.join(", ", missing)
+					+ ". Run the updated " + script() + ".", script(), null);
 		}
 	}
 

@@ -66,6 +66,17 @@ CREATE INDEX IF NOT EXISTS background_work_state_idx ON background_work (state, 
 -- Endpoint: pages newest first of every state (filtered by name or not).
 CREATE INDEX IF NOT EXISTS background_work_enqueued_idx ON background_work (enqueued_at);
 
+-- Pauses: one row per paused name of work of a queue, kept across restarts and read by every
+-- instance at least once per poll interval; name '' (never a name of work, which is not blank)
+-- pauses the whole queue.
+CREATE TABLE IF NOT EXISTS background_work_pause (
+	queue     VARCHAR(200)  NOT NULL,                  -- bean name of the queue
+	name      VARCHAR(200)  NOT NULL,                  -- the paused name of work; '' for the whole queue
+	paused_at TIMESTAMP WITH TIME ZONE NOT NULL,       -- by the database's clock
+	paused_by VARCHAR(200)  NOT NULL,                  -- the instance that paused it (its owner id)
+	PRIMARY KEY (queue, name)
+);
+
 -- Recurring work: the due time each recurring name waits for, one row per name. An instance
 -- moves a name to its next due time with UPDATE ... WHERE item_id = <the item it waited for>,
 -- in the transaction that inserts the next item, so of instances that race one wins.

@@ -91,6 +91,46 @@ abstract class AbstractWorkTableVerifierTests {
 	}
 
 	@Test
+	void startupFailsNamingAMissingPauseTable() {
+		database().jdbc().execute("DROP TABLE background_work_pause");
+		contextRunner().run((context) -> {
+			FailureAnalysis analysis = analysis(context);
+			assertThat(analysis.getDescription()).startsWith("The pause table background_work_pause")
+				.contains("does not exist")
+				.contains("run the updated " + script());
+			assertThat(analysis.getAction()).contains("Run " + script());
+		});
+	}
+
+	@Test
+	void verifierNamesTheColumnsAPauseTableLacks() {
+		createTableWithout();
+		database().jdbc().execute("CREATE TABLE old_work_pause (queue VARCHAR(200), name VARCHAR(200))");
+		try {
+			assertThatExceptionOfType(InvalidWorkTableException.class)
+				.isThrownBy(() -> new WorkTableVerifier(database().dataSource(), "old_work").verify())
+				.withMessageContaining("The pause table old_work_pause of durable background work lacks column(s)"
+						+ " paused_at, paused_by: ");
+		}
+		finally {
+			database().jdbc().execute("DROP TABLE old_work_pause");
+		}
+	}
+
+	@Test
+	void verifierChecksEveryColumnOfThePauseTable() {
+		ResultSetExtractor<List<String>> columns = (rs) -> {
+			List<String> names = new ArrayList<>();
+			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+				names.add(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT));
+			}
+			return names;
+		};
+		assertThat(database().jdbc().query("SELECT * FROM background_work_pause WHERE 1 = 0", columns))
+			.containsExactlyElementsOf(WorkTableVerifier.PAUSE_COLUMNS);
+	}
+
+	@Test
 	void verifierNamesEveryMissingColumn() {
 		createTableWithout("payload", "state");
 		assertThatExceptionOfType(InvalidWorkTableException.class)

@@ -43,7 +43,7 @@ class PostgresRecurringClusterTests {
 	@BeforeEach
 	void clear() {
 		database.clear();
-		database.jdbc().update("DELETE FROM " + JdbcRecurringStore.TABLE);
+		database.jdbc().update("DELETE FROM background_work_recurring");
 	}
 
 	@AfterEach
@@ -166,7 +166,7 @@ class PostgresRecurringClusterTests {
 	private Instant downAcrossDueTimes() {
 		start("before-", EVERY_SECOND, false).stop();
 		Instant due = database.jdbc()
-			.queryForObject("SELECT next_due FROM " + JdbcRecurringStore.TABLE, java.time.OffsetDateTime.class)
+			.queryForObject("SELECT next_due FROM background_work_recurring", java.time.OffsetDateTime.class)
 			.toInstant();
 		JdbcRecurringStore store = new JdbcRecurringStore(database.dataSource(), "background_work");
 		await().atMost(Duration.ofSeconds(10)).until(() -> store.now().isAfter(due.plusMillis(2200)));
@@ -174,7 +174,7 @@ class PostgresRecurringClusterTests {
 	}
 
 	private String pendingItem() {
-		return database.jdbc().queryForObject("SELECT item_id FROM " + JdbcRecurringStore.TABLE, String.class);
+		return database.jdbc().queryForObject("SELECT item_id FROM background_work_recurring", String.class);
 	}
 
 	/**

@@ -124,6 +124,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 	 */
 	void clear() {
 		jdbc().update("DELETE FROM background_work");
+		jdbc().update("DELETE FROM background_work_pause");
 	}
 
 	static DatabaseInitializationProperties properties(DatabaseInitializationMode mode) {

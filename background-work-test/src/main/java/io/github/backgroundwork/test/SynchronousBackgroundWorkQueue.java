@@ -7,7 +7,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import io.github.backgroundwork.AsyncBackgroundWork;
 import io.github.backgroundwork.BackgroundWork;
 import io.github.backgroundwork.BackgroundWorkQueue;
+import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.QueueSnapshot;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.QueueStatistics;
@@ -42,7 +45,10 @@ import org.jspecify.annotations.Nullable;
  * {@code handle.completion()} or {@code statistics().totals().failed()}. Nothing is ever
  * queued; the statistics show each caller's item running while it runs. The last finished
  * items (1,000 unless told otherwise) can be found and listed. {@link #close() Closing}
- * the queue refuses further work.
+ * the queue refuses further work. Since nothing waits here, a pause holds nothing back:
+ * {@link #pause(String)} and {@link #pauseQueue()} are recorded and {@link #paused()}
+ * reports them, so that a test can check that its code pauses, but work still runs at
+ * once.
  *
  * @since 0.1.0
  */
@@ -69,6 +75,10 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 	private final AtomicLong rejected = new AtomicLong();
 
 	private volatile boolean closed;
+
+	private final Set<String> pausedNames = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean queuePaused;
 
 	private final WorkHandlers handlers;
 
@@ -259,6 +269,46 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 		List<WorkNameSummary> summaries = new ArrayList<>();
 		counts.forEach((name, count) -> summaries.add(new WorkNameSummary(name, 0, 0, count[0], count[1])));
 		return summaries;
+	}
+
+	/**
+	 * Record a pause of a name; work of that name still runs at once: nothing waits in
+	 * this queue.
+	 */
+	@Override
+	public void pause(String name) {
+		this.pausedNames.add(checkPauseName(name));
+	}
+
+	@Override
+	public void resume(String name) {
+		this.pausedNames.remove(checkPauseName(name));
+	}
+
+	/**
+	 * Record a pause of the queue; work still runs at once: nothing waits in this queue.
+	 */
+	@Override
+	public void pauseQueue() {
+		this.queuePaused = true;
+	}
+
+	@Override
+	public void resumeQueue() {
+		this.queuePaused = false;
+	}
+
+	@Override
+	public PausedWork paused() {
+		return new PausedWork(this.queuePaused, Set.copyOf(this.pausedNames));
+	}
+
+	private static String checkPauseName(@Nullable String name) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException(
+					"name must not be blank, was " + ((name != null) ? "'" + name + "'" : "null"));
+		}
+		return name;
 	}
 
 	/**

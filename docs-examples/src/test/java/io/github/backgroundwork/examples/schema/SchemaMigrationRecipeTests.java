@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's recipes for a schema managed by Flyway or Liquibase, tried as a user runs
  * them: an application on a real PostgreSQL, {@code background-work.store=jdbc}, the
- * store's own initialization off, and the table created by the migration tool alone;
- * typed work then runs. Each recipe also runs twice on one database, as every restart of
- * the application does.
+ * store's own initialization off, and the tables (work and pauses) created by the
+ * migration tool alone; typed work then runs. Each recipe also runs twice on one
+ * database, as every restart of the application does.
  */
 class SchemaMigrationRecipeTests {
 
@@ -80,6 +80,9 @@ class SchemaMigrationRecipeTests {
 		assertThat(new JdbcTemplate(postgres.getDatabase("postgres", databaseOf(url)))
 			.queryForObject("SELECT COUNT(*) FROM background_work WHERE state = 'SUCCEEDED'", Integer.class))
 			.isEqualTo(2);
+		// The pause table comes with the same script: the store reads it at every poll
+		assertThat(new JdbcTemplate(postgres.getDatabase("postgres", databaseOf(url)))
+			.queryForObject("SELECT COUNT(*) FROM background_work_pause", Integer.class)).isZero();
 	}
 
 	private static String newDatabase() {
