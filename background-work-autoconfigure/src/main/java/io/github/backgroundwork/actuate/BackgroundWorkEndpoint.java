@@ -2,6 +2,7 @@ package io.github.backgroundwork.actuate;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkQuery;
 import io.github.backgroundwork.WorkState;
+import io.github.backgroundwork.recurring.RecurringScheduler;
+import io.github.backgroundwork.recurring.RecurringStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -23,8 +26,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * {@link Endpoint @Endpoint} that shows what the application's {@link BackgroundWorkQueue
  * queues} are doing, in a response of bounded size whatever they hold: per queue its
  * state and counters, the names of work with the most items, and one page of its items,
- * filtered by state and name; and lets an operator look up or cancel one item in
- * whichever queue holds it. It shows names and state, never the work's arguments.
+ * filtered by state and name; each recurring name with its schedule, next due time and
+ * last run; and lets an operator look up or cancel one item in whichever queue holds it.
+ * It shows names and state, never the work's arguments.
  * <p>
  * Its access is {@link Access#READ_ONLY read-only} by default: cancelling needs
  * {@code management.endpoint.backgroundwork.access=unrestricted}.
@@ -58,6 +62,8 @@ public class BackgroundWorkEndpoint {
 
 	private final @Nullable DurableWorkDescriber durable;
 
+	private final @Nullable RecurringScheduler recurring;
+
 	/**
 	 * Create an endpoint of one queue, shown as {@code backgroundWorkQueue}.
 	 * @param queue the queue to show
@@ -85,8 +91,22 @@ public class BackgroundWorkEndpoint {
 	 */
 	public BackgroundWorkEndpoint(Map<String, ? extends BackgroundWorkQueue> queues,
 			@Nullable DurableWorkDescriber durable) {
+		this(queues, durable, null);
+	}
+
+	/**
+	 * Create an endpoint of several queues, with the recurring names of the application.
+	 * @param queues the queues to show, by name (their bean names in an application)
+	 * @param durable what reads the durable store's items for the whole cluster, or
+	 * {@code null} when typed work is kept in memory
+	 * @param recurring what keeps the recurring names on schedule, or {@code null}
+	 * @since 0.1.0
+	 */
+	public BackgroundWorkEndpoint(Map<String, ? extends BackgroundWorkQueue> queues,
+			@Nullable DurableWorkDescriber durable, @Nullable RecurringScheduler recurring) {
 		this.queues = new LinkedHashMap<>(queues);
 		this.durable = durable;
+		this.recurring = recurring;
 	}
 
 	/**
@@ -113,7 +133,8 @@ public class BackgroundWorkEndpoint {
 		selectQueues(queue)
 			.forEach((queueName, selected) -> described.put(queueName, QueueDescriptor.of(selected.statistics(),
 					selected.summaryByName(), MAX_NAMES, query, selected.items(query), selected.paused())));
-		return new QueuesDescriptor(described, (this.durable != null) ? this.durable.describe(query, MAX_NAMES) : null);
+		return new QueuesDescriptor(described, (this.durable != null) ? this.durable.describe(query, MAX_NAMES) : null,
+				recurring());
 	}
 
 	/**
@@ -150,6 +171,14 @@ public class BackgroundWorkEndpoint {
 	@DeleteOperation
 	public @Nullable CancellationDescriptor cancel(@Selector String id) {
 		return isWellFormed(id) ? find(id).map(BackgroundWorkEndpoint::cancel).orElse(null) : null;
+	}
+
+	private @Nullable List<RecurringStatus> recurring() {
+		if (this.recurring == null) {
+			return null;
+		}
+		List<RecurringStatus> statuses = this.recurring.statuses();
+		return statuses.isEmpty() ? null : statuses;
 	}
 
 	/**
