@@ -50,7 +50,9 @@ final class DueTimes {
 		}
 		WorkItemSnapshot item = this.queue.find(pending.itemId()).map(WorkInfo::snapshot).orElse(null);
 		boolean ended = item == null || item.state().isTerminal();
-		boolean waiting = !ended && item.state() != WorkState.RUNNING && item.startedAt() == null;
+		// Waiting for its first start: a run retried or rescued after a crash has started
+		boolean waiting = !ended && item.state() != WorkState.RUNNING && item.startedAt() == null
+				&& item.attempts() == 0;
 		boolean paused = this.queue.paused().isPaused(work.name());
 		if (waiting) {
 			if (!pending.schedule().equals(schedule.toString())) {
