@@ -21,6 +21,7 @@ import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * {@link Endpoint @Endpoint} that shows what the application's {@link BackgroundWorkQueue
@@ -31,7 +32,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * It shows names and state, never the work's arguments.
  * <p>
  * Its access is {@link Access#READ_ONLY read-only} by default: cancelling needs
- * {@code management.endpoint.backgroundwork.access=unrestricted}.
+ * {@code management.endpoint.backgroundwork.access=unrestricted}, as does running a
+ * recurring name now.
  *
  * @since 0.1.0
  */
@@ -171,6 +173,31 @@ public class BackgroundWorkEndpoint {
 	@DeleteOperation
 	public @Nullable CancellationDescriptor cancel(@Selector String id) {
 		return isWellFormed(id) ? find(id).map(BackgroundWorkEndpoint::cancel).orElse(null) : null;
+	}
+
+	/**
+	 * Run a recurring name now, once, outside its schedule: {@code POST
+	 * /actuator/backgroundwork/recurring/{name}}. The run is an extra item; it may
+	 * overlap a scheduled run.
+	 * @param section {@code recurring}
+	 * @param name the recurring name
+	 * @return the run, or {@code null} (404 over HTTP) if the section is not
+	 * {@code recurring} or the application has no recurring work
+	 * @throws InvalidEndpointRequestException (400 over HTTP) if the name is not a
+	 * recurring name that is switched on, naming those that are
+	 */
+	@WriteOperation
+	public @Nullable TriggerDescriptor trigger(@Selector String section, @Selector String name) {
+		if (!"recurring".equals(section) || this.recurring == null) {
+			return null;
+		}
+		try {
+			WorkHandle run = this.recurring.trigger(name);
+			return new TriggerDescriptor(name, run.id(), run.state());
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(ex.getMessage());
+		}
 	}
 
 	private @Nullable List<RecurringStatus> recurring() {

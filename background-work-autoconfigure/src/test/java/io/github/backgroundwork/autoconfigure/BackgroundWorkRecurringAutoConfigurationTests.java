@@ -10,11 +10,13 @@ import io.github.backgroundwork.recurring.RecurringScheduler;
 import io.github.backgroundwork.recurring.RecurringStatus;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests of the auto-configuration of recurring work: recurring handlers run on schedule
@@ -40,6 +42,19 @@ class BackgroundWorkRecurringAutoConfigurationTests {
 			assertThat(recurring).extracting(RecurringStatus::name).containsExactly("digest", "report");
 			assertThat(recurring.get(0).schedule()).isEqualTo("every PT0.2S");
 			assertThat(recurring.get(0).nextDue()).isNotNull();
+		});
+	}
+
+	@Test
+	void endpointRunsARecurringNameNowAndRefusesAnUnknownOne() {
+		this.contextRunner.run((context) -> {
+			BackgroundWorkEndpoint endpoint = context.getBean(BackgroundWorkEndpoint.class);
+			assertThat(endpoint.trigger("recurring", "report").name()).isEqualTo("report");
+			assertThat(context.getBean(Digests.class).reports.await(20, TimeUnit.SECONDS)).isTrue();
+			assertThat(endpoint.trigger("other", "report")).isNull();
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.trigger("recurring", "mail"))
+				.withMessage("'mail' is not a recurring name that is switched on; those are: digest, report");
 		});
 	}
 
@@ -90,8 +105,11 @@ class BackgroundWorkRecurringAutoConfigurationTests {
 			this.ran.countDown();
 		}
 
+		final CountDownLatch reports = new CountDownLatch(1);
+
 		@BackgroundWorkHandler(value = "report", cron = "0 0 3 * * *", zone = "UTC")
 		void report() {
+			this.reports.countDown();
 		}
 
 	}
