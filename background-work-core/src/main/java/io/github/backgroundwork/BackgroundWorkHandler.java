@@ -16,6 +16,14 @@ import java.lang.annotation.Target;
  * {@link java.util.concurrent.CompletionStage} and then the item ends when that stage
  * ends. Handlers are found at startup, as {@code @Scheduled} methods are; two handlers
  * for one name, or a method of another shape, fail startup naming the methods.
+ * <p>
+ * With {@link #cron()} or {@link #every()} the work also recurs: the method takes no
+ * payload (optionally a {@link WorkContext}) and runs once per due time, once per cluster
+ * with a durable store and once per instance in memory. <pre class="code">
+ * &#64;BackgroundWorkHandler(value = "nightly-report", cron = "0 0 2 * * *", zone = "Europe/Paris")
+ * void nightlyReport(WorkContext context) { ... }
+ * </pre> The properties {@code background-work.recurring.<name>.*} override these
+ * attributes per name.
  *
  * @since 0.1.0
  */
@@ -46,5 +54,32 @@ public @interface BackgroundWorkHandler {
 	 * @return the limit, or {@code 0} for none
 	 */
 	int concurrency() default 0;
+
+	/**
+	 * When the work recurs: a six-field cron expression as Spring's
+	 * {@link org.springframework.scheduling.support.CronExpression} reads it (seconds
+	 * first), in {@link #zone()}; {@code "-"} declares the name recurring but switched
+	 * off (a property may switch it on). Not together with {@link #every()}.
+	 * @return the expression, or empty if the work does not recur by cron
+	 * @since 0.1.0
+	 */
+	String cron() default "";
+
+	/**
+	 * How often the work recurs: a duration as Spring Boot reads one ({@code 30s},
+	 * {@code 5m}, {@code 1h}, or ISO-8601 {@code PT5M}); due times are the multiples of
+	 * it since the epoch, the same on every instance. Not together with {@link #cron()}.
+	 * @return the interval, or empty if the work does not recur by interval
+	 * @since 0.1.0
+	 */
+	String every() default "";
+
+	/**
+	 * Time zone of {@link #cron()}, a {@link java.time.ZoneId} such as
+	 * {@code Europe/Paris}; due times follow its daylight-saving changes.
+	 * @return the zone, or empty for the JVM's default zone
+	 * @since 0.1.0
+	 */
+	String zone() default "";
 
 }

@@ -2,6 +2,7 @@ package io.github.backgroundwork.actuate;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkQuery;
 import io.github.backgroundwork.WorkState;
+import io.github.backgroundwork.recurring.RecurringScheduler;
+import io.github.backgroundwork.recurring.RecurringStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -24,9 +27,10 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * {@link Endpoint @Endpoint} that shows what the application's {@link BackgroundWorkQueue
  * queues} are doing, in a response of bounded size whatever they hold: per queue its
  * state and counters, the names of work with the most items, and one page of its items,
- * filtered by state and name; and lets an operator look up, cancel, retry or delete one
- * item in whichever queue holds it, or every item a filter matches, and pause or resume
- * work. It shows names and state, never the work's arguments.
+ * filtered by state and name; each recurring name with its schedule, next due time and
+ * last run; and lets an operator look up, cancel, retry or delete one item in whichever
+ * queue holds it, or every item a filter matches, pause or resume work, and run a
+ * recurring name now. It shows names and state, never the work's arguments.
  * <p>
  * Its access is {@link Access#READ_ONLY read-only} by default: every action needs
  * {@code management.endpoint.backgroundwork.access=unrestricted}.
@@ -62,6 +66,8 @@ public class BackgroundWorkEndpoint {
 
 	private final WorkActions actions;
 
+	private final @Nullable RecurringScheduler recurring;
+
 	/**
 	 * Create an endpoint of one queue, shown as {@code backgroundWorkQueue}.
 	 * @param queue the queue to show
@@ -89,9 +95,23 @@ public class BackgroundWorkEndpoint {
 	 */
 	public BackgroundWorkEndpoint(Map<String, ? extends BackgroundWorkQueue> queues,
 			@Nullable DurableWorkDescriber durable) {
+		this(queues, durable, null);
+	}
+
+	/**
+	 * Create an endpoint of several queues, with the recurring names of the application.
+	 * @param queues the queues to show, by name (their bean names in an application)
+	 * @param durable what reads the durable store's items for the whole cluster, or
+	 * {@code null} when typed work is kept in memory
+	 * @param recurring what keeps the recurring names on schedule, or {@code null}
+	 * @since 0.1.0
+	 */
+	public BackgroundWorkEndpoint(Map<String, ? extends BackgroundWorkQueue> queues,
+			@Nullable DurableWorkDescriber durable, @Nullable RecurringScheduler recurring) {
 		this.queues = new LinkedHashMap<>(queues);
 		this.durable = durable;
 		this.actions = new WorkActions(queues);
+		this.recurring = recurring;
 	}
 
 	/**
@@ -118,7 +138,8 @@ public class BackgroundWorkEndpoint {
 		selectQueues(queue)
 			.forEach((queueName, selected) -> described.put(queueName, QueueDescriptor.of(selected.statistics(),
 					selected.summaryByName(), MAX_NAMES, query, selected.items(query), selected.paused())));
-		return new QueuesDescriptor(described, (this.durable != null) ? this.durable.describe(query, MAX_NAMES) : null);
+		return new QueuesDescriptor(described, (this.durable != null) ? this.durable.describe(query, MAX_NAMES) : null,
+				recurring());
 	}
 
 	/**
@@ -182,6 +203,31 @@ public class BackgroundWorkEndpoint {
 	}
 
 	/**
+	 * Run a recurring name now, once, outside its schedule: {@code POST
+	 * /actuator/backgroundwork/recurring/{name}}. The run is an extra item; it may
+	 * overlap a scheduled run.
+	 * @param section {@code recurring}
+	 * @param name the recurring name
+	 * @return the run, or {@code null} (404 over HTTP) if the section is not
+	 * {@code recurring} or the application has no recurring work
+	 * @throws InvalidEndpointRequestException (400 over HTTP) if the name is not a
+	 * recurring name that is switched on, naming those that are
+	 */
+	@WriteOperation
+	public @Nullable TriggerDescriptor trigger(@Selector String section, @Selector String name) {
+		if (!"recurring".equals(section) || this.recurring == null) {
+			return null;
+		}
+		try {
+			WorkHandle run = this.recurring.trigger(name);
+			return new TriggerDescriptor(name, run.id(), run.state());
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(ex.getMessage());
+		}
+	}
+
+	/**
 	 * Act on every item a filter matches, or pause or resume: {@code POST
 	 * /actuator/backgroundwork} with {@code {"action": ..., "queue": ..., "state": ...,
 	 * "name": ..., "keyPrefix": ..., "olderThan": ...}}. See
@@ -208,6 +254,14 @@ public class BackgroundWorkEndpoint {
 		catch (WorkActions.InvalidActionException ex) {
 			throw invalid(ex.getMessage());
 		}
+	}
+
+	private @Nullable List<RecurringStatus> recurring() {
+		if (this.recurring == null) {
+			return null;
+		}
+		List<RecurringStatus> statuses = this.recurring.statuses();
+		return statuses.isEmpty() ? null : statuses;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import io.github.backgroundwork.actuate.BackgroundWorkEndpoint;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpointWebExtension;
 import io.github.backgroundwork.actuate.DurableWorkDescriber;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.recurring.RecurringScheduler;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -28,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = { BackgroundWorkAutoConfiguration.class, BackgroundWorkJdbcAutoConfiguration.class })
+@AutoConfiguration(after = { BackgroundWorkAutoConfiguration.class, BackgroundWorkJdbcAutoConfiguration.class,
+		BackgroundWorkRecurringAutoConfiguration.class })
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(BackgroundWorkEndpoint.class)
 public final class BackgroundWorkEndpointAutoConfiguration {
@@ -37,8 +39,8 @@ public final class BackgroundWorkEndpointAutoConfiguration {
 	@ConditionalOnBean(BackgroundWorkQueue.class)
 	@ConditionalOnMissingBean
 	BackgroundWorkEndpoint backgroundWorkEndpoint(Map<String, BackgroundWorkQueue> queues,
-			ObjectProvider<DurableWorkDescriber> durable) {
-		return new BackgroundWorkEndpoint(queues, durable.getIfAvailable());
+			ObjectProvider<DurableWorkDescriber> durable, ObjectProvider<RecurringScheduler> recurring) {
+		return new BackgroundWorkEndpoint(queues, durable.getIfAvailable(), recurring.getIfUnique());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,6 +1,8 @@
 package io.github.backgroundwork.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.backgroundwork.WhenFull;
 import org.jspecify.annotations.Nullable;
@@ -257,8 +259,18 @@ public class BackgroundWorkProperties {
 
 	private final Retry retry = new Retry();
 
+	/**
+	 * Recurring work by name: overrides of the schedule of each recurring
+	 * {@code @BackgroundWorkHandler}.
+	 */
+	private final Map<String, BackgroundWorkRecurringProperties> recurring = new LinkedHashMap<>();
+
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public Map<String, BackgroundWorkRecurringProperties> getRecurring() {
+		return this.recurring;
 	}
 
 	/**

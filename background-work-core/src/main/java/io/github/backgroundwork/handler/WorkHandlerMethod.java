@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.github.backgroundwork.BackgroundWorkHandler;
 import io.github.backgroundwork.WorkContext;
+import io.github.backgroundwork.recurring.RecurringSchedule;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.AopProxyUtils;
@@ -61,6 +62,10 @@ public final class WorkHandlerMethod {
 
 	private final int concurrency;
 
+	private final @Nullable RecurringSchedule schedule;
+
+	private final boolean disabledCron;
+
 	private WorkHandlerMethod(Object bean, String beanName, Class<?> targetClass, Method method,
 			BackgroundWorkHandler annotation) {
 		this.bean = bean;
@@ -80,11 +85,16 @@ public final class WorkHandlerMethod {
 		}
 		this.maxRetries = (annotation.maxRetries() >= 0) ? annotation.maxRetries() : null;
 		this.concurrency = annotation.concurrency();
+		this.disabledCron = RecurringSchedule.DISABLED.equals(annotation.cron());
+		this.schedule = schedule(annotation);
 		Class<?>[] parameterTypes = method.getParameterTypes();
 		this.parameterCount = parameterTypes.length;
 		this.contextIndex = contextIndex(parameterTypes);
 		this.payloadIndex = payloadIndex(parameterTypes);
-		this.payloadType = ResolvableType.forMethodParameter(method, this.payloadIndex, targetClass).toClass();
+		// A recurring handler takes no payload: its items carry their due time as a
+		// String
+		this.payloadType = (this.payloadIndex >= 0)
+				? ResolvableType.forMethodParameter(method, this.payloadIndex, targetClass).toClass() : String.class;
 		this.boxedPayloadType = ClassUtils.resolvePrimitiveIfNecessary(this.payloadType);
 		Class<?> returnType = method.getReturnType();
 		this.returnsCompletionStage = CompletionStage.class.isAssignableFrom(returnType);
@@ -168,6 +178,24 @@ public final class WorkHandlerMethod {
 	}
 
 	/**
+	 * Whether the annotation makes this work recur ({@code cron} or {@code every}), even
+	 * if its {@code cron} is {@code "-"}.
+	 * @return whether the name is recurring
+	 */
+	public boolean isRecurring() {
+		return this.schedule != null || this.disabledCron;
+	}
+
+	/**
+	 * Return when the annotation says the work recurs; properties may override it.
+	 * @return the schedule, or {@code null} if the work does not recur or its
+	 * {@code cron} is {@code "-"}
+	 */
+	public @Nullable RecurringSchedule schedule() {
+		return this.schedule;
+	}
+
+	/**
 	 * Return the annotated method as declared on the bean's class (not its proxy).
 	 * @return the method
 	 */
@@ -200,7 +228,9 @@ public final class WorkHandlerMethod {
 	 */
 	public @Nullable CompletionStage<?> invoke(Object payload, WorkContext context) throws Exception {
 		@Nullable Object[] arguments = new Object[this.parameterCount];
-		arguments[this.payloadIndex] = payload;
+		if (this.payloadIndex >= 0) {
+			arguments[this.payloadIndex] = payload;
+		}
 		if (this.contextIndex >= 0) {
 			arguments[this.contextIndex] = context;
 		}
@@ -269,6 +299,13 @@ public final class WorkHandlerMethod {
 
 	private int payloadIndex(Class<?>[] parameterTypes) {
 		int payloads = parameterTypes.length - (takesContext() ? 1 : 0);
+		if (isRecurring()) {
+			if (payloads > 0) {
+				throw invalid("it recurs (cron or every) but takes " + payloads
+						+ " payload parameter(s); a recurring handler takes no payload, optionally a WorkContext");
+			}
+			return -1;
+		}
 		if (payloads == 0) {
 			throw invalid("it takes no payload parameter; " + SHAPE);
 		}
@@ -276,6 +313,27 @@ public final class WorkHandlerMethod {
 			throw invalid("it takes " + payloads + " payload parameters; " + SHAPE);
 		}
 		return (this.contextIndex == 0 && parameterTypes.length == 2) ? 1 : 0;
+	}
+
+	private @Nullable RecurringSchedule schedule(BackgroundWorkHandler annotation) {
+		if (!annotation.cron().isEmpty() && !annotation.every().isEmpty()) {
+			throw invalid("it has both cron and every; give one of them");
+		}
+		if (!annotation.zone().isEmpty() && annotation.cron().isEmpty()) {
+			throw invalid("it has a zone but no cron; a zone applies to a cron expression");
+		}
+		try {
+			if (!annotation.every().isEmpty()) {
+				return RecurringSchedule.every(RecurringSchedule.parseDuration(annotation.every()));
+			}
+			if (!annotation.cron().isEmpty() && !this.disabledCron) {
+				return RecurringSchedule.cron(annotation.cron(), annotation.zone());
+			}
+			return null;
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(ex.getMessage());
+		}
 	}
 
 	private IllegalStateException invalid(String reason) {

@@ -3,6 +3,7 @@ package io.github.backgroundwork.handler;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -87,6 +88,20 @@ public final class WorkHandlers {
 	 */
 	public Set<String> names() {
 		return Collections.unmodifiableSet(new TreeSet<>(this.byName.keySet()));
+	}
+
+	/**
+	 * Return the handlers whose annotation makes their work recur.
+	 * @return the recurring handlers by name, sorted
+	 */
+	public Map<String, WorkHandlerMethod> recurring() {
+		Map<String, WorkHandlerMethod> recurring = new TreeMap<>();
+		this.byName.forEach((name, handler) -> {
+			if (handler.isRecurring()) {
+				recurring.put(name, handler);
+			}
+		});
+		return Collections.unmodifiableMap(recurring);
 	}
 
 	/**

@@ -52,6 +52,12 @@ public final class WorkTableVerifier {
 	public static final List<String> INSTANCE_COLUMNS = List.of("id", "queue", "host", "started_at", "concurrency",
 			"names", "last_seen", "stopped_at");
 
+	/**
+	 * Every column of the table of recurring work.
+	 */
+	public static final List<String> RECURRING_COLUMNS = List.of("name", "next_due", "item_id", "schedule",
+			"last_item_id", "updated_at");
+
 	private final DataSource dataSource;
 
 	private final WorkTable table;
@@ -127,6 +133,38 @@ public final class WorkTableVerifier {
 				+ ": it was created by an older schema script. Run the updated " + script()
 				+ " (it is safe to run again: its ALTER TABLE ... ADD COLUMN IF NOT EXISTS lines add what is"
 				+ " missing), or those ALTER TABLE lines alone.", script(), null);
+	}
+
+	/**
+	 * Check that the table of recurring work beside the work table
+	 * ({@link JdbcRecurringStore#tableName(String)}) exists and has every one of
+	 * {@link #RECURRING_COLUMNS}: needed only by an application with recurring names.
+	 * Blocks for one round trip or two.
+	 * @throws InvalidWorkTableException naming the table, the missing columns and the
+	 * schema script to run, if it is missing or incomplete
+	 */
+	public void verifyRecurringTable() {
+		ResultSetExtractor<Set<String>> columns = (rs) -> columns(rs.getMetaData());
+		Set<String> present;
+		try {
+			present = new JdbcTemplate(this.dataSource)
+				.query("SELECT * FROM " + JdbcRecurringStore.tableName(this.table.name()) + " WHERE 1 = 0", columns);
+		}
+		catch (BadSqlGrammarException ex) {
+			throw new InvalidWorkTableException("The table " + JdbcRecurringStore.tableName(this.table.name())
+					+ " of recurring background work does not exist (or cannot be read): "
+					+ ex.getSQLException().getMessage() + ". Create it with the updated " + script()
+					+ " (it is safe to run again).", script(), ex);
+		}
+		List<String> missing = new ArrayList<>(RECURRING_COLUMNS);
+		if (present != null) {
+			missing.removeAll(present);
+		}
+		if (!missing.isEmpty()) {
+			throw new InvalidWorkTableException("The table " + JdbcRecurringStore.tableName(this.table.name())
+					+ " of recurring background work lacks column(s) " + String.join(", ", missing)
+					+ ". Run the updated " + script() + ".", script(), null);
+		}
 	}
 
 	private void verifyInstances() {

@@ -106,3 +106,15 @@ CREATE TABLE IF NOT EXISTS background_work_instance (
 	last_seen    TIMESTAMP WITH TIME ZONE NOT NULL,   -- by the database's clock
 	stopped_at   TIMESTAMP WITH TIME ZONE             -- set when it stopped claiming, by the database's clock
 );
+
+-- Recurring work: the due time each recurring name waits for, one row per name. An instance
+-- moves a name to its next due time with UPDATE ... WHERE item_id = <the item it waited for>,
+-- in the transaction that inserts the next item, so of instances that race one wins.
+CREATE TABLE IF NOT EXISTS background_work_recurring (
+	name          VARCHAR(200)  NOT NULL PRIMARY KEY,  -- the recurring name
+	next_due      TIMESTAMP WITH TIME ZONE NOT NULL,   -- the due time it waits for
+	item_id       VARCHAR(64)   NOT NULL,              -- the item enqueued for next_due
+	schedule      VARCHAR(1000) NOT NULL,              -- the schedule next_due was computed from
+	last_item_id  VARCHAR(64),                         -- the item of the due time before
+	updated_at    TIMESTAMP WITH TIME ZONE NOT NULL    -- by the database's clock
+);

@@ -118,7 +118,7 @@ final class SynchronousWorkItem implements WorkHandle, WorkContext {
 	public WorkItemSnapshot snapshot() {
 		return new WorkItemSnapshot(this.id, this.name, this.state, this.enqueuedAt, this.enqueuedAt, this.finishedAt,
 				runTime(), this.progress, this.error, false, 1, (this.request != null) ? this.request.key() : null,
-				null, this.request, this.retriedAt);
+				null, this.request, this.retriedAt, List.of());
 	}
 
 	/**

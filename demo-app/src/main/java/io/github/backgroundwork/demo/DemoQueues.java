@@ -3,6 +3,7 @@ package io.github.backgroundwork.demo;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
 import io.github.backgroundwork.autoconfigure.BackgroundWorkQueueConfigurer;
 import io.github.backgroundwork.demo.mail.CustomerMailDelivery;
+import io.github.backgroundwork.demo.mail.DailyDigest;
 import io.github.backgroundwork.demo.pictures.PictureUploads;
 import io.github.backgroundwork.demo.pictures.Thumbnailer;
 import io.github.backgroundwork.handler.WorkHandlers;
@@ -27,17 +28,21 @@ public class DemoQueues {
 
 	/**
 	 * The application's queue: the mailings, and any work queued without a name. It runs
-	 * only the durable mailing's typed work, so that with
-	 * {@code background-work.store=jdbc} it claims only those rows.
+	 * only the durable mailing's typed work and the daily digest (recurring names run in
+	 * the primary queue), so that with {@code background-work.store=jdbc} it claims only
+	 * those rows.
 	 * @param configurer configures it as the auto-configured queue would be
 	 * @param mails the handler of the durable mailing's items
+	 * @param digest the handler of the daily digest
 	 * @return the queue
 	 */
 	@Bean
 	@Primary
-	DefaultBackgroundWorkQueue backgroundWorkQueue(BackgroundWorkQueueConfigurer configurer,
-			CustomerMailDelivery mails) {
-		return configurer.configure(DefaultBackgroundWorkQueue.builder()).handlers(WorkHandlers.of(mails)).build();
+	DefaultBackgroundWorkQueue backgroundWorkQueue(BackgroundWorkQueueConfigurer configurer, CustomerMailDelivery mails,
+			DailyDigest digest) {
+		return configurer.configure(DefaultBackgroundWorkQueue.builder())
+			.handlers(WorkHandlers.of(mails, digest))
+			.build();
 	}
 
 	/**

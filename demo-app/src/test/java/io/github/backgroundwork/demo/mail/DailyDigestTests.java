@@ -1,0 +1,37 @@
+package io.github.backgroundwork.demo.mail;
+
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The daily digest is on the demo page: its next run is a stored {@code SCHEDULED} item
+ * among the items in the database, and the endpoint lists it as recurring.
+ */
+@SpringBootTest(properties = { "background-work.store=jdbc", "demo.customers.count=3",
+		"background-work.recurring.daily-digest.enabled=true" })
+@AutoConfigureMockMvc
+class DailyDigestTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void nextDigestIsAStoredScheduledItemAndTheEndpointListsIt() throws Exception {
+		String overview = this.mvc.get().uri("/work").exchange().getResponse().getContentAsString();
+		assertThat(JsonPath.<List<String>>read(overview, "$.durable.items[?(@.name == 'daily-digest')].state"))
+			.containsExactly("SCHEDULED");
+		String endpoint = this.mvc.get().uri("/actuator/backgroundwork").exchange().getResponse().getContentAsString();
+		assertThat(JsonPath.<List<String>>read(endpoint, "$.recurring[*].schedule"))
+			.containsExactly("cron 0 0 7 * * * Europe/Paris");
+	}
+
+}
