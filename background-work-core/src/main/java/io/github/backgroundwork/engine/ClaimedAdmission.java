@@ -50,17 +50,18 @@ final class ClaimedAdmission {
 	}
 
 	/**
-	 * Return how many more items could start at once now: the free places less the items
-	 * that already wait for one.
+	 * Return how many more items could start at once now, or wait for one of
+	 * {@code ahead} places more: the free places (plus {@code ahead}) less the items that
+	 * already wait for one.
 	 */
-	int freePlaces() {
+	int freePlaces(int ahead) {
 		this.registry.takeLock.lock();
 		try {
 			// Items held back by their name's limit wait for a place too: a claimer that
 			// did not count them would take rows it cannot run yet; paused ones wait for
 			// an operator, not for a place
 			int parked = this.registry.held.get() - this.registry.scheduled.size() - this.registry.limits.pausedCount();
-			return Math.max(0, this.registry.settings.concurrency() - this.registry.running.size()
+			return Math.max(0, this.registry.settings.concurrency() + ahead - this.registry.running.size()
 					- this.registry.ready.size() - parked);
 		}
 		finally {

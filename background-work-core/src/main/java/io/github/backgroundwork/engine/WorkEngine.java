@@ -145,7 +145,19 @@ public final class WorkEngine {
 	 * @return the number of places to fill
 	 */
 	public int freePlaces() {
-		return this.claimedAdmission.freePlaces();
+		return this.claimedAdmission.freePlaces(0);
+	}
+
+	/**
+	 * Return how many more items a durable store may hand over now, to start at once or
+	 * to wait for one of the given number of places to free up: the free places, plus
+	 * {@code ahead}, less the items already waiting for one.
+	 * @param ahead how many items may wait for a place; a claimer whose round trip to its
+	 * store outlasts the work claims ahead by the places that free up meanwhile
+	 * @return the number of items to claim
+	 */
+	public int freePlaces(int ahead) {
+		return this.claimedAdmission.freePlaces(ahead);
 	}
 
 	/**

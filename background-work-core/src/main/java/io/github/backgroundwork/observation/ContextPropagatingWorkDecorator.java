@@ -4,7 +4,6 @@ import io.github.backgroundwork.WorkDecorator;
 import io.github.backgroundwork.WorkInfo;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
-import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 
@@ -52,8 +51,9 @@ public class ContextPropagatingWorkDecorator implements WorkDecorator, Ordered {
 	}
 
 	/**
-	 * Return a registry of the logging MDC (SLF4J, when present) and the current
-	 * Micrometer observation (when present). Unlike
+	 * Return a registry of the logging MDC (SLF4J, when present; under the key of
+	 * context-propagation's {@code Slf4jThreadLocalAccessor}, and read without a copy
+	 * from Logback's MDC) and the current Micrometer observation (when present). Unlike
 	 * {@link ContextRegistry#getInstance()}, it does not hold what other libraries
 	 * register through {@code ServiceLoader}, such as Spring Security's context.
 	 * @return a new registry
@@ -62,7 +62,7 @@ public class ContextPropagatingWorkDecorator implements WorkDecorator, Ordered {
 		ClassLoader classLoader = ContextPropagatingWorkDecorator.class.getClassLoader();
 		ContextRegistry registry = new ContextRegistry();
 		if (ClassUtils.isPresent("org.slf4j.MDC", classLoader)) {
-			registry.registerThreadLocalAccessor(new Slf4jThreadLocalAccessor());
+			registry.registerThreadLocalAccessor(new MdcAccessor());
 		}
 		if (ClassUtils.isPresent("io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor",
 				classLoader)) {

@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.engine.WorkEngine;
@@ -30,6 +31,8 @@ final class ClaimedItems {
 
 	private final Queue<ClaimedItem> ended = new ConcurrentLinkedQueue<>();
 
+	private final AtomicLong ends = new AtomicLong();
+
 	/**
 	 * Hold a row that has not reached the engine yet, or never will.
 	 */
@@ -46,6 +49,7 @@ final class ClaimedItems {
 		this.byId.put(row.id(), item);
 		handle.completion().whenComplete((result, failure) -> {
 			this.ended.add(item);
+			this.ends.incrementAndGet();
 			onEnd.run();
 		});
 	}
@@ -130,6 +134,14 @@ final class ClaimedItems {
 
 	boolean hasEnded() {
 		return !this.ended.isEmpty();
+	}
+
+	/**
+	 * Return how many items ended here so far: the difference between two readings is how
+	 * many places freed up in between.
+	 */
+	long ends() {
+		return this.ends.get();
 	}
 
 	/**

@@ -18,13 +18,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The claimer of one queue, on a thread of its own: claims at most the engine's free
- * places whenever it is woken (a local commit, a notification, an item's end) or the poll
- * interval passes, hands the rows to the engine ({@link HandOver}), writes each item's
- * outcome back, keeping it until it is written ({@link OutcomeBacklog}), renews the
- * leases of what it holds ({@link LeaseKeeper}), and runs the rescuer and the cleaner on
- * their own schedules. When the store fails, every statement waits out a backoff
- * ({@link StoreOutage}). Once the queue stops, the thread lives on only while it holds
- * rows: outcomes not yet written, or items abandoned whose code still runs.
+ * places (and, while items end faster than a claim's round trip, as many more as freed up
+ * during the last one) whenever it is woken (a local commit, a notification, an item's
+ * end) or the poll interval passes, hands the rows to the engine ({@link HandOver}),
+ * writes each item's outcome back, keeping it until it is written
+ * ({@link OutcomeBacklog}), renews the leases of what it holds ({@link LeaseKeeper}), and
+ * runs the rescuer and the cleaner on their own schedules. When the store fails, every
+ * statement waits out a backoff ({@link StoreOutage}). Once the queue stops, the thread
+ * lives on only while it holds rows: outcomes not yet written, or items abandoned whose
+ * code still runs.
  */
 final class DurableWorkSource {
 
@@ -36,6 +38,12 @@ final class DurableWorkSource {
 	private static final long STOP_TIMEOUT = Duration.ofSeconds(10).toNanos();
 
 	private static final int MAX_SUCCESSES_PER_CLAIM = 1000;
+
+	/**
+	 * The most rows a claim takes ahead of the free places, in multiples of the
+	 * concurrency.
+	 */
+	static final int MAX_CLAIM_AHEAD = 4;
 
 	private final WorkEngine engine;
 
@@ -89,6 +97,15 @@ final class DurableWorkSource {
 
 	// The claimer thread's System.nanoTime() when its current turn began
 	private long turnBegan;
+
+	// How many rows a claim takes beyond the free places, whether the last claim got
+	// every row it asked for, and how many items had ended then (see claim()). Claimer
+	// thread only
+	private int claimAhead;
+
+	private boolean lastClaimFull;
+
+	private long endsAtLastClaim;
 
 	// Set under claimLock; cleared at once by stopClaiming, which then takes claimLock
 	private volatile boolean claiming;
@@ -339,15 +356,39 @@ final class DurableWorkSource {
 	 * waiting to be, for as long as every place asked for came or successes wait, unless
 	 * the leases are due: completions ride on claims, a few at a time, and never hold the
 	 * claimer up with one large write, nor a long backlog the renewals.
+	 * <p>
+	 * Each claim commits, and a commit waits for the database's flush to disk (a
+	 * millisecond or more under production settings): work that ends sooner leaves the
+	 * workers idle while the next claim commits, and the claims, not the work, set the
+	 * pace. So while claims come back full (there is a backlog) and at least the
+	 * concurrency's worth of items ended between two claims (the work is no longer than
+	 * the time between claims), claims take rows ahead of the free places: the
+	 * concurrency's worth, doubling while that lasts, up to {@link #MAX_CLAIM_AHEAD}
+	 * times the concurrency. They wait in the engine for a place, and each commit records
+	 * and claims more rows. When fewer items end between two claims, the rows taken ahead
+	 * halve, and when a claim finds fewer rows than it asked for, nothing is claimed
+	 * ahead: work that outlasts a claim's round trip is not held here while it could
+	 * start on another instance. Rows claimed ahead are held and renewed like the others,
+	 * and handed back at stop if they have not started ({@link #stopClaiming()}).
 	 */
 	private void claim() {
+		int concurrency = this.engine.settings().concurrency();
 		this.claimLock.lock();
 		try {
 			while (true) {
-				int free = this.claiming ? this.engine.freePlaces() : 0;
+				// Only claims that ask for rows count: one that records successes
+				// alone says nothing about the backlog or the pace of the work
+				long ends = this.claimed.ends();
+				int ahead = nextClaimAhead(ends - this.endsAtLastClaim, concurrency);
+				int free = this.claiming ? this.engine.freePlaces(ahead) : 0;
 				List<String> successes = this.backlog.successes(MAX_SUCCESSES_PER_CLAIM);
 				List<ClaimedWork> rows = this.store.completeAndClaim(this.owner, successes,
 						this.planner.next(free, System.nanoTime()));
+				if (free > 0) {
+					this.claimAhead = ahead;
+					this.endsAtLastClaim = ends;
+					this.lastClaimFull = rows.size() == free;
+				}
 				this.backlog.recorded(successes);
 				this.handOver.handOver(rows);
 				this.backlog.collect();
@@ -361,6 +402,22 @@ final class DurableWorkSource {
 		finally {
 			this.claimLock.unlock();
 		}
+	}
+
+	/**
+	 * Return how many rows the next claim takes ahead of the free places (see
+	 * {@link #claim()}).
+	 * @param ended how many items ended since the last claim that asked for rows
+	 * @param concurrency the engine's concurrency
+	 */
+	private int nextClaimAhead(long ended, int concurrency) {
+		if (!this.lastClaimFull) {
+			return 0;
+		}
+		if (ended >= concurrency) {
+			return Math.min(MAX_CLAIM_AHEAD * concurrency, Math.max(concurrency, 2 * this.claimAhead));
+		}
+		return this.claimAhead / 2;
 	}
 
 }

@@ -22,7 +22,12 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * answer time with a million rows. Prints every round and writes the table to
  * {@code <results>/durable-table.md}.
  * <p>
- * Arguments: {@code rounds} (5) and {@code results} ({@code benchmarks/results}).
+ * Arguments: {@code rounds} (5) and {@code results} ({@code benchmarks/results}). System
+ * properties: {@code -Dpostgres=production} runs PostgreSQL with production settings
+ * ({@code fsync}, {@code synchronous_commit} on) and writes
+ * {@code durable-table-production.md} instead; {@code -Dmeasure=throughput} measures
+ * throughput only; {@code -Dendpoint=false} leaves out the endpoint's timing;
+ * {@code -Dcontenders=prefix,...} runs only some contenders.
  */
 public final class DurableBenchmark {
 
@@ -44,9 +49,15 @@ public final class DurableBenchmark {
 		Map<String, double[]> endpoint;
 		String machine = Machine.describe();
 		System.out.println(machine);
-		try (PostgresServer server = PostgresServer.start()) {
-			System.out.println("PostgreSQL " + server.version() + " (embedded, zonky), pools of "
-					+ PostgresServer.POOL_SIZE + " connections per instance (HikariCP)");
+		boolean production = "production".equals(System.getProperty("postgres"));
+		boolean throughputOnly = "throughput".equals(System.getProperty("measure"));
+		String settings;
+		try (PostgresServer server = PostgresServer.start(production)) {
+			settings = "PostgreSQL " + server.version() + " (embedded, zonky), "
+					+ (production ? "production settings" : "the embedded server's settings") + ": "
+					+ server.durabilitySettings() + "; pools of " + PostgresServer.POOL_SIZE
+					+ " connections per instance (HikariCP)";
+			System.out.println(settings);
 			for (Contender contender : CONTENDERS) {
 				server.createDatabase(contender.database());
 			}
@@ -71,7 +82,7 @@ public final class DurableBenchmark {
 					Map<String, Double> measured;
 					try (DurableContender started = contender.factory().apply(server)) {
 						configurations.put(contender.name(), started.configuration());
-						measured = measurements.round(started, statementsOf);
+						measured = measurements.round(started, statementsOf, throughputOnly);
 					}
 					System.out.println(label + " " + contender.name() + ": " + measured);
 					if (round > 0) {
@@ -82,14 +93,14 @@ public final class DurableBenchmark {
 				}
 			}
 			// -Dendpoint=false leaves out the million-row endpoint timing (a quicker run)
-			endpoint = Boolean.parseBoolean(System.getProperty("endpoint", "true")) ? EndpointTiming.run(server)
-					: Map.of();
+			endpoint = (!throughputOnly && Boolean.parseBoolean(System.getProperty("endpoint", "true")))
+					? EndpointTiming.run(server) : Map.of();
 		}
-		String table = Report.table(machine, rounds, configurations, figures, endpoint);
+		String table = Report.table(machine, settings, rounds, configurations, figures, endpoint);
 		System.out.println();
 		System.out.println(table);
 		Files.createDirectories(results);
-		Files.writeString(results.resolve("durable-table.md"), table);
+		Files.writeString(results.resolve(production ? "durable-table-production.md" : "durable-table.md"), table);
 	}
 
 	/**

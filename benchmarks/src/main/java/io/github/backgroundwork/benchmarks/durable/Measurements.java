@@ -46,13 +46,18 @@ final class Measurements {
 	 * @param contender the started contender
 	 * @param statementsOf the database whose {@code pg_stat_statements} to print after
 	 * the throughput run, or {@code null}
+	 * @param throughputOnly whether to measure the throughput only
 	 * @return the figures by metric
 	 * @throws InterruptedException if interrupted
 	 */
-	Map<String, Double> round(DurableContender contender, String statementsOf) throws InterruptedException {
+	Map<String, Double> round(DurableContender contender, String statementsOf, boolean throughputOnly)
+			throws InterruptedException {
 		Map<String, Double> figures = new LinkedHashMap<>();
 		ready(contender);
 		throughput(contender, figures, statementsOf);
+		if (throughputOnly) {
+			return figures;
+		}
 		latency(contender, false, figures);
 		latency(contender, true, figures);
 		enqueueCost(contender, figures);

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -16,7 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The one embedded PostgreSQL 17 of a run, on 127.0.0.1 and a free port, with
  * {@code pg_stat_statements} loaded: creates a database per contender, pools of ten
- * connections on them, and reads the CPU time of the server's processes.
+ * connections on them, and reads the CPU time of the server's processes. It runs with the
+ * embedded server's settings, which turn {@code synchronous_commit} off (a commit returns
+ * before its WAL is flushed, which flatters designs that commit often), or with
+ * production settings: {@code fsync}, {@code synchronous_commit} and
+ * {@code full_page_writes} on, every commit waiting for its flush to the disk.
  */
 final class PostgresServer implements AutoCloseable {
 
@@ -38,15 +44,27 @@ final class PostgresServer implements AutoCloseable {
 		}
 	}
 
-	static PostgresServer start() {
+	/**
+	 * Start the server.
+	 * @param production whether to run with production settings ({@code fsync},
+	 * {@code synchronous_commit} and {@code full_page_writes} on) rather than the
+	 * embedded server's ({@code synchronous_commit=off})
+	 * @return the started server
+	 */
+	static PostgresServer start(boolean production) {
 		try {
-			return new PostgresServer(EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 				.setServerConfig("max_connections", "200")
 				.setOutputRedirector(Redirect.DISCARD)
-				.setErrorRedirector(Redirect.DISCARD)
-				.start());
+				.setErrorRedirector(Redirect.DISCARD);
+			if (production) {
+				builder.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("full_page_writes", "on");
+			}
+			return new PostgresServer(builder.start());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start embedded PostgreSQL", ex);
@@ -82,6 +100,16 @@ final class PostgresServer implements AutoCloseable {
 
 	String version() {
 		return admin().queryForObject("SHOW server_version", String.class);
+	}
+
+	/**
+	 * Return the settings that decide what a commit costs, as the server reports them.
+	 */
+	String durabilitySettings() {
+		JdbcTemplate admin = admin();
+		return Stream.of("fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "commit_delay")
+			.map((name) -> name + "=" + admin.queryForObject("SHOW " + name, String.class))
+			.collect(Collectors.joining(", "));
 	}
 
 	/**

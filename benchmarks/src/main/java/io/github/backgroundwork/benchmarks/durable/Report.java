@@ -34,12 +34,15 @@ final class Report {
 	private Report() {
 	}
 
-	static String table(String machine, int rounds, Map<String, String> configurations,
+	static String table(String machine, String settings, int rounds, Map<String, String> configurations,
 			Map<String, Map<String, List<Double>>> figures, Map<String, double[]> endpoint) {
 		StringBuilder md = new StringBuilder();
 		md.append("# Durable benchmark results\n\n");
 		md.append(machine.replace("\n", "  \n")).append("  \n");
-		md.append("Command: `benchmarks/durable.sh` (")
+		md.append(settings).append("  \n");
+		md.append("Command: `")
+			.append(System.getProperty("command", "benchmarks/durable.sh"))
+			.append("` (")
 			.append(rounds)
 			.append(" rounds after a warm-up round, contenders interleaved in one JVM; each figure is the median of the ")
 			.append("rounds, with min–max)\n\n");
@@ -51,6 +54,10 @@ final class Report {
 		figures.keySet().forEach((name) -> md.append("---|"));
 		md.append("---|\n");
 		for (Metric metric : METRICS) {
+			if (figures.values().stream().allMatch((byMetric) -> !byMetric.containsKey(metric.key()))) {
+				// Not measured in this run
+				continue;
+			}
 			md.append("| ").append(metric.label()).append(" |");
 			figures.values()
 				.forEach((byMetric) -> md.append(' ')
@@ -65,8 +72,13 @@ final class Report {
 		md.append(target("throughput at least 2× the faster peer", ours >= 2 * bestPeer,
 				Stats.format("%.2f×", ours / bestPeer)));
 		double across = median(figures, OURS, "acrossP99");
-		md.append(target("p99 commit → start across instances at most 50 ms", across <= 50,
-				Stats.format("%.1f ms", across)));
+		if (!Double.isNaN(across)) {
+			md.append(target("p99 commit → start across instances at most 50 ms", across <= 50,
+					Stats.format("%.1f ms", across)));
+		}
+		if (endpoint.isEmpty()) {
+			return md.toString();
+		}
 		md.append("\nEndpoint with ")
 			.append(Stats.format("%,.0f", EndpointTiming.ROWS))
 			.append(" rows (ours only; 50 calls each):\n\n| Read | p50 (ms) | p99 (ms) |\n|---|---|---|\n");
