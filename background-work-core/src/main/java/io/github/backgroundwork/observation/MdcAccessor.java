@@ -22,13 +22,14 @@ import org.slf4j.spi.MDCAdapter;
  */
 final class MdcAccessor implements ThreadLocalAccessor<Map<String, String>> {
 
-	private final MDCAdapter adapter;
-
-	private final @Nullable MethodHandle readOnlyMap;
+	/**
+	 * The MDC adapter last seen and its read-only map, looked up again when SLF4J's
+	 * adapter changes: an accessor made while SLF4J initializes sees a stand-in first.
+	 */
+	private volatile Reader reader;
 
 	MdcAccessor() {
-		this.adapter = MDC.getMDCAdapter();
-		this.readOnlyMap = readOnlyMap(this.adapter);
+		this.reader = Reader.of(MDC.getMDCAdapter());
 	}
 
 	/**
@@ -57,8 +58,14 @@ final class MdcAccessor implements ThreadLocalAccessor<Map<String, String>> {
 	@Override
 	@SuppressWarnings("unchecked")
 	public @Nullable Map<String, String> getValue() {
-		MethodHandle readOnlyMap = this.readOnlyMap;
-		if (readOnlyMap != null && MDC.getMDCAdapter() == this.adapter) {
+		MDCAdapter adapter = MDC.getMDCAdapter();
+		Reader reader = this.reader;
+		if (reader.adapter() != adapter) {
+			reader = Reader.of(adapter);
+			this.reader = reader;
+		}
+		MethodHandle readOnlyMap = reader.readOnlyMap();
+		if (readOnlyMap != null) {
 			try {
 				return (Map<String, String>) readOnlyMap.invoke();
 			}
@@ -77,6 +84,14 @@ final class MdcAccessor implements ThreadLocalAccessor<Map<String, String>> {
 	@Override
 	public void setValue() {
 		MDC.clear();
+	}
+
+	private record Reader(@Nullable MDCAdapter adapter, @Nullable MethodHandle readOnlyMap) {
+
+		static Reader of(@Nullable MDCAdapter adapter) {
+			return new Reader(adapter, MdcAccessor.readOnlyMap(adapter));
+		}
+
 	}
 
 }

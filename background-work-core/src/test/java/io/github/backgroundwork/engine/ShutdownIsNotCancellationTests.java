@@ -123,6 +123,9 @@ class ShutdownIsNotCancellationTests {
 		assertThat(typedThrows.attempts()).isOne();
 		assertThat(this.errors).isEmpty();
 		assertThat(this.retried).isEmpty();
+		// The listener hears of the cancelled item from its worker, which may come just
+		// after the stop returned
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.finished.isEmpty());
 		assertThat(this.finished).containsExactly("cancelled");
 		assertThat(engine.statistics().totals()).isEqualTo(new WorkTotals(7, 0, 0, 1, 0, 6));
 		// Reported by name, once each, as stopped early
