@@ -24,25 +24,39 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class BackgroundWorkDataSourceScriptDatabaseInitializerTests {
 
+	/**
+	 * Every table the bundled script creates.
+	 */
+	private static final String[] TABLES = { "background_work", "background_work_pause", "background_work_instance",
+			"background_work_recurring" };
+
 	@RegisterExtension
 	static final TestDatabase postgres = TestDatabase.postgres();
+
+	private static void dropTables(JdbcTemplate jdbc) {
+		for (String table : TABLES) {
+			jdbc.execute("DROP TABLE IF EXISTS " + table);
+		}
+	}
 
 	@Test
 	void createsTheTableAndItsIndexesOnPostgresqlAndRunsAgainHarmlessly() {
 		JdbcTemplate jdbc = postgres.jdbc();
-		jdbc.execute("DROP TABLE background_work");
+		dropTables(jdbc);
 		assertThat(initializer(postgres.dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase()).isTrue();
 		assertThat(initializer(postgres.dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase()).isTrue();
 		assertThat(
 				jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'background_work'", String.class))
 			.containsExactlyInAnyOrder("background_work_pkey", "background_work_live_key_idx",
 					"background_work_queue_due_idx", "background_work_lease_idx", "background_work_finished_idx",
-					"background_work_state_idx", "background_work_enqueued_idx");
+					"background_work_state_idx", "background_work_enqueued_idx", "background_work_state_finished_idx");
+		assertThat(tables(jdbc, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+			.containsExactlyInAnyOrder(TABLES);
 	}
 
 	@Test
 	void leavesAPostgresqlServerAloneInEmbeddedMode() {
-		postgres.jdbc().execute("DROP TABLE background_work");
+		dropTables(postgres.jdbc());
 		assertThat(initializer(postgres.dataSource(), DatabaseInitializationMode.EMBEDDED).initializeDatabase())
 			.isFalse();
 		assertThat(tables(postgres.jdbc(), "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
@@ -62,7 +76,7 @@ class BackgroundWorkDataSourceScriptDatabaseInitializerTests {
 			assertThat(initializer(h2, DatabaseInitializationMode.EMBEDDED).initializeDatabase()).isTrue();
 			assertThat(tables(jdbc,
 					"SELECT LOWER(table_name) FROM information_schema.tables " + "WHERE table_schema = 'PUBLIC'"))
-				.containsExactly("background_work");
+				.containsExactlyInAnyOrder(TABLES);
 			assertThat(JdbcWorkStore.builder(h2).build().reader().countUpTo(null, null, 1)).isZero();
 		}
 		finally {
