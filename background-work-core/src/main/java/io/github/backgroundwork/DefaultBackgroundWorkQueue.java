@@ -3,7 +3,6 @@ package io.github.backgroundwork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Optional;
@@ -59,6 +58,8 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 
 	private final QueueEngine engine;
 
+	private final QueueActions actions;
+
 	DefaultBackgroundWorkQueue(Builder builder) {
 		if (builder.deferring) {
 			List<Consumer<Builder>> steps = List.copyOf(builder.steps);
@@ -67,6 +68,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 		else {
 			this.engine = QueueEngine.of(build(builder));
 		}
+		this.actions = new QueueActions(this.engine);
 	}
 
 	private static QueueEngine.Built build(Builder builder) {
@@ -195,7 +197,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	@Override
 	public ActionResult retry(String id) {
-		return act(id, WorkEngine::retry, DurableWork::retry);
+		return this.actions.retry(id);
 	}
 
 	/**
@@ -204,7 +206,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	@Override
 	public ActionResult delete(String id) {
-		return act(id, WorkEngine::delete, DurableWork::delete);
+		return this.actions.delete(id);
 	}
 
 	/**
@@ -214,7 +216,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	@Override
 	public BulkResult retryAll(WorkFilter filter) {
-		return actAll(filter, WorkEngine::retryAll, DurableWork.BulkAction.RETRY);
+		return this.actions.retryAll(filter);
 	}
 
 	/**
@@ -223,7 +225,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	@Override
 	public BulkResult cancelAll(WorkFilter filter) {
-		return actAll(filter, WorkEngine::cancelAll, DurableWork.BulkAction.CANCEL);
+		return this.actions.cancelAll(filter);
 	}
 
 	/**
@@ -232,36 +234,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	@Override
 	public BulkResult deleteAll(WorkFilter filter) {
-		return actAll(filter, WorkEngine::deleteAll, DurableWork.BulkAction.DELETE);
-	}
-
-	private ActionResult act(String id, BiFunction<WorkEngine, String, ActionResult> inMemory,
-			BiFunction<DurableWork, String, ActionResult> stored) {
-		if (id == null || id.isBlank()) {
-			throw new IllegalArgumentException("id must not be blank");
-		}
-		QueueEngine.Built built = this.engine.forWork();
-		ActionResult result = inMemory.apply(built.engine(), id);
-		DurableWork durableWork = built.durableWork();
-		if (result != ActionResult.NOT_FOUND || durableWork == null || id.length() > 64) {
-			return result;
-		}
-		return stored.apply(durableWork, id);
-	}
-
-	private BulkResult actAll(WorkFilter filter, BiFunction<WorkEngine, WorkFilter, BulkResult> inMemory,
-			DurableWork.BulkAction action) {
-		if (filter == null) {
-			throw new IllegalArgumentException("filter must not be null");
-		}
-		QueueEngine.Built built = this.engine.forWork();
-		BulkResult result = inMemory.apply(built.engine(), filter);
-		DurableWork durableWork = built.durableWork();
-		if (durableWork == null) {
-			return result;
-		}
-		BulkResult stored = durableWork.applyAll(action, filter);
-		return new BulkResult(result.matched() + stored.matched(), result.changed() + stored.changed());
+		return this.actions.deleteAll(filter);
 	}
 
 	// --- Pause and resume
@@ -274,8 +247,7 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	@Override
 	public void pause(String name) {
-		checkPauseName(name);
-		change(name, true);
+		this.actions.pause(name);
 	}
 
 	/**
@@ -284,18 +256,17 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	 */
 	@Override
 	public void resume(String name) {
-		checkPauseName(name);
-		change(name, false);
+		this.actions.resume(name);
 	}
 
 	@Override
 	public void pauseQueue() {
-		change(null, true);
+		this.actions.pauseQueue();
 	}
 
 	@Override
 	public void resumeQueue() {
-		change(null, false);
+		this.actions.resumeQueue();
 	}
 
 	/**
@@ -305,43 +276,6 @@ public class DefaultBackgroundWorkQueue implements BackgroundWorkQueue, SmartLif
 	@Override
 	public PausedWork paused() {
 		return this.engine.forInspection().engine().paused();
-	}
-
-	private void change(@Nullable String name, boolean pause) {
-		QueueEngine.Built built = this.engine.forWork();
-		DurableWork durableWork = built.durableWork();
-		if (durableWork != null) {
-			// Stored first: it is what every instance, this one included, goes by
-			if (pause) {
-				durableWork.pause(name);
-			}
-			else {
-				durableWork.resume(name);
-			}
-			return;
-		}
-		WorkEngine engine = built.engine();
-		if (name == null) {
-			boolean changed = pause ? engine.pauseQueue() : engine.resumeQueue();
-			logChange("queue", changed, pause);
-		}
-		else {
-			boolean changed = pause ? engine.pause(name) : engine.resume(name);
-			logChange("name '" + name + "'", changed, pause);
-		}
-	}
-
-	private static void logChange(String what, boolean changed, boolean pause) {
-		if (changed) {
-			logger.info("Background work " + what + (pause ? " paused" : " resumed"));
-		}
-	}
-
-	private static void checkPauseName(@Nullable String name) {
-		if (name == null || name.isBlank()) {
-			throw new IllegalArgumentException(
-					"name must not be blank, was " + ((name != null) ? "'" + name + "'" : "null"));
-		}
 	}
 
 	/**

@@ -98,7 +98,7 @@ public final class BackgroundWorkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WorkRetryPolicy backgroundWorkRetryPolicy(BackgroundWorkProperties properties) {
-		BackgroundWorkProperties.Retry retry = properties.getRetry();
+		BackgroundWorkRetryProperties retry = properties.getRetry();
 		return WorkRetryPolicy.builder()
 			.maxRetries(retry.getMaxRetries())
 			.delay(retry.getDelay())

@@ -8,6 +8,7 @@ import io.github.backgroundwork.WhenFull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -79,7 +80,7 @@ public class BackgroundWorkProperties {
 	}
 
 	public void setConcurrency(int concurrency) {
-		Check.atLeast(concurrency, 1, "concurrency");
+		PropertyChecks.atLeast(concurrency, 1, "concurrency");
 		this.concurrency = concurrency;
 	}
 
@@ -157,7 +158,7 @@ public class BackgroundWorkProperties {
 		}
 
 		public void setCapacity(int capacity) {
-			Check.atLeast(capacity, 1, "queue.capacity");
+			PropertyChecks.atLeast(capacity, 1, "queue.capacity");
 			this.capacity = capacity;
 		}
 
@@ -174,7 +175,7 @@ public class BackgroundWorkProperties {
 		}
 
 		public void setBlockTimeout(Duration blockTimeout) {
-			Check.notNegative(blockTimeout, "queue.block-timeout");
+			PropertyChecks.notNegative(blockTimeout, "queue.block-timeout");
 			this.blockTimeout = blockTimeout;
 		}
 
@@ -202,7 +203,7 @@ public class BackgroundWorkProperties {
 		}
 
 		public void setDrainTimeout(Duration drainTimeout) {
-			Check.notNegative(drainTimeout, "shutdown.drain-timeout");
+			PropertyChecks.notNegative(drainTimeout, "shutdown.drain-timeout");
 			this.drainTimeout = drainTimeout;
 		}
 
@@ -211,7 +212,7 @@ public class BackgroundWorkProperties {
 		}
 
 		public void setCancellationGrace(Duration cancellationGrace) {
-			Check.notNegative(cancellationGrace, "shutdown.cancellation-grace");
+			PropertyChecks.notNegative(cancellationGrace, "shutdown.cancellation-grace");
 			this.cancellationGrace = cancellationGrace;
 		}
 
@@ -239,7 +240,7 @@ public class BackgroundWorkProperties {
 		}
 
 		public void setSize(int size) {
-			Check.atLeast(size, 0, "history.size");
+			PropertyChecks.atLeast(size, 0, "history.size");
 			this.size = size;
 		}
 
@@ -257,7 +258,8 @@ public class BackgroundWorkProperties {
 
 	}
 
-	private final Retry retry = new Retry();
+	@NestedConfigurationProperty
+	private final BackgroundWorkRetryProperties retry = new BackgroundWorkRetryProperties();
 
 	/**
 	 * Recurring work by name: overrides of the schedule of each recurring
@@ -265,98 +267,12 @@ public class BackgroundWorkProperties {
 	 */
 	private final Map<String, BackgroundWorkRecurringProperties> recurring = new LinkedHashMap<>();
 
-	public Retry getRetry() {
+	public BackgroundWorkRetryProperties getRetry() {
 		return this.retry;
 	}
 
 	public Map<String, BackgroundWorkRecurringProperties> getRecurring() {
 		return this.recurring;
-	}
-
-	/**
-	 * Configuration of the retries of failed typed work; work enqueued as a lambda is
-	 * never retried.
-	 */
-	public static class Retry {
-
-		/**
-		 * Maximum number of times failed typed work is run again, unless its handler or
-		 * request says otherwise.
-		 */
-		private int maxRetries = 3;
-
-		/**
-		 * Wait before the first retry.
-		 */
-		private Duration delay = Duration.ofSeconds(1);
-
-		/**
-		 * Factor the wait is multiplied by before each further retry.
-		 */
-		private double multiplier = 2;
-
-		/**
-		 * Longest wait before a retry.
-		 */
-		private Duration maxDelay = Duration.ofMinutes(5);
-
-		/**
-		 * Largest random amount added to or taken from the first retry's wait, multiplied
-		 * like the wait for later retries, so that items that failed together do not
-		 * retry together. No wait falls below 'delay' or above 'max-delay'.
-		 */
-		private Duration jitter = Duration.ofMillis(100);
-
-		public int getMaxRetries() {
-			return this.maxRetries;
-		}
-
-		public void setMaxRetries(int maxRetries) {
-			Check.atLeast(maxRetries, 0, "retry.max-retries");
-			this.maxRetries = maxRetries;
-		}
-
-		public Duration getDelay() {
-			return this.delay;
-		}
-
-		public void setDelay(Duration delay) {
-			Check.notNegative(delay, "retry.delay");
-			this.delay = delay;
-		}
-
-		public double getMultiplier() {
-			return this.multiplier;
-		}
-
-		public void setMultiplier(double multiplier) {
-			if (!(multiplier >= 1)) {
-				throw new IllegalArgumentException(
-						"background-work.retry.multiplier must be at least 1, was " + multiplier);
-			}
-			this.multiplier = multiplier;
-		}
-
-		public Duration getMaxDelay() {
-			return this.maxDelay;
-		}
-
-		public void setMaxDelay(Duration maxDelay) {
-			if (maxDelay == null || maxDelay.isNegative() || maxDelay.isZero()) {
-				throw new IllegalArgumentException("background-work.retry.max-delay must be positive, was " + maxDelay);
-			}
-			this.maxDelay = maxDelay;
-		}
-
-		public Duration getJitter() {
-			return this.jitter;
-		}
-
-		public void setJitter(Duration jitter) {
-			Check.notNegative(jitter, "retry.jitter");
-			this.jitter = jitter;
-		}
-
 	}
 
 	/**
@@ -376,30 +292,8 @@ public class BackgroundWorkProperties {
 		}
 
 		public void setMaxNames(int maxNames) {
-			Check.atLeast(maxNames, 1, "metrics.max-names");
+			PropertyChecks.atLeast(maxNames, 1, "metrics.max-names");
 			this.maxNames = maxNames;
-		}
-
-	}
-
-	/**
-	 * Checks made as values are bound, so that a bad value fails startup with the
-	 * property named.
-	 */
-	private static final class Check {
-
-		private static void atLeast(int value, int minimum, String property) {
-			if (value < minimum) {
-				throw new IllegalArgumentException(
-						"background-work." + property + " must be at least " + minimum + ", was " + value);
-			}
-		}
-
-		private static void notNegative(@Nullable Duration value, String property) {
-			if (value == null || value.isNegative()) {
-				throw new IllegalArgumentException(
-						"background-work." + property + " must not be negative, was " + value);
-			}
 		}
 
 	}

@@ -24,7 +24,7 @@ class BackgroundWorkRetryPropertiesTests {
 	@Test
 	void retryPolicyHasTheDocumentedDefaults() {
 		this.contextRunner.run((context) -> {
-			BackgroundWorkProperties.Retry retry = context.getBean(BackgroundWorkProperties.class).getRetry();
+			BackgroundWorkRetryProperties retry = context.getBean(BackgroundWorkProperties.class).getRetry();
 			assertThat(retry.getMaxRetries()).isEqualTo(3);
 			assertThat(retry.getDelay()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(retry.getMultiplier()).isEqualTo(2);

@@ -3,15 +3,10 @@ package io.github.backgroundwork.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import io.github.backgroundwork.CancellationReason;
-import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.WorkItemSnapshot;
 import io.github.backgroundwork.WorkState;
@@ -33,10 +28,6 @@ final class ShutdownSequence {
 	private static final Log logger = LogFactory.getLog(ShutdownSequence.class);
 
 	static final int ITEMS_PER_LOG_LINE = 100;
-
-	private static final String STOPPED_EARLY = "stopped early at shutdown";
-
-	private static final String STILL_RUNNING = "still running";
 
 	private final DispatcherLifecycle dispatcher;
 
@@ -73,7 +64,7 @@ final class ShutdownSequence {
 			return;
 		}
 		long start = System.nanoTime();
-		Unfinished unfinished = new Unfinished(this.pauses.paused());
+		UnfinishedItems unfinished = new UnfinishedItems(this.pauses.paused());
 		if (!this.dispatcher.isDispatching()) {
 			// Never started (the context failed to refresh, or was closed before it
 			// started): nothing runs, so there is nothing to drain
@@ -90,7 +81,7 @@ final class ShutdownSequence {
 		report(abandoned, unfinished, Duration.ofNanos(System.nanoTime() - start));
 	}
 
-	private void drain(long start, Unfinished unfinished) {
+	private void drain(long start, UnfinishedItems unfinished) {
 		List<WorkItem> pending = new ArrayList<>();
 		this.inspector.inspect(pending::add, (finished) -> {
 		});
@@ -136,7 +127,7 @@ final class ShutdownSequence {
 	 * until it returns.
 	 * @return the other items, abandoned: never started first, then those that ran
 	 */
-	private static List<WorkItem> reportHandedBack(Unfinished unfinished, WorkEvents events) {
+	private static List<WorkItem> reportHandedBack(UnfinishedItems unfinished, WorkEvents events) {
 		List<WorkItem> handedBack = new ArrayList<>();
 		List<WorkItem> stillExecuting = new ArrayList<>();
 		List<WorkItem> abandoned = new ArrayList<>();
@@ -168,11 +159,11 @@ final class ShutdownSequence {
 		return abandoned;
 	}
 
-	private static void logInLines(String first, String next, List<WorkItem> items, Unfinished unfinished) {
+	private static void logInLines(String first, String next, List<WorkItem> items, UnfinishedItems unfinished) {
 		for (int from = 0; from < items.size(); from += ITEMS_PER_LOG_LINE) {
 			List<WorkItem> line = items.subList(from, Math.min(items.size(), from + ITEMS_PER_LOG_LINE));
 			logger.warn(((from == 0) ? first : next)
-					+ describe(line.stream().map(WorkItem::snapshot).toList(), line, unfinished));
+					+ unfinished.describe(line.stream().map(WorkItem::snapshot).toList(), line));
 		}
 	}
 
@@ -196,7 +187,7 @@ final class ShutdownSequence {
 		}
 	}
 
-	private void report(List<WorkItem> abandoned, Unfinished unfinished, Duration took) {
+	private void report(List<WorkItem> abandoned, UnfinishedItems unfinished, Duration took) {
 		int stored = unfinished.size() - abandoned.size();
 		String storedPart = (stored > 0) ? ", " + stored + " durable item(s) left to the store" : "";
 		if (abandoned.isEmpty()) {
@@ -209,7 +200,7 @@ final class ShutdownSequence {
 		// many lines rather than one of megabytes
 		for (int from = 0; from < snapshots.size(); from += ITEMS_PER_LOG_LINE) {
 			int to = Math.min(snapshots.size(), from + ITEMS_PER_LOG_LINE);
-			String description = describe(snapshots.subList(from, to), abandoned.subList(from, to), unfinished);
+			String description = unfinished.describe(snapshots.subList(from, to), abandoned.subList(from, to));
 			logger.warn((from == 0)
 					? abandoned.size() + " background work item(s) did not finish within the shutdown" + " deadline ("
 							+ this.drainTimeout + " drain + " + this.cancellationGrace
@@ -241,81 +232,6 @@ final class ShutdownSequence {
 			description.append('\'').append(item.name()).append("' (").append(item.id()).append(')');
 		}
 		return description.toString();
-	}
-
-	private static String stage(WorkItemSnapshot snapshot, WorkItem item, Unfinished unfinished) {
-		if (unfinished.stoppedEarly.contains(item)) {
-			return STOPPED_EARLY;
-		}
-		if (unfinished.stillRunning.contains(item)) {
-			return STILL_RUNNING;
-		}
-		Instant notBefore = snapshot.notBefore();
-		Instant startedAt = snapshot.startedAt();
-		if (notBefore != null && (startedAt == null || notBefore.isAfter(startedAt))
-				&& (snapshot.finishedAt() == null || notBefore.isAfter(snapshot.finishedAt()))) {
-			return "scheduled for " + notBefore;
-		}
-		if (startedAt != null) {
-			return STILL_RUNNING;
-		}
-		// A paused name's items wait for an operator, not for the drain
-		return unfinished.paused.isPaused(snapshot.name()) ? "never started, its name paused" : "never started";
-	}
-
-	private static String describe(List<WorkItemSnapshot> snapshots, List<WorkItem> items, Unfinished unfinished) {
-		StringBuilder description = new StringBuilder();
-		for (int i = 0; i < snapshots.size(); i++) {
-			WorkItemSnapshot snapshot = snapshots.get(i);
-			if (!description.isEmpty()) {
-				description.append(", ");
-			}
-			description.append('\'')
-				.append(snapshot.name())
-				.append("' (")
-				.append(snapshot.id())
-				.append(", ")
-				.append(stage(snapshot, items.get(i), unfinished))
-				.append(')');
-		}
-		return description.toString();
-	}
-
-	/**
-	 * The items a shutdown ended before they finished, by how: never ran (queued or
-	 * scheduled at the deadline), stopped early when asked, or still running at the end
-	 * of the grace. Sets by identity: at most {@code concurrency} items ran.
-	 */
-	private static final class Unfinished {
-
-		/**
-		 * What was paused when the shutdown began.
-		 */
-		final PausedWork paused;
-
-		Unfinished(PausedWork paused) {
-			this.paused = paused;
-		}
-
-		final List<WorkItem> neverRan = new ArrayList<>();
-
-		final Set<WorkItem> stoppedEarly = Collections.newSetFromMap(new IdentityHashMap<>());
-
-		final Set<WorkItem> stillRunning = Collections.newSetFromMap(new IdentityHashMap<>());
-
-		List<WorkItem> all() {
-			List<WorkItem> all = new ArrayList<>(this.neverRan);
-			List<WorkItem> ran = new ArrayList<>(this.stoppedEarly);
-			ran.addAll(this.stillRunning);
-			ran.sort(Comparator.comparingLong((WorkItem item) -> item.sequence));
-			all.addAll(ran);
-			return all;
-		}
-
-		int size() {
-			return this.neverRan.size() + this.stoppedEarly.size() + this.stillRunning.size();
-		}
-
 	}
 
 }

@@ -34,7 +34,7 @@ public final class WorkHandlerMethod {
 	private static final String SHAPE = "a handler takes one payload parameter and optionally a WorkContext, "
 			+ "in either order, and returns void or a CompletionStage";
 
-	private final String name;
+	private final HandlerAnnotation annotation;
 
 	private final Object bean;
 
@@ -58,35 +58,13 @@ public final class WorkHandlerMethod {
 
 	private final boolean returnsCompletionStage;
 
-	private final @Nullable Integer maxRetries;
-
-	private final int concurrency;
-
-	private final @Nullable RecurringSchedule schedule;
-
-	private final boolean disabledCron;
-
 	private WorkHandlerMethod(Object bean, String beanName, Class<?> targetClass, Method method,
 			BackgroundWorkHandler annotation) {
 		this.bean = bean;
 		this.beanName = beanName;
 		this.declaredMethod = method;
 		this.description = describe(targetClass, method);
-		this.name = annotation.value();
-		if (this.name.isBlank()) {
-			throw invalid("its name is blank");
-		}
-		if (annotation.maxRetries() < -1) {
-			throw invalid(
-					"maxRetries must be -1 (the configured default) or at least 0, was " + annotation.maxRetries());
-		}
-		if (annotation.concurrency() < 0) {
-			throw invalid("concurrency must be 0 (no limit) or more, was " + annotation.concurrency());
-		}
-		this.maxRetries = (annotation.maxRetries() >= 0) ? annotation.maxRetries() : null;
-		this.concurrency = annotation.concurrency();
-		this.disabledCron = RecurringSchedule.DISABLED.equals(annotation.cron());
-		this.schedule = schedule(annotation);
+		this.annotation = HandlerAnnotation.read(annotation, this::invalid);
 		Class<?>[] parameterTypes = method.getParameterTypes();
 		this.parameterCount = parameterTypes.length;
 		this.contextIndex = contextIndex(parameterTypes);
@@ -133,7 +111,7 @@ public final class WorkHandlerMethod {
 	 * @return the name, not blank
 	 */
 	public String name() {
-		return this.name;
+		return this.annotation.name();
 	}
 
 	/**
@@ -166,7 +144,7 @@ public final class WorkHandlerMethod {
 	 * @return the number of retries, or {@code null} to use the configured default
 	 */
 	public @Nullable Integer maxRetries() {
-		return this.maxRetries;
+		return this.annotation.maxRetries();
 	}
 
 	/**
@@ -174,7 +152,7 @@ public final class WorkHandlerMethod {
 	 * @return the limit, or {@code 0} for none
 	 */
 	public int concurrency() {
-		return this.concurrency;
+		return this.annotation.concurrency();
 	}
 
 	/**
@@ -183,7 +161,7 @@ public final class WorkHandlerMethod {
 	 * @return whether the name is recurring
 	 */
 	public boolean isRecurring() {
-		return this.schedule != null || this.disabledCron;
+		return this.annotation.isRecurring();
 	}
 
 	/**
@@ -192,7 +170,7 @@ public final class WorkHandlerMethod {
 	 * {@code cron} is {@code "-"}
 	 */
 	public @Nullable RecurringSchedule schedule() {
-		return this.schedule;
+		return this.annotation.schedule();
 	}
 
 	/**
@@ -212,7 +190,7 @@ public final class WorkHandlerMethod {
 	public void checkPayload(Object payload) {
 		if (!this.boxedPayloadType.isInstance(payload)) {
 			throw new IllegalArgumentException(
-					"Background work '" + this.name + "' has a payload of type " + payload.getClass().getName()
+					"Background work '" + name() + "' has a payload of type " + payload.getClass().getName()
 							+ ", but its handler " + this.description + " takes a " + this.payloadType.getName());
 		}
 	}
@@ -313,27 +291,6 @@ public final class WorkHandlerMethod {
 			throw invalid("it takes " + payloads + " payload parameters; " + SHAPE);
 		}
 		return (this.contextIndex == 0 && parameterTypes.length == 2) ? 1 : 0;
-	}
-
-	private @Nullable RecurringSchedule schedule(BackgroundWorkHandler annotation) {
-		if (!annotation.cron().isEmpty() && !annotation.every().isEmpty()) {
-			throw invalid("it has both cron and every; give one of them");
-		}
-		if (!annotation.zone().isEmpty() && annotation.cron().isEmpty()) {
-			throw invalid("it has a zone but no cron; a zone applies to a cron expression");
-		}
-		try {
-			if (!annotation.every().isEmpty()) {
-				return RecurringSchedule.every(RecurringSchedule.parseDuration(annotation.every()));
-			}
-			if (!annotation.cron().isEmpty() && !this.disabledCron) {
-				return RecurringSchedule.cron(annotation.cron(), annotation.zone());
-			}
-			return null;
-		}
-		catch (IllegalArgumentException ex) {
-			throw invalid(ex.getMessage());
-		}
 	}
 
 	private IllegalStateException invalid(String reason) {

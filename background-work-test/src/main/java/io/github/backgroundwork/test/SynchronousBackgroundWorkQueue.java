@@ -9,9 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -82,9 +80,7 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 
 	private volatile boolean closed;
 
-	private final Set<String> pausedNames = ConcurrentHashMap.newKeySet();
-
-	private volatile boolean queuePaused;
+	private final RecordedPauses pauses = new RecordedPauses();
 
 	private final WorkHandlers handlers;
 
@@ -363,12 +359,12 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 	 */
 	@Override
 	public void pause(String name) {
-		this.pausedNames.add(checkPauseName(name));
+		this.pauses.pause(name);
 	}
 
 	@Override
 	public void resume(String name) {
-		this.pausedNames.remove(checkPauseName(name));
+		this.pauses.resume(name);
 	}
 
 	/**
@@ -376,25 +372,17 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 	 */
 	@Override
 	public void pauseQueue() {
-		this.queuePaused = true;
+		this.pauses.pauseQueue();
 	}
 
 	@Override
 	public void resumeQueue() {
-		this.queuePaused = false;
+		this.pauses.resumeQueue();
 	}
 
 	@Override
 	public PausedWork paused() {
-		return new PausedWork(this.queuePaused, Set.copyOf(this.pausedNames));
-	}
-
-	private static String checkPauseName(@Nullable String name) {
-		if (name == null || name.isBlank()) {
-			throw new IllegalArgumentException(
-					"name must not be blank, was " + ((name != null) ? "'" + name + "'" : "null"));
-		}
-		return name;
+		return this.pauses.paused();
 	}
 
 	/**
