@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One run of an item and how it ended: when, where, how long, and its error.
  *
- * @param attempt the attempt's number, from 1
+ * @param attempt the attempt's number, from 1; an operator who has an ended item run
+ * again starts its attempts from 1 again, after those of the run that ended
  * @param startedAt when it started, if known (an attempt whose instance died before it
  * could say is known only by its number)
  * @param finishedAt when it ended, or {@code null} while it runs or if unknown

@@ -10,6 +10,8 @@ import java.util.function.Predicate;
 
 import io.github.backgroundwork.ActionResult;
 import io.github.backgroundwork.BulkResult;
+import io.github.backgroundwork.WorkAttempt;
+import io.github.backgroundwork.WorkError;
 import io.github.backgroundwork.WorkFilter;
 import io.github.backgroundwork.WorkRejectedException.Reason;
 import io.github.backgroundwork.WorkRequest;
@@ -71,6 +73,7 @@ final class OperatorActions {
 		TypedWork fresh = new TypedWork(request, handler,
 				this.registry.settings.retryPolicy().maxRetriesFor(request, handler));
 		fresh.retriedAt = Instant.now();
+		fresh.earlierAttempts = endedRun(ended);
 		WorkItem item = new WorkItem(this.dispatcher, ended.sequence, ended.name(), fresh);
 		// Decorators run outside the locks, as for an enqueue
 		this.runner.decorate(item);
@@ -105,6 +108,25 @@ final class OperatorActions {
 			this.registry.signalWorkAvailable();
 		}
 		return ActionResult.APPLIED;
+	}
+
+	/**
+	 * Every attempt of an ended item, its last one included, the most recent
+	 * {@link TypedWork#MAX_EARLIER_ATTEMPTS} of them: the item run again keeps them as
+	 * its earlier attempts, and numbers its own from 1 again. Only the latest failure
+	 * keeps its stack trace, as for a retry of the engine's own.
+	 */
+	private static List<WorkAttempt> endedRun(WorkItem ended) {
+		List<WorkAttempt> history = ended.snapshot().history();
+		int size = history.size();
+		List<WorkAttempt> kept = new ArrayList<>();
+		for (WorkAttempt attempt : history.subList(Math.max(0, size - TypedWork.MAX_EARLIER_ATTEMPTS), size)) {
+			WorkError error = attempt.error();
+			kept.add((error == null || error.stackTrace() == null) ? attempt
+					: new WorkAttempt(attempt.attempt(), attempt.startedAt(), attempt.finishedAt(), attempt.duration(),
+							attempt.owner(), attempt.outcome(), new WorkError(error.type(), error.message())));
+		}
+		return List.copyOf(kept);
 	}
 
 	/**

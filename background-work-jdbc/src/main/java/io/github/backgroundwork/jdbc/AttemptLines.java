@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON object a line, oldest first. The database keeps the last {@link #MAX_CHARS}
  * characters of it, so that an item retried without end cannot grow its row without
  * bound; the first line may then be cut, and is skipped. The latest attempt is read from
- * the row's own columns.
+ * the row's own columns. When an operator has an ended row run again, every attempt it
+ * had is written back marked as one of an ended run, so that the new run's attempts,
+ * numbered from 1 again, are told from them.
  */
 final class AttemptLines {
 
@@ -39,6 +41,23 @@ final class AttemptLines {
 	 * Return one attempt as a line to append to the column.
 	 */
 	static String line(WorkAttempt attempt) {
+		return line(attempt, false);
+	}
+
+	/**
+	 * Return every attempt of a row that ended, before an operator has it run again, as
+	 * the column's new value, cut to its bound as the database cuts it.
+	 * @param history the row's attempts, oldest first (its {@link StoredWork#history()})
+	 */
+	static String ofEndedRuns(List<WorkAttempt> history) {
+		StringBuilder column = new StringBuilder();
+		for (WorkAttempt attempt : history) {
+			column.append(line(attempt, true));
+		}
+		return (column.length() > MAX_CHARS) ? column.substring(column.length() - MAX_CHARS) : column.toString();
+	}
+
+	private static String line(WorkAttempt attempt, boolean ofEndedRun) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("attempt", attempt.attempt());
 		put(fields, "startedAt", attempt.startedAt());
@@ -53,6 +72,9 @@ final class AttemptLines {
 			fields.put("errorType", error.type());
 			put(fields, "errorMessage", cut(error.message()));
 		}
+		if (ofEndedRun) {
+			fields.put("endedRun", true);
+		}
 		// PostgreSQL refuses the NUL character in text; JSON escapes every other control
 		return JsonMapper.shared().writeValueAsString(fields).replace("\\u0000", "?") + "\n";
 	}
@@ -62,12 +84,9 @@ final class AttemptLines {
 	 * parse (the first, cut by the bound) is skipped.
 	 */
 	static List<WorkAttempt> read(@Nullable String column) {
-		if (column == null || column.isEmpty()) {
-			return List.of();
-		}
 		List<WorkAttempt> attempts = new ArrayList<>();
-		for (String line : column.split("\n")) {
-			WorkAttempt attempt = parse(line);
+		for (JsonNode node : nodes(column)) {
+			WorkAttempt attempt = parse(node);
 			if (attempt != null) {
 				attempts.add(attempt);
 			}
@@ -75,12 +94,41 @@ final class AttemptLines {
 		return attempts;
 	}
 
-	private static @Nullable WorkAttempt parse(String line) {
-		if (line.isBlank()) {
-			return null;
+	/**
+	 * Return how many of the attempts {@link #read(String)} returns, the first ones,
+	 * belong to runs that ended before an operator had the row run again.
+	 */
+	static int ofEndedRuns(@Nullable String column) {
+		int count = 0;
+		for (JsonNode node : nodes(column)) {
+			if (parse(node) != null && node.has("endedRun")) {
+				count++;
+			}
 		}
+		return count;
+	}
+
+	private static List<JsonNode> nodes(@Nullable String column) {
+		if (column == null || column.isEmpty()) {
+			return List.of();
+		}
+		List<JsonNode> nodes = new ArrayList<>();
+		for (String line : column.split("\n")) {
+			if (line.isBlank()) {
+				continue;
+			}
+			try {
+				nodes.add(JsonMapper.shared().readTree(line));
+			}
+			catch (JacksonException ex) {
+				// The first line, cut by the bound
+			}
+		}
+		return nodes;
+	}
+
+	private static @Nullable WorkAttempt parse(JsonNode node) {
 		try {
-			JsonNode node = JsonMapper.shared().readTree(line);
 			if (!node.isObject() || !node.has("attempt") || !node.has("outcome")) {
 				return null;
 			}

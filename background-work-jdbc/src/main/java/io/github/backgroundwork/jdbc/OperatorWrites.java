@@ -23,15 +23,23 @@ final class OperatorWrites {
 	/**
 	 * Back to waiting, due now, with a fresh retry budget and the time of the retry; only
 	 * if it failed or was cancelled, and only if no live row holds its key (the key goes
-	 * live again with it).
+	 * live again with it). Its columns described its last attempt: every attempt it had
+	 * is kept in its history first, marked as those of a run that ended.
 	 */
 	private static final String RETRY = """
 			UPDATE {table} SET state = 'QUEUED', attempts = 0, not_before = {now}, owner = NULL, lease_until = NULL,
 			    started_at = NULL, finished_at = NULL, cancel_requested = FALSE, live_key = work_key,
-			    unreadable_by = NULL, unreadable_reason = NULL, retried_at = {now}
-			WHERE id IN (:ids) AND state IN ('FAILED', 'CANCELLED')
+			    unreadable_by = NULL, unreadable_reason = NULL, retried_at = {now}, attempt_history = :history
+			WHERE id = :id AND state IN ('FAILED', 'CANCELLED')
 			    AND (work_key IS NULL OR NOT EXISTS (SELECT 1 FROM {table} held
 			        WHERE held.name = {table}.name AND held.live_key = {table}.work_key))""";
+
+	/**
+	 * The ended rows to run again, locked until they are, so that the history written
+	 * back is the one they have.
+	 */
+	private static final String LOCK_ENDED = "SELECT " + WorkTable.STORED_COLUMNS
+			+ " FROM {table} WHERE id IN (:ids) AND state IN ('FAILED', 'CANCELLED') FOR UPDATE";
 
 	private static final String DELETE = """
 			DELETE FROM {table} WHERE id IN (:ids) AND state IN ('SUCCEEDED', 'FAILED', 'CANCELLED')""";
@@ -126,11 +134,21 @@ final class OperatorWrites {
 	}
 
 	private int retryAtOnce(Collection<String> ids) {
+		String lock = this.dialect.sql(this.table, LOCK_ENDED);
 		String sql = this.dialect.sql(this.table, this.dialect.returning(RETRY, "name"));
 		return this.transactions.own(() -> {
 			List<String> names = new ArrayList<>();
 			for (List<String> chunk : WorkTable.chunks(ids)) {
-				names.addAll(this.client.sql(sql).param("ids", this.dialect.ids(chunk)).query(String.class).list());
+				for (StoredWork row : this.client.sql(lock)
+					.param("ids", this.dialect.ids(chunk))
+					.query(WorkTable.STORED)
+					.list()) {
+					names.addAll(this.client.sql(sql)
+						.param("id", row.id())
+						.param("history", AttemptLines.ofEndedRuns(row.history()))
+						.query(String.class)
+						.list());
+				}
 			}
 			this.dialect.notify(this.client, this.channel, new HashSet<>(names));
 			return names.size();

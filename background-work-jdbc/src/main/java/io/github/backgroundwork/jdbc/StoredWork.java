@@ -40,19 +40,56 @@ import org.jspecify.annotations.Nullable;
  * {@code null}
  * @param earlierAttempts the attempts before its latest one that ended and let it run
  * again, oldest first, as far as the row keeps them
+ * @param endedRunAttempts how many of {@code earlierAttempts}, the first ones, are those
+ * of runs that ended before an operator had it run again (the attempts of each run are
+ * numbered from 1)
  * @since 0.1.0
  */
 public record StoredWork(String id, String name, @Nullable String key, String payloadType, StoredState state,
 		int attempts, int maxRetries, Instant notBefore, @Nullable String owner, @Nullable Instant leaseUntil,
 		Instant enqueuedAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable String error,
 		@Nullable String unreadableBy, @Nullable String unreadableReason, @Nullable Instant retriedAt,
-		@Nullable String queue, @Nullable String stackTrace, List<WorkAttempt> earlierAttempts) {
+		@Nullable String queue, @Nullable String stackTrace, List<WorkAttempt> earlierAttempts, int endedRunAttempts) {
 
 	/**
 	 * Create a row.
 	 */
 	public StoredWork {
 		earlierAttempts = List.copyOf(earlierAttempts);
+		endedRunAttempts = Math.max(0, Math.min(endedRunAttempts, earlierAttempts.size()));
+	}
+
+	/**
+	 * Create a row no operator had run again after it ended.
+	 * @param id the item's id
+	 * @param name the work's name
+	 * @param key the item's key, or {@code null}
+	 * @param payloadType the payload's class name
+	 * @param state the item's state
+	 * @param attempts runs started so far
+	 * @param maxRetries how many times the item may run again after its first attempt
+	 * @param notBefore the earliest time it may start
+	 * @param owner the instance that claimed it last, or {@code null}
+	 * @param leaseUntil when the owner's claim expires, or {@code null}
+	 * @param enqueuedAt when it was inserted
+	 * @param startedAt when its latest attempt started, or {@code null}
+	 * @param finishedAt when it ended, or {@code null}
+	 * @param error the error of its latest failure, or {@code null}
+	 * @param unreadableBy the instance that could not read it, or {@code null}
+	 * @param unreadableReason why, or {@code null}
+	 * @param retriedAt when an operator last had it run again, or {@code null}
+	 * @param queue the queue that stores and claims it, or {@code null}
+	 * @param stackTrace the stack trace of its latest failure, or {@code null}
+	 * @param earlierAttempts the attempts before its latest one, oldest first
+	 */
+	public StoredWork(String id, String name, @Nullable String key, String payloadType, StoredState state, int attempts,
+			int maxRetries, Instant notBefore, @Nullable String owner, @Nullable Instant leaseUntil, Instant enqueuedAt,
+			@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable String error,
+			@Nullable String unreadableBy, @Nullable String unreadableReason, @Nullable Instant retriedAt,
+			@Nullable String queue, @Nullable String stackTrace, List<WorkAttempt> earlierAttempts) {
+		this(id, name, key, payloadType, state, attempts, maxRetries, notBefore, owner, leaseUntil, enqueuedAt,
+				startedAt, finishedAt, error, unreadableBy, unreadableReason, retriedAt, queue, stackTrace,
+				earlierAttempts, 0);
 	}
 
 	/**
@@ -118,15 +155,17 @@ public record StoredWork(String id, String name, @Nullable String key, String pa
 	}
 
 	/**
-	 * Return every attempt, oldest first: the earlier ones the row keeps, then the latest
-	 * one from the row's own columns; an attempt the row does not describe (its instance
-	 * died while it ran, and the rescuer queued it again) is {@code ABANDONED}, with
-	 * nothing else known.
+	 * Return every attempt, oldest first: those of runs that ended before an operator had
+	 * it run again, then those of its latest run, the earlier ones the row keeps, then
+	 * the latest one from the row's own columns; an attempt the row does not describe
+	 * (its instance died while it ran, and the rescuer queued it again) is
+	 * {@code ABANDONED}, with nothing else known.
 	 * @return the attempts; empty if it never started
 	 */
 	public List<WorkAttempt> history() {
 		WorkAttempt[] byNumber = new WorkAttempt[Math.max(0, this.attempts)];
-		for (WorkAttempt attempt : this.earlierAttempts) {
+		List<WorkAttempt> endedRuns = this.earlierAttempts.subList(0, this.endedRunAttempts);
+		for (WorkAttempt attempt : this.earlierAttempts.subList(this.endedRunAttempts, this.earlierAttempts.size())) {
 			if (attempt.attempt() >= 1 && attempt.attempt() <= byNumber.length) {
 				byNumber[attempt.attempt() - 1] = attempt;
 			}
@@ -139,7 +178,8 @@ public record StoredWork(String id, String name, @Nullable String key, String pa
 					end.isBefore(this.startedAt) ? Duration.ZERO : Duration.between(this.startedAt, end), this.owner,
 					WorkState.valueOf(this.state.name()), workError());
 		}
-		List<WorkAttempt> history = new ArrayList<>(byNumber.length);
+		List<WorkAttempt> history = new ArrayList<>(endedRuns.size() + byNumber.length);
+		history.addAll(endedRuns);
 		for (int i = 0; i < byNumber.length; i++) {
 			history.add((byNumber[i] != null) ? byNumber[i]
 					: new WorkAttempt(i + 1, null, null, null, null, WorkState.ABANDONED, null));

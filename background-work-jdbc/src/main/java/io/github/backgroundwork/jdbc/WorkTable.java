@@ -53,7 +53,8 @@ final class WorkTable {
 			instant(rs, "lease_until"), requiredInstant(rs, "enqueued_at"), instant(rs, "started_at"),
 			instant(rs, "finished_at"), rs.getString("error"), rs.getString("unreadable_by"),
 			rs.getString("unreadable_reason"), instant(rs, "retried_at"), rs.getString("queue"),
-			rs.getString("stack_trace"), AttemptLines.read(rs.getString("attempt_history")));
+			rs.getString("stack_trace"), AttemptLines.read(rs.getString("attempt_history")),
+			AttemptLines.ofEndedRuns(rs.getString("attempt_history")));
 
 	/**
 	 * The most ids one statement binds, far below every driver's parameter limit.

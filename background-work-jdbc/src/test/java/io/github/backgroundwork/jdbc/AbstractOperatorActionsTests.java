@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.backgroundwork.ActionResult;
 import io.github.backgroundwork.BulkResult;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
+import io.github.backgroundwork.WorkAttempt;
+import io.github.backgroundwork.WorkError;
 import io.github.backgroundwork.WorkFilter;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
@@ -92,6 +94,29 @@ abstract class AbstractOperatorActionsTests {
 		assertThat(row.attempts()).isEqualTo(2);
 		assertThat(row.retriedAt()).isNotNull().isAfter(before);
 		assertThat(operator.find(handle.id()).orElseThrow().snapshot().retriedAt()).isEqualTo(row.retriedAt());
+	}
+
+	@Test
+	void operatorRetryKeepsTheAttemptsOfTheRunThatEnded() {
+		DefaultBackgroundWorkQueue runner = queue("a-", true);
+		WorkHandle handle = runner.enqueue(WorkRequest.builder("healing", new Mail(7)).maxRetries(0).build());
+		awaitState(handle.id(), StoredState.FAILED);
+		this.handlers.healed = true;
+		Instant before = Instant.now().minusSeconds(5);
+		assertThat(queue("b-", false).retry(handle.id())).isEqualTo(ActionResult.APPLIED);
+		awaitState(handle.id(), StoredState.SUCCEEDED);
+		StoredWork row = row(handle.id());
+		assertThat(row.retriedAt()).isNotNull().isAfter(before);
+		List<WorkAttempt> history = row.history();
+		assertThat(history).extracting(WorkAttempt::outcome).containsExactly(WorkState.FAILED, WorkState.SUCCEEDED);
+		assertThat(history).extracting(WorkAttempt::attempt).containsExactly(1, 1);
+		WorkError error = history.get(0).error();
+		assertThat(error).isNotNull();
+		assertThat(error.message()).isEqualTo("SMTP down for 7");
+		assertThat(history.get(0).owner()).as("where it failed").isNotNull();
+		assertThat(history.get(1).error()).isNull();
+		// As any instance shows it
+		assertThat(runner.find(handle.id()).orElseThrow().snapshot().history()).isEqualTo(history);
 	}
 
 	@Test

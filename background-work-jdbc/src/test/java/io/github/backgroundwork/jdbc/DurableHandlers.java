@@ -77,6 +77,18 @@ public class DurableHandlers {
 		throw new IllegalStateException("SMTP down for " + mail.customer());
 	}
 
+	volatile boolean healed;
+
+	/**
+	 * A mail that fails until {@link #healed}.
+	 */
+	@BackgroundWorkHandler("healing")
+	void healing(Mail mail) {
+		if (!this.healed) {
+			throw new IllegalStateException("SMTP down for " + mail.customer());
+		}
+	}
+
 	@BackgroundWorkHandler("anything")
 	void anything(Object payload) {
 		this.runs.incrementAndGet();

@@ -1,10 +1,14 @@
 package io.github.backgroundwork.jdbc;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.backgroundwork.BulkResult;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
+import io.github.backgroundwork.WorkFilter;
+import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.durable.JdbcDurableWork;
 import io.github.backgroundwork.handler.WorkHandlers;
 import io.github.backgroundwork.recurring.MissedRuns;
@@ -13,6 +17,7 @@ import io.github.backgroundwork.recurring.RecurringSchedule;
 import io.github.backgroundwork.recurring.RecurringScheduler;
 import io.github.backgroundwork.recurring.RecurringWork;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Recurring work on H2: two instances of one database run each due time once (the
- * PostgreSQL tests try the rest).
+ * Recurring work on H2: two instances of one database run each due time once, and an
+ * operator's bulk delete leaves the pending run alone (the PostgreSQL tests try the
+ * rest).
  */
 class H2RecurringWorkTests {
 
@@ -34,6 +40,12 @@ class H2RecurringWorkTests {
 	private final List<DefaultBackgroundWorkQueue> queues = new ArrayList<>();
 
 	private final List<RecurringScheduler> schedulers = new ArrayList<>();
+
+	@BeforeEach
+	void clear() {
+		database.clear();
+		database.jdbc().update("DELETE FROM background_work_recurring");
+	}
 
 	@AfterEach
 	void stop() {
@@ -54,7 +66,50 @@ class H2RecurringWorkTests {
 		assertThat(this.ticks.runsById()).allSatisfy((id, runs) -> assertThat(runs).isOne());
 	}
 
-	private void start(String prefix) {
+	@Test
+	void bulkDeleteOfARecurringNamesEndedItemsLeavesItsPendingRunOnSchedule() {
+		RecurringScheduler scheduler = start("a-", RecurringSchedule.every(Duration.ofHours(1)));
+		DefaultBackgroundWorkQueue queue = this.queues.get(0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> pendingState() == StoredState.SCHEDULED);
+		String pending = pendingItem();
+		// Ended items of the name: two runs now, outside the schedule
+		scheduler.trigger("tick");
+		scheduler.trigger("tick");
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.ticks.runs.size() == 2);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> queue.deleteAll(new WorkFilter(null, "tick", null, null)).changed() == 2);
+		assertThat(queue.deleteAll(new WorkFilter(WorkState.SCHEDULED, "tick", null, null)))
+			.as("a waiting item is not deleted, even when asked for")
+			.isEqualTo(new BulkResult(0, 0));
+		// The scheduler's next steps keep the same pending run at the same due time
+		Instant due = database.store().reader().findById(pending).orElseThrow().notBefore();
+		JdbcRecurringStore clock = new JdbcRecurringStore(database.dataSource(), "background_work");
+		Instant later = clock.now().plusSeconds(3);
+		await().atMost(Duration.ofSeconds(20)).until(() -> clock.now().isAfter(later));
+		assertThat(pendingItem()).isEqualTo(pending);
+		assertThat(pendingState()).isEqualTo(StoredState.SCHEDULED);
+		assertThat(scheduler.statuses()).singleElement()
+			.satisfies((status) -> assertThat(status.nextDue()).isEqualTo(due));
+		assertThat(database.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM background_work WHERE name = 'tick'", Integer.class)).isOne();
+	}
+
+	private StoredState pendingState() {
+		List<String> items = database.jdbc()
+			.queryForList("SELECT item_id FROM background_work_recurring", String.class);
+		return items.isEmpty() ? null
+				: database.store().reader().findById(items.get(0)).map(StoredWork::state).orElse(null);
+	}
+
+	private String pendingItem() {
+		return database.jdbc().queryForObject("SELECT item_id FROM background_work_recurring", String.class);
+	}
+
+	private RecurringScheduler start(String prefix) {
+		return start(prefix, RecurringSchedule.every(Duration.ofSeconds(1)));
+	}
+
+	private RecurringScheduler start(String prefix, RecurringSchedule schedule) {
 		DefaultBackgroundWorkQueue queue = DefaultBackgroundWorkQueue.builder()
 			.threadNamePrefix(prefix)
 			.drainTimeout(Duration.ofSeconds(5))
@@ -62,14 +117,14 @@ class H2RecurringWorkTests {
 			.durableWork(JdbcDurableWork.factory(database.dataSource(), database.store(), JsonMapper.shared(),
 					Duration.ofMillis(100), Duration.ofDays(7)))
 			.build();
-		RecurringWork work = new RecurringWork("tick", RecurringSchedule.every(Duration.ofSeconds(1)),
-				MissedRuns.RUN_ONCE, 1);
+		RecurringWork work = new RecurringWork("tick", schedule, MissedRuns.RUN_ONCE, 1);
 		RecurringScheduler scheduler = new RecurringScheduler(queue,
 				new JdbcRecurringStore(database.dataSource(), "background_work"), () -> RecurringNames.of(work));
 		this.queues.add(queue);
 		this.schedulers.add(scheduler);
 		queue.start();
 		scheduler.start();
+		return scheduler;
 	}
 
 }

@@ -26,6 +26,7 @@ import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.QueueSnapshot;
 import io.github.backgroundwork.QueueState;
 import io.github.backgroundwork.QueueStatistics;
+import io.github.backgroundwork.WorkAttempt;
 import io.github.backgroundwork.WorkFilter;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkItemSnapshot;
@@ -57,6 +58,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, AutoCloseable {
+
+	/**
+	 * How many attempts of earlier runs an item run again keeps, as the engine does.
+	 */
+	private static final int MAX_EARLIER_ATTEMPTS = 20;
 
 	private final int historySize;
 
@@ -117,12 +123,13 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 
 	@Override
 	public WorkHandle enqueue(WorkRequest request) {
-		return run(request, null, null);
+		return run(request, null, null, List.of());
 	}
 
-	private WorkHandle run(WorkRequest request, @Nullable String id, @Nullable Instant retriedAt) {
+	private WorkHandle run(WorkRequest request, @Nullable String id, @Nullable Instant retriedAt,
+			List<WorkAttempt> earlierAttempts) {
 		WorkHandlerMethod handler = this.handlers.handlerFor(request);
-		return run(accept(request.name(), request, id, request, retriedAt), (context) -> {
+		return run(accept(request.name(), request, id, request, retriedAt, earlierAttempts), (context) -> {
 			CompletionStage<?> stage = handler.invoke(request.payload(), context);
 			if (stage != null) {
 				Throwable failure = outcome(stage);
@@ -144,7 +151,7 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 
 	@Override
 	public WorkHandle enqueue(String name, BackgroundWork work) {
-		return run(accept(name, work, null, null, null), work);
+		return run(accept(name, work, null, null, null, List.of()), work);
 	}
 
 	private WorkHandle run(SynchronousWorkItem item, BackgroundWork work) {
@@ -160,7 +167,7 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 
 	@Override
 	public WorkHandle enqueueAsync(String name, AsyncBackgroundWork work) {
-		SynchronousWorkItem item = accept(name, work, null, null, null);
+		SynchronousWorkItem item = accept(name, work, null, null, null, List.of());
 		@Nullable Throwable failure;
 		try {
 			CompletionStage<?> stage = work.start(item);
@@ -187,7 +194,7 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 	}
 
 	private SynchronousWorkItem accept(String name, Object work, @Nullable String id, @Nullable WorkRequest request,
-			@Nullable Instant retriedAt) {
+			@Nullable Instant retriedAt, List<WorkAttempt> earlierAttempts) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("name must not be blank");
 		}
@@ -200,7 +207,8 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 					"Background work '" + name + "' refused: the queue is closed");
 		}
 		SynchronousWorkItem item = new SynchronousWorkItem(
-				(id != null) ? id : "sync-" + this.sequence.incrementAndGet(), name, this.clock, request, retriedAt);
+				(id != null) ? id : "sync-" + this.sequence.incrementAndGet(), name, this.clock, request, retriedAt,
+				earlierAttempts);
 		this.accepted.incrementAndGet();
 		synchronized (this) {
 			this.running.add(item);
@@ -300,7 +308,8 @@ public class SynchronousBackgroundWorkQueue implements BackgroundWorkQueue, Auto
 			}
 			this.history.remove(ended);
 		}
-		run(ended.request, id, this.clock.instant());
+		// Its attempts so far stay in its history, as the engine keeps them
+		run(ended.request, id, this.clock.instant(), ended.attemptsToCarry(MAX_EARLIER_ATTEMPTS));
 		return ActionResult.APPLIED;
 	}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.github.backgroundwork.CancellationReason;
+import io.github.backgroundwork.WorkAttempt;
 import io.github.backgroundwork.WorkContext;
 import io.github.backgroundwork.WorkError;
 import io.github.backgroundwork.WorkHandle;
@@ -55,14 +56,37 @@ final class SynchronousWorkItem implements WorkHandle, WorkContext {
 
 	private final @Nullable Instant retriedAt;
 
-	SynchronousWorkItem(String id, String name, Clock clock, @Nullable WorkRequest request,
-			@Nullable Instant retriedAt) {
+	/**
+	 * The attempts of the runs that ended before an operator had it run again, oldest
+	 * first, without their stack traces.
+	 */
+	private final List<WorkAttempt> earlierAttempts;
+
+	SynchronousWorkItem(String id, String name, Clock clock, @Nullable WorkRequest request, @Nullable Instant retriedAt,
+			List<WorkAttempt> earlierAttempts) {
 		this.id = id;
 		this.name = name;
 		this.clock = clock;
 		this.enqueuedAt = clock.instant();
 		this.request = request;
 		this.retriedAt = retriedAt;
+		this.earlierAttempts = List.copyOf(earlierAttempts);
+	}
+
+	/**
+	 * Return every attempt, for the item an operator has run again: the most recent
+	 * {@code max}, only the latest failure with its stack trace.
+	 */
+	List<WorkAttempt> attemptsToCarry(int max) {
+		List<WorkAttempt> all = snapshot().history();
+		List<WorkAttempt> carried = new ArrayList<>();
+		for (WorkAttempt attempt : all.subList(Math.max(0, all.size() - max), all.size())) {
+			WorkError failure = attempt.error();
+			carried.add((failure == null || failure.stackTrace() == null) ? attempt
+					: new WorkAttempt(attempt.attempt(), attempt.startedAt(), attempt.finishedAt(), attempt.duration(),
+							attempt.owner(), attempt.outcome(), new WorkError(failure.type(), failure.message())));
+		}
+		return carried;
 	}
 
 	/**
@@ -118,7 +142,14 @@ final class SynchronousWorkItem implements WorkHandle, WorkContext {
 	public WorkItemSnapshot snapshot() {
 		return new WorkItemSnapshot(this.id, this.name, this.state, this.enqueuedAt, this.enqueuedAt, this.finishedAt,
 				runTime(), this.progress, this.error, false, 1, (this.request != null) ? this.request.key() : null,
-				null, this.request, this.retriedAt, List.of());
+				null, this.request, this.retriedAt, history());
+	}
+
+	private List<WorkAttempt> history() {
+		// Its one attempt started when it was accepted: it runs at once
+		List<WorkAttempt> history = new ArrayList<>(this.earlierAttempts);
+		history.add(new WorkAttempt(1, this.enqueuedAt, this.finishedAt, runTime(), null, this.state, this.error));
+		return history;
 	}
 
 	/**

@@ -1,10 +1,13 @@
 package io.github.backgroundwork.test;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.backgroundwork.ActionResult;
 import io.github.backgroundwork.BackgroundWorkHandler;
 import io.github.backgroundwork.BulkResult;
+import io.github.backgroundwork.WorkAttempt;
+import io.github.backgroundwork.WorkError;
 import io.github.backgroundwork.WorkFilter;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkRequest;
@@ -37,6 +40,21 @@ class SynchronousOperatorActionsTests {
 		assertThat(retried.snapshot().key()).isEqualTo("k-a");
 		assertThat(this.handlers.calls).hasValue(2);
 		assertThat(this.queue.retry(failed.id())).as("it succeeded").isEqualTo(ActionResult.NOT_RERUNNABLE);
+	}
+
+	@Test
+	void retryKeepsTheFailedAttemptInTheHistory() {
+		WorkHandle failed = this.queue.enqueue(WorkRequest.of("flaky", "a"));
+		assertThat(failed.snapshot().history()).extracting(WorkAttempt::outcome).containsExactly(WorkState.FAILED);
+		this.handlers.healed = true;
+		assertThat(this.queue.retry(failed.id())).isEqualTo(ActionResult.APPLIED);
+		List<WorkAttempt> history = this.queue.find(failed.id()).orElseThrow().snapshot().history();
+		assertThat(history).extracting(WorkAttempt::outcome).containsExactly(WorkState.FAILED, WorkState.SUCCEEDED);
+		WorkError error = history.get(0).error();
+		assertThat(error).isNotNull();
+		assertThat(error.message()).isEqualTo("not yet");
+		assertThat(error.stackTrace()).as("only the latest failure keeps its stack trace").isNull();
+		assertThat(history.get(1).error()).isNull();
 	}
 
 	@Test
