@@ -124,12 +124,12 @@ final class DurableWorkSource {
 		this.pauses = new StoredPauses(queue, engine, store, owner, pollInterval);
 		this.heartbeat = new InstanceHeartbeat(store.instances(), owner, queue, engine.settings().concurrency(),
 				engine.settings().handlers().names());
-		this.leases = new LeaseKeeper(store, owner, new RetentionCleaner(store, retention, this.heartbeat::deleteGone),
-				this.heartbeat);
 		// A renewal is tried at least once per third of a lease, whatever the backoff
 		Duration maxDelay = store.lease().dividedBy(3);
 		this.outage = new StoreOutage(owner,
 				(maxDelay.compareTo(Duration.ofSeconds(10)) < 0) ? maxDelay : Duration.ofSeconds(10));
+		this.leases = new LeaseKeeper(store, owner, new RetentionCleaner(store, retention, this.heartbeat::deleteGone),
+				this.heartbeat, this.outage);
 	}
 
 	String owner() {

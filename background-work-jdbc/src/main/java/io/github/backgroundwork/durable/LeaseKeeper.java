@@ -1,5 +1,6 @@
 package io.github.backgroundwork.durable;
 
+import java.time.Duration;
 import java.util.Set;
 
 import io.github.backgroundwork.WorkHandle;
@@ -33,6 +34,8 @@ final class LeaseKeeper {
 
 	private final InstanceHeartbeat heartbeat;
 
+	private final StoreOutage outage;
+
 	private final long renewEvery;
 
 	private final long rescueEvery;
@@ -44,11 +47,13 @@ final class LeaseKeeper {
 
 	private boolean beatDue;
 
-	LeaseKeeper(JdbcWorkStore store, String owner, RetentionCleaner cleaner, InstanceHeartbeat heartbeat) {
+	LeaseKeeper(JdbcWorkStore store, String owner, RetentionCleaner cleaner, InstanceHeartbeat heartbeat,
+			StoreOutage outage) {
 		this.store = store;
 		this.owner = owner;
 		this.cleaner = cleaner;
 		this.heartbeat = heartbeat;
+		this.outage = outage;
 		this.renewEvery = store.lease().toNanos() / 3;
 		this.rescueEvery = store.lease().toNanos() / 2;
 	}
@@ -111,7 +116,7 @@ final class LeaseKeeper {
 		}
 		if (now - this.nextRescue >= 0) {
 			if (mayRescue) {
-				rescueExpired();
+				rescueExpired(now);
 			}
 			this.nextRescue = now + this.rescueEvery;
 		}
@@ -166,10 +171,22 @@ final class LeaseKeeper {
 	}
 
 	/**
-	 * Queue again the rows whose lease expired, or fail those without an attempt left.
+	 * Queue again the rows whose lease expired, or fail those without an attempt left;
+	 * only if the store answers within a third of a lease of the turn's start, whatever
+	 * held it up meanwhile (a renewal, or the rescue's own wait for a connection, as a
+	 * pool hands none out while its database restarts). Decided once the rescue has its
+	 * connection, not before: a rescue that waited out an outage would otherwise take the
+	 * rows of owners that could not renew them either, itself included, while their code
+	 * still runs. The owners renew at least every third of a lease, so a shorter gap
+	 * cannot have kept them from it for a whole lease.
+	 * @param turnBegan the claimer's {@link System#nanoTime()} when the turn began
 	 */
-	private void rescueExpired() {
-		RescueResult rescued = this.store.rescueExpired();
+	private void rescueExpired(long turnBegan) {
+		Duration patience = Duration.ofNanos(Math.max(0, this.renewEvery - (System.nanoTime() - turnBegan)));
+		RescueResult rescued = this.store.rescueExpired(patience);
+		if (rescued.heldUp()) {
+			this.outage.stalled(Duration.ofNanos(System.nanoTime() - turnBegan));
+		}
 		if (rescued.requeued() > 0) {
 			logger.warn("Background work: " + rescued.requeued() + " item(s) whose instance stopped without "
 					+ "finishing them (their lease expired) are queued again");

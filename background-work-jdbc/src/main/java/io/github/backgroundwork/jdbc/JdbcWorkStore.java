@@ -372,7 +372,25 @@ public final class JdbcWorkStore {
 	 * @return what was done
 	 */
 	public RescueResult rescueExpired() {
-		return this.rescuer.rescue();
+		return this.rescuer.rescue(Duration.ofNanos(Long.MAX_VALUE));
+	}
+
+	/**
+	 * Take back running items whose lease expired, as {@link #rescueExpired()} does, but
+	 * only while the store answers promptly: each statement runs only if its connection
+	 * came within {@code patience} of this call. A connection that came later means the
+	 * store was away or stalled meanwhile, for the owners of those rows too, whose leases
+	 * may then have expired only because they could not renew them: the pass stops there,
+	 * {@link RescueResult#heldUp() held up}, and the caller should leave the rescue for a
+	 * lease, time for them to renew.
+	 * @param patience how long the pass may wait for its connections
+	 * @return what was done
+	 * @since 0.1.0
+	 */
+	public RescueResult rescueExpired(Duration patience) {
+		Assert.notNull(patience, "patience must not be null");
+		Assert.isTrue(!patience.isNegative(), "patience must not be negative");
+		return this.rescuer.rescue(patience);
 	}
 
 	/**
