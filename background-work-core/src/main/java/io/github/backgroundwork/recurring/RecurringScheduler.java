@@ -127,9 +127,17 @@ public class RecurringScheduler implements SmartLifecycle, SmartInitializingSing
 	public WorkHandle trigger(String name) {
 		if (!this.works.containsKey(name)) {
 			throw new IllegalArgumentException("'" + name + "' is not a recurring name that is switched on; those are: "
-					+ String.join(", ", new TreeSet<>(this.works.keySet())));
+					+ String.join(", ", names()));
 		}
 		return this.dueTimes.trigger(name);
+	}
+
+	/**
+	 * Return the recurring names that are switched on, without reading the store.
+	 * @return their names, in order
+	 */
+	public Set<String> names() {
+		return new TreeSet<>(this.works.keySet());
 	}
 
 	/**
