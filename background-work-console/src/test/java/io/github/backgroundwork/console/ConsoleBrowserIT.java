@@ -170,6 +170,8 @@ class ConsoleBrowserIT {
 		open("#/items?queue=backgroundWorkQueue&name=cleanup&state=SUCCEEDED");
 		this.browser.awaitText("#items-total", (text) -> !text.startsWith("0 matching"));
 		open("#/recurring");
+		// The last run is the one just triggered: when, and how it ended
+		this.browser.await(row + " .badge.succeeded");
 		this.browser.click("button[data-key='recurring-pause-cleanup']");
 		this.browser.await(row + "[data-paused='true'] button[data-key='recurring-resume-cleanup']");
 		assertThat(this.queue.paused().isPaused("cleanup")).isTrue();
