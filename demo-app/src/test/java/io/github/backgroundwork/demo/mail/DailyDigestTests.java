@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The daily digest is on the demo page: its next run is a stored {@code SCHEDULED} item
  * among the items in the database, {@code GET /work} gives its next due time for the
- * page's line, and the endpoint lists it as recurring.
+ * page's line, and the endpoint and the console list it as recurring.
  */
 @SpringBootTest(properties = { "background-work.store=jdbc", "demo.customers.count=3",
 		"background-work.recurring.daily-digest.enabled=true" })
@@ -38,6 +38,14 @@ class DailyDigestTests {
 		String endpoint = this.mvc.get().uri("/actuator/backgroundwork").exchange().getResponse().getContentAsString();
 		assertThat(JsonPath.<List<String>>read(endpoint, "$.recurring[*].schedule"))
 			.containsExactly("cron 0 0 7 * * * Europe/Paris");
+		// The console's Recurring page, and the page's line
+		String console = this.mvc.get()
+			.uri("/background-work/api/recurring")
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<String>>read(console, "$[*].name")).containsExactly("daily-digest");
+		assertThat(this.mvc.get().uri("/index.html")).hasStatusOk().bodyText().contains("id=\"recurring\"");
 	}
 
 }
