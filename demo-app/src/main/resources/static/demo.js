@@ -215,9 +215,21 @@ function queueLine(name, queue) {
 	return line;
 }
 
+// Recurring work (the daily digest): its schedule, next due time and last run
+function recurringLine(status) {
+	const last = status.lastRun;
+	const line = element('span', 'Recurring ' + status.name + ' (' + status.schedule + ')'
+			+ (status.paused ? ', paused' : '') + ': next due ' + (status.nextDue ? new Date(status.nextDue).toLocaleString() : '-')
+			+ ', last run ' + (last ? (last.at ? new Date(last.at).toLocaleString() : last.id) + ' ' + last.state
+				+ (last.owner ? ' on ' + last.owner : '') : 'none yet'), 'queue-line');
+	line.dataset.recurring = status.name;
+	return line;
+}
+
 function drawWork(overview) {
 	document.getElementById('queue').replaceChildren(...Object.entries(overview.queues)
 		.map(([name, queue]) => queueLine(name, queue)));
+	document.getElementById('recurring').replaceChildren(...(overview.recurring || []).map(recurringLine));
 
 	const inFlight = document.getElementById('in-flight');
 	inFlight.replaceChildren(...overview.inFlight.map((item) => {

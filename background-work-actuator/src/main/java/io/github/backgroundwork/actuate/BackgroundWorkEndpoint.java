@@ -110,7 +110,7 @@ public class BackgroundWorkEndpoint {
 			@Nullable DurableWorkDescriber durable, @Nullable RecurringScheduler recurring) {
 		this.queues = new LinkedHashMap<>(queues);
 		this.durable = durable;
-		this.actions = new WorkActions(queues);
+		this.actions = new WorkActions(queues, recurring);
 		this.recurring = recurring;
 	}
 
@@ -204,8 +204,9 @@ public class BackgroundWorkEndpoint {
 
 	/**
 	 * Run a recurring name now, once, outside its schedule: {@code POST
-	 * /actuator/backgroundwork/recurring/{name}}. The run is an extra item; it may
-	 * overlap a scheduled run.
+	 * /actuator/backgroundwork/recurring/{name}}, as
+	 * {@code POST /actuator/backgroundwork} with {@code {"action": "trigger", "name":
+	 * ...}} does. The run is an extra item; it may overlap a scheduled run.
 	 * @param section {@code recurring}
 	 * @param name the recurring name
 	 * @return the run, or {@code null} (404 over HTTP) if the section is not
@@ -219,24 +220,25 @@ public class BackgroundWorkEndpoint {
 			return null;
 		}
 		try {
-			WorkHandle run = this.recurring.trigger(name);
-			return new TriggerDescriptor(name, run.id(), run.state());
+			return this.actions.trigger(name);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (WorkActions.InvalidActionException ex) {
 			throw invalid(ex.getMessage());
 		}
 	}
 
 	/**
-	 * Act on every item a filter matches, or pause or resume: {@code POST
-	 * /actuator/backgroundwork} with {@code {"action": ..., "queue": ..., "state": ...,
-	 * "name": ..., "keyPrefix": ..., "olderThan": ...}}. See
+	 * Act on every item a filter matches, pause or resume, or run a recurring name now:
+	 * {@code POST /actuator/backgroundwork} with
+	 * {@code {"action": ..., "queue": ..., "state": ..., "name": ..., "keyPrefix": ...,
+	 * "olderThan": ...}}. See
 	 * {@link WorkActions#onAll(String, String, String, String, String, String)}.
-	 * @param action {@code retry}, {@code cancel}, {@code delete}, {@code pause} or
-	 * {@code resume}
+	 * @param action {@code retry}, {@code cancel}, {@code delete}, {@code pause},
+	 * {@code resume} or {@code trigger}
 	 * @param queue only this queue, or {@code null} for every queue
 	 * @param state only items in this state, or {@code null}
-	 * @param name only items of this name of work, or {@code null}
+	 * @param name only items of this name of work (for trigger, the recurring name), or
+	 * {@code null}
 	 * @param keyPrefix only items whose key starts with this, or {@code null}
 	 * @param olderThan only items older than this duration back from now, or this
 	 * instant; or {@code null}
@@ -256,7 +258,16 @@ public class BackgroundWorkEndpoint {
 		}
 	}
 
-	private @Nullable List<RecurringStatus> recurring() {
+	/**
+	 * Describe the recurring names, as the {@code recurring} section of
+	 * {@link #queues(String, String, String, Integer, Integer)} does, without reading the
+	 * queues: for the console, which shows them on a page of their own.
+	 * @return each recurring name with its schedule, zone, next due time, last run and
+	 * whether it is paused, in name order; or {@code null} when the application has no
+	 * recurring work
+	 * @since 0.1.0
+	 */
+	public @Nullable List<RecurringStatus> recurring() {
 		if (this.recurring == null) {
 			return null;
 		}

@@ -103,16 +103,16 @@ public class BackgroundWorkEndpointWebExtension {
 			return badRequest(ex);
 		}
 		catch (WorkRejectedException ex) {
-			return new WebEndpointResponse<>(new RequestErrorDescriptor(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE,
-					"Service Unavailable", ex.getMessage()), WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+			return unavailable(ex);
 		}
 	}
 
 	/**
-	 * Act on every item a filter matches, or pause or resume: {@code 200} with a
-	 * {@link BulkActionDescriptor}, or {@code 400} naming the field that is invalid.
-	 * @param action {@code retry}, {@code cancel}, {@code delete}, {@code pause} or
-	 * {@code resume}
+	 * Act on every item a filter matches, pause or resume, or run a recurring name now:
+	 * {@code 200} with a {@link BulkActionDescriptor}, {@code 400} naming the field that
+	 * is invalid, or {@code 503} if a triggered run does not fit in its queue.
+	 * @param action {@code retry}, {@code cancel}, {@code delete}, {@code pause},
+	 * {@code resume} or {@code trigger}
 	 * @param queue only this queue, or {@code null}
 	 * @param state only items in this state, or {@code null}
 	 * @param name only items of this name of work, or {@code null}
@@ -132,6 +132,14 @@ public class BackgroundWorkEndpointWebExtension {
 		catch (InvalidEndpointRequestException ex) {
 			return badRequest(ex);
 		}
+		catch (WorkRejectedException ex) {
+			return unavailable(ex);
+		}
+	}
+
+	private static WebEndpointResponse<Object> unavailable(WorkRejectedException ex) {
+		return new WebEndpointResponse<>(new RequestErrorDescriptor(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE,
+				"Service Unavailable", ex.getMessage()), WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 	}
 
 	private static WebEndpointResponse<Object> badRequest(InvalidEndpointRequestException ex) {

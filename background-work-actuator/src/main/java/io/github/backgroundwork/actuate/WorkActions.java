@@ -18,6 +18,7 @@ import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.WorkFilter;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkState;
+import io.github.backgroundwork.recurring.RecurringScheduler;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
@@ -25,8 +26,8 @@ import org.springframework.boot.convert.DurationStyle;
 /**
  * An operator's actions on the application's queues, as the endpoint and the console take
  * them: checks the action and the filter, picks the queues, and calls them; for stored
- * items, the queues act on the durable store for the whole cluster. Bad input is refused
- * with an {@link InvalidActionException} naming the field.
+ * items, the queues act on the durable store for the whole cluster; and runs a recurring
+ * name now. Bad input is refused with an {@link InvalidActionException} naming the field.
  *
  * @since 0.1.0
  */
@@ -39,6 +40,8 @@ public class WorkActions {
 
 	private final Map<String, BackgroundWorkQueue> queues;
 
+	private final @Nullable RecurringScheduler recurring;
+
 	private final Clock clock;
 
 	/**
@@ -46,12 +49,56 @@ public class WorkActions {
 	 * @param queues the queues, by name (their bean names in an application)
 	 */
 	public WorkActions(Map<String, ? extends BackgroundWorkQueue> queues) {
-		this(queues, Clock.systemUTC());
+		this(queues, null, Clock.systemUTC());
+	}
+
+	/**
+	 * Create the actions on some queues and on the application's recurring names.
+	 * @param queues the queues, by name (their bean names in an application)
+	 * @param recurring what keeps the recurring names on schedule, or {@code null}
+	 */
+	public WorkActions(Map<String, ? extends BackgroundWorkQueue> queues, @Nullable RecurringScheduler recurring) {
+		this(queues, recurring, Clock.systemUTC());
 	}
 
 	WorkActions(Map<String, ? extends BackgroundWorkQueue> queues, Clock clock) {
+		this(queues, null, clock);
+	}
+
+	WorkActions(Map<String, ? extends BackgroundWorkQueue> queues, @Nullable RecurringScheduler recurring,
+			Clock clock) {
 		this.queues = new LinkedHashMap<>(queues);
+		this.recurring = recurring;
 		this.clock = clock;
+	}
+
+	/**
+	 * Enqueue an extra run of a recurring name now, outside its schedule (it may overlap
+	 * a scheduled run): an operator's "run now".
+	 * @param name the recurring name
+	 * @return the run
+	 * @throws InvalidActionException naming {@code name} if it is not a recurring name
+	 * that is switched on, listing those that are
+	 * @throws io.github.backgroundwork.WorkRejectedException if the run does not fit in
+	 * the queue
+	 */
+	public TriggerDescriptor trigger(@Nullable String name) {
+		if (this.recurring == null) {
+			throw new InvalidActionException("name",
+					"name must be a recurring name, was " + quoted(name) + ": this application has no recurring work");
+		}
+		if (name == null || name.isBlank()) {
+			throw new InvalidActionException("name", "trigger needs the recurring name to run, was missing");
+		}
+		WorkHandle run;
+		try {
+			run = this.recurring.trigger(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidActionException("name", "name must be a recurring name that is switched on, one of "
+					+ this.recurring.names() + ", was " + quoted(name));
+		}
+		return new TriggerDescriptor(name, run.id(), run.state());
 	}
 
 	/**
@@ -84,29 +131,40 @@ public class WorkActions {
 
 	/**
 	 * Act on every item that matches a filter, in one queue or all of them; or pause or
-	 * resume a queue, or a name of work in it.
-	 * @param action {@code retry}, {@code cancel}, {@code delete}, {@code pause} or
-	 * {@code resume} (case does not matter)
+	 * resume a queue, or a name of work in it; or run a recurring name now
+	 * ({@link #trigger(String)}).
+	 * @param action {@code retry}, {@code cancel}, {@code delete}, {@code pause},
+	 * {@code resume} or {@code trigger} (case does not matter)
 	 * @param queue only this queue, or {@code null} for every queue
 	 * @param state only items in this state, or {@code null}
 	 * @param name only items of this name of work (for pause and resume: pause or resume
-	 * this name only), or {@code null}
+	 * this name only; for trigger: the recurring name), or {@code null}
 	 * @param keyPrefix only items whose key starts with this, or {@code null}
 	 * @param olderThan only items that ended (or, live, were accepted) before this: a
 	 * duration back from now ({@code 30m}, {@code PT1H}) or an ISO-8601 instant; or
 	 * {@code null}
 	 * @return how many items matched and how many were changed; for pause and resume, how
-	 * many queues were addressed and how many of them changed what they pause
+	 * many queues were addressed and how many of them changed what they pause; for
+	 * trigger, one and one
 	 * @throws InvalidActionException naming the field that is invalid
 	 */
 	public BulkActionDescriptor onAll(@Nullable String action, @Nullable String queue, @Nullable String state,
 			@Nullable String name, @Nullable String keyPrefix, @Nullable String olderThan) {
 		Action parsed = Action.parse(action);
+		if (parsed == Action.TRIGGER) {
+			// Recurring names run in the primary queue, which the scheduler knows
+			refuseFor(parsed, "queue", queue, "name");
+			refuseFor(parsed, "state", state, "name");
+			refuseFor(parsed, "keyPrefix", keyPrefix, "name");
+			refuseFor(parsed, "olderThan", olderThan, "name");
+			trigger(name);
+			return new BulkActionDescriptor(1, 1);
+		}
 		Map<String, BackgroundWorkQueue> selected = select(queue);
 		if (parsed == Action.PAUSE || parsed == Action.RESUME) {
-			refuseFor(parsed, "state", state);
-			refuseFor(parsed, "keyPrefix", keyPrefix);
-			refuseFor(parsed, "olderThan", olderThan);
+			refuseFor(parsed, "state", state, "queue and name");
+			refuseFor(parsed, "keyPrefix", keyPrefix, "queue and name");
+			refuseFor(parsed, "olderThan", olderThan, "queue and name");
 			return pauseOrResume(selected.values(), parsed == Action.PAUSE, blankToNull(name));
 		}
 		WorkFilter filter = new WorkFilter(parseState(state), blankToNull(name),
@@ -236,11 +294,15 @@ public class WorkActions {
 		}
 	}
 
-	private static void refuseFor(Action action, String field, @Nullable String value) {
+	private static void refuseFor(Action action, String field, @Nullable String value, String takes) {
 		if (value != null) {
 			throw new InvalidActionException(field,
-					field + " does not apply to " + action.value() + ", which takes queue and name only");
+					field + " does not apply to " + action.value() + ", which takes " + takes + " only");
 		}
+	}
+
+	private static String quoted(@Nullable String value) {
+		return (value != null) ? "'" + value + "'" : "missing";
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {
@@ -261,7 +323,7 @@ public class WorkActions {
 	 */
 	private enum Action {
 
-		RETRY(true), CANCEL(true), DELETE(true), PAUSE(false), RESUME(false);
+		RETRY(true), CANCEL(true), DELETE(true), PAUSE(false), RESUME(false), TRIGGER(false);
 
 		private final boolean onItem;
 
@@ -282,7 +344,7 @@ public class WorkActions {
 				}
 			}
 			throw new InvalidActionException("action",
-					"action must be one of retry, cancel, delete, pause or resume, was "
+					"action must be one of retry, cancel, delete, pause, resume or trigger, was "
 							+ ((action != null) ? "'" + action + "'" : "missing"));
 		}
 

@@ -103,7 +103,19 @@ class WorkActionsTests {
 		assertInvalid("olderThan", () -> this.actions.onAll("retry", null, null, null, null, "yesterday"));
 		assertInvalid("olderThan", () -> this.actions.onAll("retry", null, null, null, null, "-5m"));
 		assertInvalid("keyPrefix", () -> this.actions.onAll("pause", null, null, null, "k", null));
+		assertInvalid("action", () -> this.actions.onItem("x-1", "trigger"));
+		assertInvalid("queue", () -> this.actions.onAll("trigger", "first", null, "mail", null, null));
 		assertThat(this.first.calls).isEmpty();
+	}
+
+	@Test
+	void triggerWithoutRecurringWorkIsRefusedNamingTheName() {
+		assertThatExceptionOfType(WorkActions.InvalidActionException.class)
+			.isThrownBy(() -> this.actions.onAll("trigger", null, null, "mail", null, null))
+			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("name"))
+			.withMessage("name must be a recurring name, was 'mail': this application has no recurring work");
+		assertThat(this.first.calls).isEmpty();
+		assertThat(this.second.calls).isEmpty();
 	}
 
 	private static void assertInvalid(String field, Runnable action) {

@@ -1,22 +1,32 @@
 package io.github.backgroundwork.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.backgroundwork.BackgroundWorkHandler;
+import io.github.backgroundwork.BackgroundWorkQueue;
+import io.github.backgroundwork.WorkItemSnapshot;
+import io.github.backgroundwork.WorkQuery;
+import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.actuate.BackgroundWorkEndpoint;
+import io.github.backgroundwork.actuate.BackgroundWorkEndpointWebExtension;
+import io.github.backgroundwork.actuate.BulkActionDescriptor;
+import io.github.backgroundwork.actuate.RequestErrorDescriptor;
 import io.github.backgroundwork.recurring.RecurringScheduler;
 import io.github.backgroundwork.recurring.RecurringStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests of the auto-configuration of recurring work: recurring handlers run on schedule
@@ -54,7 +64,36 @@ class BackgroundWorkRecurringAutoConfigurationTests {
 			assertThat(endpoint.trigger("other", "report")).isNull();
 			assertThatExceptionOfType(InvalidEndpointRequestException.class)
 				.isThrownBy(() -> endpoint.trigger("recurring", "mail"))
-				.withMessage("'mail' is not a recurring name that is switched on; those are: digest, report");
+				.withMessage("name must be a recurring name that is switched on, one of [digest, report], was 'mail'");
+		});
+	}
+
+	@Test
+	void bulkTriggerRunsARecurringNameOnceNowAndRefusesAnythingElseNamingTheField() {
+		this.contextRunner.run((context) -> {
+			BackgroundWorkEndpointWebExtension web = context.getBean(BackgroundWorkEndpointWebExtension.class);
+			BackgroundWorkQueue queue = context.getBean(BackgroundWorkQueue.class);
+			Digests digests = context.getBean(Digests.class);
+			WebEndpointResponse<Object> unknown = web.actOnAll("trigger", null, null, "mail", null, null);
+			assertThat(unknown.getStatus()).isEqualTo(400);
+			assertThat(unknown.getBody()).isEqualTo(new RequestErrorDescriptor(400, "Bad Request",
+					"name must be a recurring name that is switched on, one of [digest, report], was 'mail'"));
+			assertThat(web.actOnAll("trigger", null, null, null, null, null).getBody()).extracting("message")
+				.isEqualTo("trigger needs the recurring name to run, was missing");
+			assertThat(web.actOnAll("trigger", "backgroundWorkQueue", null, "report", null, null).getBody())
+				.extracting("message")
+				.isEqualTo("queue does not apply to trigger, which takes name only");
+			assertThat(web.actOnAll("trigger", null, "FAILED", "report", null, null).getStatus()).isEqualTo(400);
+			// Refused: nothing ran, only the scheduled run (at 03:00) waits
+			assertThat(queue.items(new WorkQuery(null, "report", 0, 10)).total()).isOne();
+			WebEndpointResponse<Object> triggered = web.actOnAll("trigger", null, null, "report", null, null);
+			assertThat(triggered.getStatus()).isEqualTo(200);
+			assertThat(triggered.getBody()).isEqualTo(new BulkActionDescriptor(1, 1));
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(queue.items(new WorkQuery(null, "report", 0, 10)).items())
+					.extracting(WorkItemSnapshot::state)
+					.containsExactlyInAnyOrder(WorkState.SCHEDULED, WorkState.SUCCEEDED));
+			assertThat(digests.reports.getCount()).isZero();
 		});
 	}
 

@@ -8,6 +8,7 @@ import io.github.backgroundwork.actuate.BackgroundWorkEndpoint;
 import io.github.backgroundwork.actuate.DurableWorkDescriber;
 import io.github.backgroundwork.actuate.WorkActions;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.recurring.RecurringScheduler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -44,6 +45,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 // auto-configuration's
 @AutoConfiguration(afterName = { "io.github.backgroundwork.autoconfigure.BackgroundWorkAutoConfiguration",
 		"io.github.backgroundwork.autoconfigure.BackgroundWorkJdbcAutoConfiguration",
+		"io.github.backgroundwork.autoconfigure.BackgroundWorkRecurringAutoConfiguration",
 		"io.github.backgroundwork.autoconfigure.BackgroundWorkEndpointAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, RouterFunction.class })
@@ -65,12 +67,14 @@ public final class BackgroundWorkConsoleAutoConfiguration {
 
 	@Bean
 	ConsoleApi backgroundWorkConsoleApi(Map<String, BackgroundWorkQueue> queues,
-			ObjectProvider<DurableWorkDescriber> durable, ThroughputHistory throughput,
-			BackgroundWorkConsoleProperties properties) {
+			ObjectProvider<DurableWorkDescriber> durable, ObjectProvider<RecurringScheduler> recurring,
+			ThroughputHistory throughput, BackgroundWorkConsoleProperties properties) {
 		DurableWorkDescriber describer = durable.getIfAvailable();
+		RecurringScheduler scheduler = recurring.getIfUnique();
 		// An endpoint of its own: the actuator's may be absent, unexposed or elsewhere
-		BackgroundWorkEndpoint endpoint = new BackgroundWorkEndpoint(queues, describer);
-		return new ConsoleApi(queues, endpoint, describer != null, new WorkActions(queues), throughput, properties);
+		BackgroundWorkEndpoint endpoint = new BackgroundWorkEndpoint(queues, describer, scheduler);
+		return new ConsoleApi(queues, endpoint, describer != null, new WorkActions(queues, scheduler), throughput,
+				properties);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -18,6 +18,7 @@ import io.github.backgroundwork.actuate.QueuesDescriptor;
 import io.github.backgroundwork.actuate.RequestErrorDescriptor;
 import io.github.backgroundwork.actuate.WorkActions;
 import io.github.backgroundwork.actuate.WorkItemDescriptor;
+import io.github.backgroundwork.recurring.RecurringStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -33,8 +34,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The console's page and its JSON API under {@code {path}/api}: reads go through the
- * {@link BackgroundWorkEndpoint}, actions through {@link WorkActions}, as the endpoint's.
- * In read-only mode every action answers {@code 403}.
+ * {@link BackgroundWorkEndpoint} (the recurring names too), actions through
+ * {@link WorkActions}, as the endpoint's. In read-only mode every action answers
+ * {@code 403}.
  *
  * @since 0.1.0
  */
@@ -102,12 +104,14 @@ public class ConsoleApi {
 			.GET(api + "/items/{id}/payload", this::payload)
 			.GET(api + "/throughput", (request) -> json(this.throughput.points()))
 			.GET(api + "/paused", this::paused)
+			.GET(api + "/recurring", (request) -> json(recurring()))
 			.POST(api + "/items/{id}/{action}",
 					(request) -> act(() -> itemAction(request.pathVariable("id"), request.pathVariable("action"))))
 			.POST(api + "/bulk/{action}", (request) -> act(() -> bulk(request)))
 			.POST(api + "/queues/{queue}/{action}", (request) -> act(() -> pause(request, null)))
 			.POST(api + "/queues/{queue}/names/{name}/{action}",
 					(request) -> act(() -> pause(request, request.pathVariable("name"))))
+			.POST(api + "/recurring/{name}/{action}", (request) -> act(() -> recurringAction(request)))
 			.build();
 	}
 
@@ -216,6 +220,25 @@ public class ConsoleApi {
 			return badRequest("action must be pause or resume, was '" + action + "'");
 		}
 		return json(this.actions.onAll(action, request.pathVariable("queue"), null, name, null, null));
+	}
+
+	private List<RecurringStatus> recurring() {
+		List<RecurringStatus> recurring = this.endpoint.recurring();
+		return (recurring != null) ? recurring : List.of();
+	}
+
+	/**
+	 * Run a recurring name now, or pause or resume it in every queue (it runs in the
+	 * primary one), as the endpoint's {@code trigger}, {@code pause} and {@code resume}.
+	 */
+	private ServerResponse recurringAction(ServerRequest request) {
+		String name = request.pathVariable("name");
+		String action = request.pathVariable("action");
+		return switch (action) {
+			case "trigger" -> json(this.actions.trigger(name));
+			case "pause", "resume" -> json(this.actions.onAll(action, null, null, name, null, null));
+			default -> badRequest("action must be pause, resume or trigger, was '" + action + "'");
+		};
 	}
 
 	private ServerResponse act(ActionCall action) {

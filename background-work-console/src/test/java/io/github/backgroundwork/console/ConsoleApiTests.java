@@ -65,7 +65,7 @@ class ConsoleApiTests {
 			.bodyText()
 			.contains("<script type=\"module\" src=\"assets/console.js\"></script>")
 			.doesNotContain("http://", "https://");
-		for (String asset : new String[] { "console.js", "api.js", "dom.js", "pages.js", "chart.js" }) {
+		for (String asset : new String[] { "console.js", "api.js", "dom.js", "pages.js", "chart.js", "recurring.js" }) {
 			assertThat(this.mvc.get().uri("/background-work/assets/" + asset)).hasStatusOk()
 				.hasContentTypeCompatibleWith("text/javascript")
 				.bodyText()
@@ -73,6 +73,27 @@ class ConsoleApiTests {
 		}
 		assertThat(this.mvc.get().uri("/background-work/assets/console.css")).hasStatusOk()
 			.hasContentTypeCompatibleWith("text/css");
+	}
+
+	@Test
+	void recurringNamesAreListedAndRunNowOrRefusedNamingTheName() {
+		assertThat(this.mvc.get().uri("/background-work/api/recurring")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].schedule")
+			.isEqualTo("every PT1H");
+		assertThat(this.mvc.post().uri("/background-work/api/recurring/invoice/trigger"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.message")
+			.isEqualTo("name must be a recurring name that is switched on, one of [cleanup], was 'invoice'");
+		assertThat(this.mvc.post().uri("/background-work/api/recurring/cleanup/explode"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		int before = this.handlers.cleanups.get();
+		assertThat(this.mvc.post().uri("/background-work/api/recurring/cleanup/trigger")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.name")
+			.isEqualTo("cleanup");
+		await().atMost(PATIENCE).until(() -> this.handlers.cleanups.get() > before);
 	}
 
 	@Test

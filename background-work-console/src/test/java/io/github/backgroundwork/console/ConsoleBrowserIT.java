@@ -31,8 +31,9 @@ import static org.awaitility.Awaitility.await;
  * The console in real headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}; skipped where they are not installed, required in CI), used as
  * an operator would: watch work arrive, read a failure's stack trace, retry it, retry a
- * name in bulk, pause and resume, cancel a running item. Screenshots go to
- * {@code target/screenshots/}; {@code console.png} is the one docs/console.md shows.
+ * name in bulk, pause and resume, cancel a running item, run a recurring name now and
+ * pause it. Screenshots go to {@code target/screenshots/}; {@code console.png} is the one
+ * docs/console.md shows.
  */
 @EnabledIfChromium
 @SpringBootTest(classes = ConsoleTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -156,6 +157,31 @@ class ConsoleBrowserIT {
 	}
 
 	@Test
+	void recurringPageRunsANameNowAndPausesAndResumesIt() throws IOException {
+		open("#/recurring");
+		String row = "tr[data-recurring='cleanup']";
+		String schedule = this.browser.awaitText(row + " td", (text) -> !text.isEmpty());
+		assertThat(schedule).isEqualTo("every PT1H");
+		int before = this.handlers.cleanups.get();
+		this.browser.click("button[data-key='recurring-trigger-cleanup']");
+		this.browser.awaitText("#status", (text) -> text.startsWith("cleanup: run "));
+		await().atMost(PATIENCE).until(() -> this.handlers.cleanups.get() > before);
+		// The run is an item of the name, on the items page
+		open("#/items?queue=backgroundWorkQueue&name=cleanup&state=SUCCEEDED");
+		this.browser.awaitText("#items-total", (text) -> !text.startsWith("0 matching"));
+		open("#/recurring");
+		// The last run is the one just triggered: when, and how it ended
+		this.browser.await(row + " .badge.succeeded");
+		this.browser.click("button[data-key='recurring-pause-cleanup']");
+		this.browser.await(row + "[data-paused='true'] button[data-key='recurring-resume-cleanup']");
+		assertThat(this.queue.paused().isPaused("cleanup")).isTrue();
+		this.browser.screenshot("console-recurring.png");
+		this.browser.click("button[data-key='recurring-resume-cleanup']");
+		this.browser.await(row + "[data-paused='false'] button[data-key='recurring-pause-cleanup']");
+		assertThat(this.queue.paused().isPaused("cleanup")).isFalse();
+	}
+
+	@Test
 	void consoleFitsAPhoneInTheDark() throws IOException {
 		WorkHandle invoice = this.queue.enqueue(WorkRequest.builder("invoice", "c-10").key("order-10").build());
 		await().atMost(PATIENCE).until(() -> invoice.state() == WorkState.FAILED);
@@ -168,7 +194,7 @@ class ConsoleBrowserIT {
 		this.browser.driver()
 			.executeCdpCommand("Emulation.setEmulatedMedia",
 					Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-		for (String page : new String[] { "overview", "names", "items", "item/" + invoice.id() }) {
+		for (String page : new String[] { "overview", "names", "recurring", "items", "item/" + invoice.id() }) {
 			open("#/" + page);
 			this.browser.await("main[data-loaded='" + page.replaceAll("/.*", "") + "']");
 			// Wide tables scroll in their own box; the page itself never scrolls sideways

@@ -3,6 +3,7 @@ package io.github.backgroundwork.console;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.backgroundwork.BackgroundWorkHandler;
 import io.github.backgroundwork.WorkContext;
@@ -12,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * An application whose work the console's tests watch and act on: {@code invoice} items
- * fail while {@link Handlers#broken} says so, without retries, and {@code report} items
- * run until released or cancelled.
+ * fail while {@link Handlers#broken} says so, without retries, {@code report} items run
+ * until released or cancelled, and {@code cleanup} is recurring work, due every hour.
  */
 @SpringBootApplication
 public class ConsoleTestApplication {
@@ -43,6 +44,16 @@ public class ConsoleTestApplication {
 			if (this.broken.get()) {
 				throw new IllegalStateException("No invoice address for customer " + customer);
 			}
+		}
+
+		/**
+		 * How many times {@code cleanup} ran.
+		 */
+		public final AtomicInteger cleanups = new AtomicInteger();
+
+		@BackgroundWorkHandler(value = "cleanup", every = "1h")
+		void cleanup() {
+			this.cleanups.incrementAndGet();
 		}
 
 		@BackgroundWorkHandler("report")

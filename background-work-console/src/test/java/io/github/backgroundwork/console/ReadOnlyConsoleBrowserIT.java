@@ -46,7 +46,7 @@ class ReadOnlyConsoleBrowserIT {
 		await().atMost(Duration.ofSeconds(40)).until(() -> invoice.state() == WorkState.FAILED);
 		try (Browser browser = Browser.open(this.temp.resolve("profile"), 1280, 800)) {
 			String console = "http://127.0.0.1:" + this.port + "/background-work/";
-			for (String page : new String[] { "overview", "names", "items", "item/" + invoice.id() }) {
+			for (String page : new String[] { "overview", "names", "recurring", "items", "item/" + invoice.id() }) {
 				browser.get(console + "#/" + page);
 				browser.await("main[data-loaded='" + page.replaceAll("/.*", "") + "']");
 				assertThat(browser.driver().findElements(By.cssSelector("main button.action"))).as(page).isEmpty();

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
+import io.github.backgroundwork.WorkQuery;
 import io.github.backgroundwork.WorkRequest;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.console.ConsoleTestApplication.Handlers;
@@ -43,7 +44,8 @@ class ReadOnlyConsoleTests {
 			await().atMost(Duration.ofSeconds(30)).until(() -> report.state() == WorkState.RUNNING);
 			String[] actions = { "/items/" + report.id() + "/cancel", "/items/" + report.id() + "/retry",
 					"/items/" + report.id() + "/delete", "/bulk/cancel", "/bulk/delete?state=FAILED",
-					"/queues/backgroundWorkQueue/pause", "/queues/backgroundWorkQueue/names/report/pause" };
+					"/queues/backgroundWorkQueue/pause", "/queues/backgroundWorkQueue/names/report/pause",
+					"/recurring/cleanup/trigger", "/recurring/cleanup/pause" };
 			for (String action : actions) {
 				assertThat(this.mvc.post().uri("/background-work/api" + action)).as(action)
 					.hasStatus(HttpStatus.FORBIDDEN)
@@ -53,6 +55,9 @@ class ReadOnlyConsoleTests {
 					.contains("read-only");
 			}
 			assertThat(report.state()).isEqualTo(WorkState.RUNNING);
+			assertThat(this.queue.items(new WorkQuery(null, "cleanup", 0, 100)).items()).as("no run triggered")
+				.noneMatch((item) -> String.valueOf(item.key()).startsWith("cleanup@trigger"));
+			assertThat(this.queue.paused().isPaused("cleanup")).isFalse();
 		}
 		finally {
 			this.handlers.reportsMayEnd.countDown();
@@ -67,6 +72,10 @@ class ReadOnlyConsoleTests {
 			.extractingPath("$.readOnly")
 			.isEqualTo(true);
 		assertThat(this.mvc.get().uri("/background-work/api/queues")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/background-work/api/recurring")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].name")
+			.isEqualTo("cleanup");
 	}
 
 }

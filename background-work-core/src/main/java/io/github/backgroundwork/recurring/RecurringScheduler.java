@@ -58,6 +58,9 @@ public class RecurringScheduler implements SmartLifecycle, SmartInitializingSing
 
 	private final Map<String, Long> wakeAt = new HashMap<>();
 
+	// The last extra run triggered here, per name: the store knows scheduled runs only
+	private final Map<String, String> triggered = new ConcurrentHashMap<>();
+
 	private final Object lock = new Object();
 
 	private final Object steps = new Object();
@@ -127,19 +130,31 @@ public class RecurringScheduler implements SmartLifecycle, SmartInitializingSing
 	public WorkHandle trigger(String name) {
 		if (!this.works.containsKey(name)) {
 			throw new IllegalArgumentException("'" + name + "' is not a recurring name that is switched on; those are: "
-					+ String.join(", ", new TreeSet<>(this.works.keySet())));
+					+ String.join(", ", names()));
 		}
-		return this.dueTimes.trigger(name);
+		WorkHandle run = this.dueTimes.trigger(name);
+		this.triggered.put(name, run.id());
+		return run;
 	}
 
 	/**
-	 * Describe every recurring name: schedule, next due time, last run, paused or not.
-	 * Reads the store once or twice per name.
+	 * Return the recurring names that are switched on, without reading the store.
+	 * @return their names, in order
+	 */
+	public Set<String> names() {
+		return new TreeSet<>(this.works.keySet());
+	}
+
+	/**
+	 * Describe every recurring name: schedule, next due time, last run (scheduled, or
+	 * triggered on this instance, whichever started last), paused or not. Reads the store
+	 * once or twice per name.
 	 * @return one status per name, in name order
 	 */
 	public List<RecurringStatus> statuses() {
 		List<RecurringStatus> result = new ArrayList<>();
-		new TreeSet<>(this.works.keySet()).forEach((name) -> result.add(this.statuses.of(this.works.get(name))));
+		new TreeSet<>(this.works.keySet())
+			.forEach((name) -> result.add(this.statuses.of(this.works.get(name), this.triggered.get(name))));
 		return result;
 	}
 

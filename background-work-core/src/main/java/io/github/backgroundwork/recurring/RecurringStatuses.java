@@ -30,22 +30,28 @@ final class RecurringStatuses {
 		this.store = store;
 	}
 
-	RecurringStatus of(RecurringWork work) {
+	RecurringStatus of(RecurringWork work, @Nullable String triggeredId) {
 		Pending pending = this.store.pending(work.name());
 		ZoneId zone = work.schedule().zoneId();
 		boolean paused = this.queue.paused().isPaused(work.name());
 		String schedule = work.schedule().toString();
-		if (pending == null) {
-			return new RecurringStatus(work.name(), schedule, (zone != null) ? zone.getId() : null, null, null, paused);
+		LastRun last = null;
+		if (pending != null) {
+			// The pending item is the last run once it started; before, the item it
+			// followed is
+			last = lastRun(pending.itemId());
+			if (last == null || last.at() == null) {
+				last = (pending.lastItemId() != null) ? lastRun(pending.lastItemId()) : null;
+			}
 		}
-		// The pending item is the last run once it started; before, the item it followed
-		// is
-		LastRun last = lastRun(pending.itemId());
-		if (last == null || last.at() == null) {
-			last = (pending.lastItemId() != null) ? lastRun(pending.lastItemId()) : null;
+		// An extra run, triggered by an operator, is the last run if it started later
+		LastRun extra = (triggeredId != null) ? lastRun(triggeredId) : null;
+		if (extra != null && extra.at() != null
+				&& (last == null || last.at() == null || extra.at().isAfter(last.at()))) {
+			last = extra;
 		}
-		return new RecurringStatus(work.name(), schedule, (zone != null) ? zone.getId() : null, pending.due(), last,
-				paused);
+		return new RecurringStatus(work.name(), schedule, (zone != null) ? zone.getId() : null,
+				(pending != null) ? pending.due() : null, last, paused);
 	}
 
 	/**

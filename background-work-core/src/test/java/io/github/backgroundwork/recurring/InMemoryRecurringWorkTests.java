@@ -87,6 +87,13 @@ class InMemoryRecurringWorkTests {
 		assertThat(status.schedule()).isEqualTo("cron 0 0 3 * * * Europe/Paris");
 		assertThat(status.zone()).isEqualTo("Europe/Paris");
 		assertThat(status.nextDue()).isAfter(Instant.now());
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(instance.scheduler.statuses().get(0).lastRun()).isNotNull().satisfies((last) -> {
+						assertThat(last.id()).isEqualTo(id);
+						assertThat(last.at()).isNotNull();
+						assertThat(last.state()).isEqualTo(WorkState.SUCCEEDED);
+					}));
 	}
 
 	private Instance start() {

@@ -1,11 +1,13 @@
-// The console: a page per hash route (#/overview, #/names, #/items?..., #/item/<id>,
-// #/instances), each drawn from the API and redrawn every couple of seconds. Redrawing
+// The console: a page per hash route (#/overview, #/names, #/recurring, #/items?...,
+// #/item/<id>, #/instances), each drawn from the API and redrawn every couple of seconds. Redrawing
 // keeps the reader's place: the scroll position, the focused control, the filters, and
 // no redraw happens while a confirmation is open or the tab is hidden.
 import { loadSession } from './api.js';
-import { pages } from './pages.js';
+import { pages as basePages } from './pages.js';
+import { recurring } from './recurring.js';
 import { h } from './dom.js';
 
+const pages = Object.assign({ recurring }, basePages);
 const REFRESH_MS = 2000;
 const main = document.getElementById('main');
 const status = document.getElementById('status');

@@ -10,11 +10,11 @@ const LIVE = ['QUEUED', 'SCHEDULED', 'RUNNING'];
 const ENDED = ['FAILED', 'CANCELLED', 'ABANDONED', 'SUCCEEDED'];
 const STORED = 'stored';
 
-function canAct() {
+export function canAct() {
 	return !currentSession().readOnly;
 }
 
-function button(label, key, action, context, extra) {
+export function button(label, key, action, context, extra) {
 	return h('button', Object.assign({ type: 'button', 'data-key': key, class: 'action',
 		onclick: () => run(action, context) }, extra || {}), label);
 }
@@ -153,7 +153,7 @@ function storedNames(described, context) {
 		table(['Name', 'Queued', 'Scheduled', 'Running', 'Failed', 'State', ''], rows, 'No stored work.'));
 }
 
-function table(headings, rows, empty) {
+export function table(headings, rows, empty) {
 	if (rows.length === 0) {
 		return h('p', { class: 'empty' }, empty);
 	}

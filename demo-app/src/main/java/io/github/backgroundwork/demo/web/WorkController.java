@@ -15,6 +15,8 @@ import io.github.backgroundwork.WorkPage;
 import io.github.backgroundwork.WorkQuery;
 import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.jdbc.JdbcWorkStore;
+import io.github.backgroundwork.recurring.RecurringScheduler;
+import io.github.backgroundwork.recurring.RecurringStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,8 +33,9 @@ import org.springframework.web.server.ResponseStatusException;
  * The demo's own view of its background work, read from its {@link BackgroundWorkQueue}s
  * (the mailings' {@code backgroundWorkQueue} and the thumbnails' {@code pictureQueue})
  * rather than the actuator (which may live on another port): {@code GET /work} for the
- * page, {@code GET /work/{id}} where an accepted item's {@code Location} points, and
- * {@code DELETE /work/{id}} to cancel it, in whichever queue holds it.
+ * page (the daily digest's next due time and last run included), {@code GET /work/{id}}
+ * where an accepted item's {@code Location} points, and {@code DELETE /work/{id}} to
+ * cancel it, in whichever queue holds it.
  *
  * @since 0.1.0
  */
@@ -57,14 +60,19 @@ public class WorkController {
 
 	private final @Nullable JdbcWorkStore store;
 
+	private final @Nullable RecurringScheduler recurring;
+
 	/**
 	 * Create a controller.
 	 * @param queues the queues whose items it shows, by bean name
 	 * @param store the durable store, with {@code background-work.store=jdbc}
+	 * @param recurring what keeps the recurring names (the daily digest) on schedule
 	 */
-	public WorkController(Map<String, BackgroundWorkQueue> queues, ObjectProvider<JdbcWorkStore> store) {
+	public WorkController(Map<String, BackgroundWorkQueue> queues, ObjectProvider<JdbcWorkStore> store,
+			ObjectProvider<RecurringScheduler> recurring) {
 		this.queues = new TreeMap<>(queues);
 		this.store = store.getIfAvailable();
+		this.recurring = recurring.getIfUnique();
 	}
 
 	/**
@@ -72,7 +80,8 @@ public class WorkController {
 	 * queues (running ones first) and the {@value #SHOWN} that finished last: a bounded
 	 * answer, however many items wait. Those are the items kept in memory; with a durable
 	 * store, the stored ones (thumbnails, the durable mailing) are read from the
-	 * database: counts per state and the {@value #SHOWN} most recently enqueued.
+	 * database: counts per state and the {@value #SHOWN} most recently enqueued. The
+	 * recurring names come with their next due time and last run.
 	 * @return the overview
 	 */
 	@GetMapping
@@ -96,7 +105,8 @@ public class WorkController {
 		}
 		return new WorkOverview(statistics, first(inFlight, RUNNING_FIRST_THEN_OLDEST), inFlightTotal,
 				first(recent, LAST_FINISHED_FIRST),
-				(this.store != null) ? DurableOverview.read(this.store.reader(), SHOWN) : null);
+				(this.store != null) ? DurableOverview.read(this.store.reader(), SHOWN) : null,
+				(this.recurring != null) ? this.recurring.statuses() : List.of());
 	}
 
 	/**
@@ -153,9 +163,11 @@ public class WorkController {
 	 * @param recent at most {@value #SHOWN} recently finished items, last finished first
 	 * @param durable the durable store's items, or {@code null} when typed work is kept
 	 * in memory
+	 * @param recurring each recurring name (the daily digest) with its schedule, next due
+	 * time and last run
 	 */
 	public record WorkOverview(Map<String, QueueStatistics> queues, List<WorkItemSnapshot> inFlight, long inFlightTotal,
-			List<WorkItemSnapshot> recent, @Nullable DurableOverview durable) {
+			List<WorkItemSnapshot> recent, @Nullable DurableOverview durable, List<RecurringStatus> recurring) {
 
 	}
 
