@@ -28,10 +28,9 @@ import org.springframework.core.Ordered;
  * completes), with the attempt's number as a low-cardinality key. It is a
  * {@link WorkListener} too, told when attempts end: register it as both, as the
  * auto-configuration does. For an item kept in a durable store, the parent is the
- * observation current where the store hands the item to the queue: with a
- * {@link io.github.backgroundwork.durable.DurableWorkTracing}, the
- * {@value io.github.backgroundwork.durable.DurableWorkTracing#RECEIVE} observation that
- * continues the enqueuing trace.
+ * observation current where the store hands the item to the queue: with the JDBC store's
+ * tracing ({@code DurableWorkTracing} in {@code background-work-jdbc}), the
+ * {@code background.work.receive} observation that continues the enqueuing trace.
  *
  * @since 0.1.0
  * @see DefaultWorkObservationConvention
