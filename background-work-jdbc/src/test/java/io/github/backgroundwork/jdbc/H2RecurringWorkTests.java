@@ -66,42 +66,6 @@ class H2RecurringWorkTests {
 		assertThat(this.ticks.runsById()).allSatisfy((id, runs) -> assertThat(runs).isOne());
 	}
 
-	@Test
-	void bulkDeleteOfARecurringNamesEndedItemsLeavesItsPendingRunOnSchedule() {
-		RecurringScheduler scheduler = start("a-", RecurringSchedule.every(Duration.ofHours(1)));
-		DefaultBackgroundWorkQueue queue = this.queues.get(0);
-		await().atMost(Duration.ofSeconds(20)).until(() -> pendingState() == StoredState.SCHEDULED);
-		String pending = pendingItem();
-		// Ended items of the name: two runs now, outside the schedule
-		scheduler.trigger("tick");
-		scheduler.trigger("tick");
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.ticks.runs.size() == 2);
-		// Both outcomes written before the delete, which takes only ended rows
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> database.jdbc()
-				.queryForObject("SELECT COUNT(*) FROM background_work WHERE name = 'tick' AND state = 'SUCCEEDED'",
-						Integer.class) == 2);
-		int ended = database.jdbc()
-			.queryForObject("SELECT COUNT(*) FROM background_work WHERE name = 'tick' AND state IN "
-					+ "('SUCCEEDED', 'FAILED', 'CANCELLED')", Integer.class);
-		assertThat(ended).as("the two runs, and any due time the start superseded").isGreaterThanOrEqualTo(2);
-		assertThat(queue.deleteAll(new WorkFilter(null, "tick", null, null))).isEqualTo(new BulkResult(ended, ended));
-		assertThat(queue.deleteAll(new WorkFilter(WorkState.SCHEDULED, "tick", null, null)))
-			.as("a waiting item is not deleted, even when asked for")
-			.isEqualTo(new BulkResult(0, 0));
-		// The scheduler's next steps keep the same pending run at the same due time
-		Instant due = database.store().reader().findById(pending).orElseThrow().notBefore();
-		JdbcRecurringStore clock = new JdbcRecurringStore(database.dataSource(), "background_work");
-		Instant later = clock.now().plusSeconds(3);
-		await().atMost(Duration.ofSeconds(20)).until(() -> clock.now().isAfter(later));
-		assertThat(pendingItem()).isEqualTo(pending);
-		assertThat(pendingState()).isEqualTo(StoredState.SCHEDULED);
-		assertThat(scheduler.statuses()).singleElement()
-			.satisfies((status) -> assertThat(status.nextDue()).isEqualTo(due));
-		assertThat(database.jdbc()
-			.queryForObject("SELECT COUNT(*) FROM background_work WHERE name = 'tick'", Integer.class)).isOne();
-	}
-
 	private StoredState pendingState() {
 		List<String> items = database.jdbc()
 			.queryForList("SELECT item_id FROM background_work_recurring", String.class);
