@@ -1,9 +1,7 @@
 package io.github.backgroundwork.actuate;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -133,9 +131,9 @@ public class BackgroundWorkEndpoint {
 	@ReadOperation
 	public QueuesDescriptor queues(@Nullable String queue, @Nullable String state, @Nullable String name,
 			@Nullable Integer offset, @Nullable Integer limit) {
-		WorkQuery query = new WorkQuery(parseState(state), name, checkOffset(offset), checkLimit(limit));
+		WorkQuery query = new WorkQuery(stateOf(state), name, checkOffset(offset), checkLimit(limit));
 		Map<String, QueueDescriptor> described = new LinkedHashMap<>();
-		selectQueues(queue)
+		queuesOf(queue)
 			.forEach((queueName, selected) -> described.put(queueName, QueueDescriptor.of(selected.statistics(),
 					selected.summaryByName(), MAX_NAMES, query, selected.items(query), selected.paused())));
 		return new QueuesDescriptor(described, (this.durable != null) ? this.durable.describe(query, MAX_NAMES) : null,
@@ -299,26 +297,21 @@ public class BackgroundWorkEndpoint {
 		return new CancellationDescriptor(item.id(), item.name(), cancellable, item.state());
 	}
 
-	private Map<String, BackgroundWorkQueue> selectQueues(@Nullable String queue) {
-		if (queue == null) {
-			return this.queues;
+	private Map<String, BackgroundWorkQueue> queuesOf(@Nullable String queue) {
+		try {
+			return this.actions.select(queue);
 		}
-		BackgroundWorkQueue selected = this.queues.get(queue);
-		if (selected == null) {
-			throw invalid("queue must be one of " + this.queues.keySet() + ", was '" + queue + "'");
+		catch (WorkActions.InvalidActionException ex) {
+			throw invalid(ex.getMessage());
 		}
-		return Map.of(queue, selected);
 	}
 
-	private static @Nullable WorkState parseState(@Nullable String state) {
-		if (state == null) {
-			return null;
-		}
+	private static @Nullable WorkState stateOf(@Nullable String state) {
 		try {
-			return WorkState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+			return WorkActions.parseState(state);
 		}
-		catch (IllegalArgumentException ex) {
-			throw invalid("state must be one of " + Arrays.toString(WorkState.values()) + ", was '" + state + "'");
+		catch (WorkActions.InvalidActionException ex) {
+			throw invalid(ex.getMessage());
 		}
 	}
 

@@ -237,7 +237,10 @@ public class WorkActions {
 		return new BulkActionDescriptor(matched, changed);
 	}
 
-	private Map<String, BackgroundWorkQueue> select(@Nullable String queue) {
+	/**
+	 * The queue of that name, or every queue; shared with the endpoint's reads.
+	 */
+	Map<String, BackgroundWorkQueue> select(@Nullable String queue) {
 		if (queue == null) {
 			return this.queues;
 		}
@@ -249,7 +252,10 @@ public class WorkActions {
 		return Map.of(queue, selected);
 	}
 
-	private static @Nullable WorkState parseState(@Nullable String state) {
+	/**
+	 * The state of that name, case ignored; shared with the endpoint's reads.
+	 */
+	static @Nullable WorkState parseState(@Nullable String state) {
 		if (state == null) {
 			return null;
 		}
