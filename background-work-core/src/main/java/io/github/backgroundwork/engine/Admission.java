@@ -63,7 +63,7 @@ final class Admission {
 			this.registry.putLock.unlock();
 		}
 		if (before == 0) {
-			this.registry.signalWorkAvailable();
+			this.registry.signalFirstItem();
 		}
 		if (refusal == null) {
 			return item;

@@ -44,7 +44,7 @@ final class ClaimedAdmission {
 			this.registry.putLock.unlock();
 		}
 		if (wake) {
-			this.registry.signalWorkAvailable();
+			this.registry.signalFirstItem();
 		}
 		return item;
 	}

@@ -30,6 +30,16 @@ final class Dispatcher {
 
 	private final Candidates candidates;
 
+	/**
+	 * How long an idle worker spins for the next item before it waits: as long as a
+	 * wake-up costs, about; not on one CPU, where a spinning worker only keeps the
+	 * enqueuing thread from running, nor on virtual threads, which wait without a system
+	 * call.
+	 */
+	private final long spinNanos;
+
+	static final long SPIN_NANOS = 20_000;
+
 	Dispatcher(EngineSettings settings, ItemRunner runner, WorkEvents events) {
 		// The ready queue's sentinel is never run, cancelled or shown
 		this.registry = new ItemRegistry(settings, new ReadyQueue(new WorkItem(this, 0, "", "")));
@@ -38,6 +48,7 @@ final class Dispatcher {
 		this.ids = this.registry.ids;
 		this.rescheduler = new Rescheduler(this.registry, events);
 		this.candidates = new Candidates(this.registry);
+		this.spinNanos = (settings.virtualThreads() || Runtime.getRuntime().availableProcessors() < 2) ? 0 : SPIN_NANOS;
 	}
 
 	/**
@@ -112,6 +123,7 @@ final class Dispatcher {
 		ItemRegistry registry = this.registry;
 		registry.tookAfterWait = false;
 		this.candidates.tookFromFull = false;
+		boolean spun = false;
 		while (registry.dispatching) {
 			if (registry.running.hasFreePlace()) {
 				WorkItem item = this.candidates.next();
@@ -127,6 +139,13 @@ final class Dispatcher {
 			}
 			if (!mayWait) {
 				return null;
+			}
+			if (!spun && this.spinNanos > 0 && !registry.spinning && registry.running.hasFreePlace()) {
+				spun = true;
+				// The clock read for the end of the last item would be stale
+				registry.tookAfterWait = true;
+				spin();
+				continue;
 			}
 			registry.idleWorkers++;
 			registry.tookAfterWait = true;
@@ -148,6 +167,33 @@ final class Dispatcher {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Spin briefly for the next item outside the take lock, one worker at a time, before
+	 * waiting: an item enqueued meanwhile is taken without waking a worker, so that an
+	 * enqueue on a queue that has just become idle costs no system call, and a burst of
+	 * items costs no wake-up per item. Called and returns under the take lock; the caller
+	 * looks for an item again.
+	 */
+	private void spin() {
+		ItemRegistry registry = this.registry;
+		registry.spinning = true;
+		registry.takeLock.unlock();
+		try {
+			long deadline = System.nanoTime() + this.spinNanos;
+			for (int i = 1; registry.ready.size() == 0 && registry.dispatching; i++) {
+				if ((i & 63) == 0 && System.nanoTime() - deadline > 0) {
+					break;
+				}
+				Thread.onSpinWait();
+			}
+		}
+		finally {
+			registry.takeLock.lock();
+			// Before the caller reads the ready queue's count again: see signalFirstItem
+			registry.spinning = false;
+		}
 	}
 
 	/**

@@ -93,6 +93,12 @@ final class ItemRegistry {
 	int idleWorkers;
 
 	/**
+	 * Whether a worker spins for the next item before it waits: written under the take
+	 * lock, read by enqueuing threads without it (see {@link #signalFirstItem()}).
+	 */
+	volatile boolean spinning;
+
+	/**
 	 * Whether the last take waited for work, read by the worker that took.
 	 */
 	boolean tookAfterWait;
@@ -148,6 +154,20 @@ final class ItemRegistry {
 		}
 		finally {
 			this.takeLock.unlock();
+		}
+	}
+
+	/**
+	 * Wake an idle worker for an item put into an empty ready queue, unless a worker
+	 * spins for it: that one takes it without a wake-up, which would cost the enqueuing
+	 * thread a system call. The caller has counted the item in the ready queue before it
+	 * reads {@link #spinning}, and a spinner clears {@link #spinning} before it reads the
+	 * count one last time, under the take lock: so either the spinner sees the item, or
+	 * this sees no spinner and wakes a worker.
+	 */
+	void signalFirstItem() {
+		if (!this.spinning) {
+			signalWorkAvailable();
 		}
 	}
 

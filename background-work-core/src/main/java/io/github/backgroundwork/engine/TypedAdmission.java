@@ -72,7 +72,7 @@ final class TypedAdmission {
 			this.registry.putLock.unlock();
 		}
 		if (wake) {
-			this.registry.signalWorkAvailable();
+			this.registry.signalFirstItem();
 		}
 		return handles;
 	}
