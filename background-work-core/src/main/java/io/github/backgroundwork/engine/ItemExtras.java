@@ -31,12 +31,6 @@ final class ItemExtras {
 	volatile @Nullable CancellationReason cancellationReason;
 
 	/**
-	 * Whether the decorators ran the work, and what a decorated synchronous work threw:
-	 * written and read by the thread that runs the item.
-	 */
-	boolean ran;
-
-	/**
 	 * Callbacks registered through the context; guarded by this object.
 	 */
 	@Nullable List<Runnable> cancellationCallbacks;

@@ -51,12 +51,13 @@ final class ItemRunner {
 		if (this.decorators.isEmpty()) {
 			return;
 		}
-		Object work = item.work;
-		Runnable execution = () -> executeDecorated(item, work);
+		DecoratedWork decorated = new DecoratedWork(this, item, item.work);
+		Runnable execution = decorated;
 		for (int i = this.decorators.size() - 1; i >= 0; i--) {
 			execution = this.decorators.get(i).decorate(item, execution);
 		}
-		item.work = new WorkItem.Decorated(work, execution);
+		decorated.execution = execution;
+		item.work = decorated;
 	}
 
 	/**
@@ -79,7 +80,7 @@ final class ItemRunner {
 			outcome.set(item, null);
 			return true;
 		}
-		if (!(work instanceof WorkItem.Decorated decorated)) {
+		if (!(work instanceof DecoratedWork decorated)) {
 			if (work instanceof AsyncBackgroundWork async) {
 				executeAsync(item, async);
 				return false;
@@ -99,21 +100,23 @@ final class ItemRunner {
 			outcome.set(item, failure);
 			return true;
 		}
-		boolean async = isAsync(decorated.work());
+		boolean async = isAsync(decorated.work);
+		// A retry runs the same decorated execution again
+		decorated.ran = false;
+		decorated.failure = null;
 		Throwable decoratorFailure = null;
 		try {
-			decorated.execution().run();
+			decorated.execution.run();
 		}
 		catch (Throwable ex) {
 			// Only a decorator gets here: the work's own failures are caught below
 			decoratorFailure = ex;
 		}
-		ItemExtras extras = item.extras();
-		if (!async || !extras.ran) {
+		if (!async || !decorated.ran) {
 			// Asynchronous work that started executes until its stage completes
 			item.executionEnded();
 		}
-		if (decoratorFailure == null && !extras.ran) {
+		if (decoratorFailure == null && !decorated.ran) {
 			decoratorFailure = new IllegalStateException("A WorkDecorator returned without running background work '"
 					+ item.name() + "' (" + item.id() + ")");
 		}
@@ -123,13 +126,16 @@ final class ItemRunner {
 			}
 			return false;
 		}
-		outcome.set(item, (decoratorFailure != null) ? decoratorFailure : extras.failure);
+		outcome.set(item, (decoratorFailure != null) ? decoratorFailure : decorated.failure);
 		return true;
 	}
 
-	private void executeDecorated(WorkItem item, Object work) {
-		ItemExtras extras = item.extras();
-		extras.ran = true;
+	/**
+	 * Run the work of a decorated item, when the decorators' execution runs it.
+	 */
+	void executeDecorated(WorkItem item, DecoratedWork decorated) {
+		decorated.ran = true;
+		Object work = decorated.work;
 		if (work instanceof AsyncBackgroundWork async) {
 			executeAsync(item, async);
 		}
@@ -138,11 +144,11 @@ final class ItemRunner {
 				executeTypedAsync(item, typed);
 			}
 			else {
-				extras.failure = executeTyped(item, typed);
+				decorated.failure = executeTyped(item, typed);
 			}
 		}
 		else {
-			extras.failure = execute(item, (BackgroundWork) work);
+			decorated.failure = execute(item, (BackgroundWork) work);
 		}
 	}
 

@@ -61,7 +61,7 @@ final class WorkItem implements WorkHandle {
 	private final long enqueuedNanos;
 
 	/**
-	 * The work, or a {@link Decorated} holding it; released when the item ends.
+	 * The work, or a {@link DecoratedWork} holding it; released when the item ends.
 	 */
 	@Nullable Object work;
 
@@ -193,8 +193,8 @@ final class WorkItem implements WorkHandle {
 	 */
 	@Nullable TypedWork typed() {
 		Object work = this.work;
-		if (work instanceof Decorated decorated) {
-			work = decorated.work();
+		if (work instanceof DecoratedWork decorated) {
+			work = decorated.work;
 		}
 		return (work instanceof TypedWork typed) ? typed : null;
 	}
@@ -449,12 +449,6 @@ final class WorkItem implements WorkHandle {
 	@Override
 	public String toString() {
 		return "'" + this.name + "' (" + id() + ", " + state() + ")";
-	}
-
-	/**
-	 * The work with what the decorators made of its execution.
-	 */
-	record Decorated(Object work, Runnable execution) {
 	}
 
 }
