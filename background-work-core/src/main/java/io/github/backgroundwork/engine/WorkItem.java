@@ -41,11 +41,14 @@ final class WorkItem implements WorkHandle {
 
 	private static final VarHandle EXTRAS;
 
+	private static final VarHandle EXECUTING;
+
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			STATE = lookup.findVarHandle(WorkItem.class, "state", int.class);
 			EXTRAS = lookup.findVarHandle(WorkItem.class, "extras", ItemExtras.class);
+			EXECUTING = lookup.findVarHandle(WorkItem.class, "executing", boolean.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -267,8 +270,10 @@ final class WorkItem implements WorkHandle {
 		// The worker may have read the clock for its last item before this one came
 		this.startedNanos = Math.max(now, this.enqueuedNanos);
 		// Set first: a thread that sees the item abandoned at the deadline must not see
-		// it not executing while its work is about to start
-		this.executing = true;
+		// it not executing while its work is about to start. A release write is enough:
+		// the compare-and-set below orders it before the state that thread reads, and
+		// saves the fence of a volatile write per item.
+		EXECUTING.setRelease(this, true);
 		// Races with abandonment at the deadline, which happens under the take lock
 		if (STATE.compareAndSet(this, STARTING, RUNNING)) {
 			return true;
@@ -282,7 +287,10 @@ final class WorkItem implements WorkHandle {
 	 * before the item is settled, so that an ended item that is not executing stays so.
 	 */
 	void executionEnded() {
-		this.executing = false;
+		// A release write: the item settles next, under the take lock, which publishes
+		// it to the threads that read it there (the shutdown's); a volatile write's fence
+		// per item would buy nothing more
+		EXECUTING.setRelease(this, false);
 	}
 
 	/**
