@@ -1,15 +1,15 @@
 package io.github.backgroundwork.observation;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Map;
 
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import io.micrometer.context.ThreadLocalAccessor;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.slf4j.spi.MDCAdapter;
+
+import org.springframework.util.ClassUtils;
 
 /**
  * The whole logging MDC, as {@link Slf4jThreadLocalAccessor} carries it, read without a
@@ -22,33 +22,8 @@ import org.slf4j.spi.MDCAdapter;
  */
 final class MdcAccessor implements ThreadLocalAccessor<Map<String, String>> {
 
-	/**
-	 * The MDC adapter last seen and its read-only map, looked up again when SLF4J's
-	 * adapter changes: an accessor made while SLF4J initializes sees a stand-in first.
-	 */
-	private volatile Reader reader;
-
-	MdcAccessor() {
-		this.reader = Reader.of(MDC.getMDCAdapter());
-	}
-
-	/**
-	 * Return {@code getPropertyMap()} of Logback's MDC, bound to it, or {@code null} for
-	 * another MDC: looked up by name so that Logback stays optional.
-	 */
-	private static @Nullable MethodHandle readOnlyMap(@Nullable MDCAdapter adapter) {
-		if (adapter == null || !adapter.getClass().getName().equals("ch.qos.logback.classic.util.LogbackMDCAdapter")) {
-			return null;
-		}
-		try {
-			return MethodHandles.publicLookup()
-				.findVirtual(adapter.getClass(), "getPropertyMap", MethodType.methodType(Map.class))
-				.bindTo(adapter);
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			return null;
-		}
-	}
+	private static final boolean logbackPresent = ClassUtils.isPresent("ch.qos.logback.classic.util.LogbackMDCAdapter",
+			MdcAccessor.class.getClassLoader());
 
 	@Override
 	public Object key() {
@@ -56,21 +31,12 @@ final class MdcAccessor implements ThreadLocalAccessor<Map<String, String>> {
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public @Nullable Map<String, String> getValue() {
 		MDCAdapter adapter = MDC.getMDCAdapter();
-		Reader reader = this.reader;
-		if (reader.adapter() != adapter) {
-			reader = Reader.of(adapter);
-			this.reader = reader;
-		}
-		MethodHandle readOnlyMap = reader.readOnlyMap();
-		if (readOnlyMap != null) {
-			try {
-				return (Map<String, String>) readOnlyMap.invoke();
-			}
-			catch (Throwable ex) {
-				// Not expected: read a copy as any other MDC
+		if (logbackPresent) {
+			Map<String, String> map = LogbackMdc.readOnlyMap(adapter);
+			if (map != LogbackMdc.NOT_LOGBACK) {
+				return map;
 			}
 		}
 		return MDC.getCopyOfContextMap();
@@ -86,10 +52,19 @@ final class MdcAccessor implements ThreadLocalAccessor<Map<String, String>> {
 		MDC.clear();
 	}
 
-	private record Reader(@Nullable MDCAdapter adapter, @Nullable MethodHandle readOnlyMap) {
+	/**
+	 * Keeps Logback optional: loaded only when it is present.
+	 */
+	private static final class LogbackMdc {
 
-		static Reader of(@Nullable MDCAdapter adapter) {
-			return new Reader(adapter, MdcAccessor.readOnlyMap(adapter));
+		static final Map<String, String> NOT_LOGBACK = Map.of();
+
+		/**
+		 * Return the read-only map of Logback's MDC, {@code null} if it is empty, or
+		 * {@link #NOT_LOGBACK} for another MDC.
+		 */
+		static @Nullable Map<String, String> readOnlyMap(@Nullable MDCAdapter adapter) {
+			return (adapter instanceof LogbackMDCAdapter logback) ? logback.getPropertyMap() : NOT_LOGBACK;
 		}
 
 	}
