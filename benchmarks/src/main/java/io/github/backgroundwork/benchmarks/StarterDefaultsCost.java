@@ -40,13 +40,14 @@ import org.springframework.context.annotation.Configuration;
  * {@code ThreadPoolExecutor} of 8 threads in the same JVM, in interleaved rounds: CPU and
  * bytes allocated (every thread) per item, for no-op items and items of about 10 µs of
  * computation, with nothing to carry and with an MDC entry and a current observation on
- * the enqueuing thread; then {@code enqueue}'s p50 on an idle queue. CPU is the sum of
- * every Java thread's CPU time (callers and workers, to the nanosecond); the process's
- * CPU time, in 10 ms ticks and with the GC's threads, is shown beside it. "snapshot
- * decorator" is the queue with context propagation as it was before
- * {@code ContextPropagatingWorkDecorator} read the accessors itself (a
- * {@code ContextSnapshotFactory} snapshot per item), for comparison in the same run.
- * Last, the decorators alone on one thread, where the machine's load blurs less.
+ * the enqueuing thread; then {@code enqueue}'s p50 on an idle queue, as soon as the last
+ * item has run and 1 ms later, when every worker waits. CPU is the sum of every Java
+ * thread's CPU time (callers and workers, to the nanosecond); the process's CPU time, in
+ * 10 ms ticks and with the GC's threads, is shown beside it. "snapshot decorator" is the
+ * queue with context propagation as it was before {@code ContextPropagatingWorkDecorator}
+ * read the accessors itself (a {@code ContextSnapshotFactory} snapshot per item), for
+ * comparison in the same run. Last, the decorators alone on one thread, where the
+ * machine's load blurs less.
  * <p>
  * Arguments: {@code no-op-items-per-round rounds} (busy rounds run a fifth of the items),
  * for example {@code 200000 7}.
@@ -80,11 +81,16 @@ public final class StarterDefaultsCost {
 				measure(contenders, items, rounds, 0, carry);
 				measure(contenders, items / 5, rounds, busyIterations, carry);
 			}
-			for (boolean carry : new boolean[] { false, true }) {
-				System.out.printf(Locale.ROOT, "%n## enqueue on an idle queue, %s: p50 / p99 (ns)%n", label(carry));
-				for (Map.Entry<String, Contender> entry : contenders.entrySet()) {
-					long[] percentiles = idleEnqueue(entry.getValue(), carry);
-					System.out.printf(Locale.ROOT, "%-42s %6d / %6d%n", entry.getKey(), percentiles[0], percentiles[1]);
+			for (long gap : new long[] { 0, IDLE_GAP_NANOS }) {
+				for (boolean carry : new boolean[] { false, true }) {
+					System.out.printf(Locale.ROOT, "%n## enqueue on an idle queue, %s, %s: p50 / p99 (ns)%n",
+							(gap == 0) ? "as soon as the last item has run" : "1 ms after the last item ran",
+							label(carry));
+					for (Map.Entry<String, Contender> entry : contenders.entrySet()) {
+						long[] percentiles = idleEnqueue(entry.getValue(), carry, gap);
+						System.out.printf(Locale.ROOT, "%-42s %6d / %6d%n", entry.getKey(), percentiles[0],
+								percentiles[1]);
+					}
 				}
 			}
 		}
@@ -220,18 +226,31 @@ public final class StarterDefaultsCost {
 	}
 
 	/**
+	 * How long the caller lets an idle executor be before the next call in the second
+	 * measurement of idle enqueues: longer than a worker of the queue spins before it
+	 * waits, so that every worker waits and the call must wake one.
+	 */
+	private static final long IDLE_GAP_NANOS = 1_000_000;
+
+	/**
 	 * The caller's cost of one call onto an idle executor: before each call, outside the
-	 * measured time, the previous item has finished.
+	 * measured time, the previous item has finished, and then the given time has passed
+	 * (the caller spins meanwhile, so that its own wake-up is not measured).
 	 */
 	@SuppressWarnings("try")
-	private static long[] idleEnqueue(Contender contender, boolean carry) {
+	private static long[] idleEnqueue(Contender contender, boolean carry, long gapNanos) {
 		AtomicLong finished = new AtomicLong();
 		Runnable submit = contender.submitter(finished::incrementAndGet);
-		int warmUp = 20_000;
-		long[] samples = new long[20_000];
+		int count = (gapNanos == 0) ? 20_000 : 2_000;
+		int warmUp = count;
+		long[] samples = new long[count];
 		try (CallerContext context = CallerContext.open(carry)) {
 			for (int i = 0; i < warmUp + samples.length; i++) {
 				while (finished.get() < i) {
+					Thread.onSpinWait();
+				}
+				long idleUntil = System.nanoTime() + gapNanos;
+				while (gapNanos > 0 && System.nanoTime() - idleUntil < 0) {
 					Thread.onSpinWait();
 				}
 				long start = System.nanoTime();

@@ -1,0 +1,171 @@
+package io.github.backgroundwork.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.MDC;
+
+/**
+ * What one item costs the enqueuing thread and the worker, apart, without the wake-ups
+ * that blur {@link StarterDefaultsCost}: each round enqueues 200,000 no-op items behind
+ * an item that holds the only worker (so no worker is woken and none competes for the
+ * locks), measuring the enqueuing thread's CPU and bytes; then lets the worker go and
+ * measures every other thread's CPU until the last item has run (the worker's drain).
+ * Contenders: a plain {@code ThreadPoolExecutor} of one thread, and the auto-configured
+ * queue in a Spring Boot context with {@code background-work.concurrency=1}: the
+ * starter's defaults, the bare engine ({@code propagate-context=false}), and the defaults
+ * with an MDC entry and a current observation on the enqueuing thread. Medians of
+ * interleaved rounds after 3 warm-up rounds, with min-max.
+ * <p>
+ * Argument: the number of measured rounds, for example {@code 9}.
+ */
+public final class QueueCostsApart {
+
+	private static final int ITEMS = 200_000;
+
+	private QueueCostsApart() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 9;
+		Map<String, Contender> contenders = new LinkedHashMap<>();
+		contenders.put("thread-pool-executor", new Contender.PlainExecutor(false, 1_000_000, 1));
+		String[] oneWorker = { "background-work.concurrency=1", "background-work.queue.capacity=1000000" };
+		StarterDefaultsCost.StarterQueue defaults = new StarterDefaultsCost.StarterQueue(Void.class, oneWorker);
+		contenders.put("starter queue", defaults);
+		contenders.put("starter queue, propagate-context=false", new StarterDefaultsCost.StarterQueue(Void.class,
+				"background-work.propagate-context=false", oneWorker[0], oneWorker[1]));
+		Map<String, List<double[]>> samples = new LinkedHashMap<>();
+		try {
+			for (int round = -3; round < rounds; round++) {
+				for (Map.Entry<String, Contender> entry : contenders.entrySet()) {
+					add(samples, entry.getKey(), round, measure(entry.getValue(), false));
+				}
+				add(samples, "starter queue, MDC entry + observation", round, measure(defaults, true));
+			}
+		}
+		finally {
+			contenders.values().forEach(Contender::close);
+		}
+		System.out.printf(Locale.ROOT,
+				"# %d cores, Java %s; %d no-op items per round behind a held worker, %d rounds (3 warm-up)%n%n",
+				Runtime.getRuntime().availableProcessors(), Runtime.version(), ITEMS, rounds);
+		System.out.printf(Locale.ROOT, "%-42s %22s %20s %22s %22s%n", "contender", "enqueue CPU ns/item",
+				"enqueue bytes/item", "worker CPU ns/item", "both, ns/item");
+		samples.forEach((name, list) -> System.out.printf(Locale.ROOT, "%-42s %22s %20s %22s %22s%n", name,
+				stat(list, 0), stat(list, 1), stat(list, 2), stat(list, 3)));
+	}
+
+	private static void add(Map<String, List<double[]>> samples, String name, int round, double[] sample) {
+		if (round >= 0) {
+			samples.computeIfAbsent(name, (key) -> new ArrayList<>()).add(sample);
+		}
+	}
+
+	/**
+	 * One round: enqueue behind a held worker, then drain.
+	 * @return enqueue CPU ns, enqueue bytes, worker CPU ns, their sum; per item
+	 */
+	@SuppressWarnings("try")
+	private static double[] measure(Contender contender, boolean carry) throws InterruptedException {
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch gate = new CountDownLatch(1);
+		contender.submitter(() -> {
+			held.countDown();
+			await(gate);
+		}).run();
+		await(held);
+		CountDownLatch done = new CountDownLatch(ITEMS);
+		Runnable submit = contender.submitter(done::countDown);
+		long self = Thread.currentThread().getId();
+		double enqueueCpu;
+		double enqueueBytes;
+		try (Carried context = Carried.open(carry)) {
+			long cpu = threads.getCurrentThreadCpuTime();
+			long allocated = threads.getCurrentThreadAllocatedBytes();
+			for (int i = 0; i < ITEMS; i++) {
+				submit.run();
+			}
+			enqueueCpu = (double) (threads.getCurrentThreadCpuTime() - cpu) / ITEMS;
+			enqueueBytes = (double) (threads.getCurrentThreadAllocatedBytes() - allocated) / ITEMS;
+		}
+		long others = othersCpu(threads, self);
+		gate.countDown();
+		if (!done.await(2, TimeUnit.MINUTES)) {
+			throw new IllegalStateException("Items did not finish: " + done.getCount() + " left");
+		}
+		double workerCpu = (double) (othersCpu(threads, self) - others) / ITEMS;
+		return new double[] { enqueueCpu, enqueueBytes, workerCpu, enqueueCpu + workerCpu };
+	}
+
+	private static long othersCpu(com.sun.management.ThreadMXBean threads, long self) {
+		long sum = 0;
+		for (long id : threads.getAllThreadIds()) {
+			long nanos = (id != self) ? threads.getThreadCpuTime(id) : 0;
+			if (nanos > 0) {
+				sum += nanos;
+			}
+		}
+		return sum;
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String stat(List<double[]> rounds, int index) {
+		return InterleavedRounds.stat(rounds.stream().mapToDouble((r) -> r[index]).toArray(), "%.0f");
+	}
+
+	/**
+	 * An MDC entry and a current observation on the enqueuing thread, or nothing.
+	 */
+	private record Carried(Observation.Scope scope, Observation observation) implements AutoCloseable {
+
+		private static final ObservationRegistry registry = ObservationRegistry.create();
+
+		static {
+			registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+				@Override
+				public boolean supportsContext(Observation.Context context) {
+					return true;
+				}
+
+			});
+		}
+
+		static Carried open(boolean carry) {
+			if (!carry) {
+				return new Carried(Observation.NOOP.openScope(), Observation.NOOP);
+			}
+			MDC.put("requestId", "4bf92f3577b34da6a3ce929d0e0e4736");
+			Observation observation = Observation.start("request", registry);
+			return new Carried(observation.openScope(), observation);
+		}
+
+		@Override
+		public void close() {
+			this.scope.close();
+			this.observation.stop();
+			MDC.remove("requestId");
+		}
+
+	}
+
+}
