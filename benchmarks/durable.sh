@@ -9,7 +9,8 @@
 # POSTGRES=production runs PostgreSQL with fsync, synchronous_commit and full_page_writes on (the embedded
 # server's defaults turn synchronous_commit off) and writes durable-run-production.txt and
 # durable-table-production.md instead; MEASURE=throughput measures the throughput only (no latency, enqueue
-# cost nor endpoint timing).
+# cost nor endpoint timing). CONTENDERS=background-work (comma-separated name prefixes) runs only those
+# contenders, to measure one alone while changing it; published figures come from runs of all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,11 @@ if [ "$postgres" = production ]; then
 fi
 command="POSTGRES=$postgres MEASURE=$measure ROUNDS=$rounds benchmarks/durable.sh"
 jvm_options=(-Xms1g -Xmx1g "-Dpostgres=$postgres" "-Dmeasure=$measure" "-Dcommand=$command")
+if [ -n "${CONTENDERS:-}" ]; then
+  command="CONTENDERS=$CONTENDERS $command"
+  jvm_options=(-Xms1g -Xmx1g "-Dpostgres=$postgres" "-Dmeasure=$measure" "-Dcommand=$command"
+    "-Dcontenders=$CONTENDERS")
+fi
 if [ "${JFR:-}" = 1 ]; then
   jvm_options+=("-XX:StartFlightRecording=filename=$results/durable$suffix.jfr,settings=profile")
 fi

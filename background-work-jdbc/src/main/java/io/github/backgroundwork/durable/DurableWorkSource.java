@@ -41,9 +41,13 @@ final class DurableWorkSource {
 
 	/**
 	 * The most rows a claim takes ahead of the free places, in multiples of the
-	 * concurrency.
+	 * concurrency. Under production settings each claim's commit waits for a flush, and
+	 * on a loaded machine for the scheduler too: 20,000 no-op items took 550-600 claims
+	 * of at most 5 times the concurrency (4,900 items/s), about 190 of at most 17 times
+	 * (6,900 items/s), in runs back to back. Rows are taken this far ahead only while the
+	 * work keeps up with the claims (see {@link #claim()}).
 	 */
-	static final int MAX_CLAIM_AHEAD = 4;
+	static final int MAX_CLAIM_AHEAD = 16;
 
 	private final WorkEngine engine;
 

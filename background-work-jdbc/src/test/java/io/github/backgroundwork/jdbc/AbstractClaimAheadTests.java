@@ -37,13 +37,13 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class AbstractClaimAheadTests {
 
-	private static final int CONCURRENCY = 2;
+	static final int CONCURRENCY = 2;
 
-	private final Steps steps = new Steps();
+	final Steps steps = new Steps();
 
 	private final List<DefaultBackgroundWorkQueue> queues = new ArrayList<>();
 
-	private final AtomicInteger borrowed = new AtomicInteger();
+	final AtomicInteger borrowed = new AtomicInteger();
 
 	abstract TestDatabase database();
 
@@ -98,7 +98,7 @@ abstract class AbstractClaimAheadTests {
 		assertThat(this.steps.completed).hasSize(items).allSatisfy((n, runs) -> assertThat(runs).isOne());
 	}
 
-	private void enqueue(DefaultBackgroundWorkQueue queue, int items) {
+	void enqueue(DefaultBackgroundWorkQueue queue, int items) {
 		List<WorkRequest> requests = new ArrayList<>();
 		for (int n = 0; n < items; n++) {
 			requests.add(WorkRequest.of("step", new Step(n)));
@@ -106,13 +106,13 @@ abstract class AbstractClaimAheadTests {
 		queue.enqueueAll(requests);
 	}
 
-	private int count(String state) {
+	int count(String state) {
 		Integer count = database().jdbc()
 			.queryForObject("SELECT COUNT(*) FROM background_work WHERE state = ?", Integer.class, state);
 		return (count != null) ? count : 0;
 	}
 
-	private DefaultBackgroundWorkQueue queue(String prefix) {
+	DefaultBackgroundWorkQueue queue(String prefix) {
 		DataSource counting = new DelegatingDataSource(database().dataSource()) {
 
 			@Override
