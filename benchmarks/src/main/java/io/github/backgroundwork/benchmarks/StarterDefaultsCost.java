@@ -40,14 +40,14 @@ import org.springframework.context.annotation.Configuration;
  * {@code ThreadPoolExecutor} of 8 threads in the same JVM, in interleaved rounds: CPU and
  * bytes allocated (every thread) per item, for no-op items and items of about 10 µs of
  * computation, with nothing to carry and with an MDC entry and a current observation on
- * the enqueuing thread; then {@code enqueue}'s p50 on an idle queue, as soon as the last
- * item has run and 1 ms later, when every worker waits. CPU is the sum of every Java
- * thread's CPU time (callers and workers, to the nanosecond); the process's CPU time, in
- * 10 ms ticks and with the GC's threads, is shown beside it. "snapshot decorator" is the
- * queue with context propagation as it was before {@code ContextPropagatingWorkDecorator}
- * read the accessors itself (a {@code ContextSnapshotFactory} snapshot per item), for
- * comparison in the same run. Last, the decorators alone on one thread, where the
- * machine's load blurs less.
+ * the enqueuing thread, with the context switches of every thread per 1,000 items; then
+ * {@code enqueue}'s p50 on an idle queue, as soon as the last item has run and 1 ms
+ * later, when every worker waits. CPU is the sum of every Java thread's CPU time (callers
+ * and workers, to the nanosecond); the process's CPU time, in 10 ms ticks and with the
+ * GC's threads, is shown beside it. "snapshot decorator" is the queue with context
+ * propagation as it was before {@code ContextPropagatingWorkDecorator} read the accessors
+ * itself (a {@code ContextSnapshotFactory} snapshot per item), for comparison in the same
+ * run. Last, the decorators alone on one thread, where the machine's load blurs less.
  * <p>
  * Arguments: {@code no-op-items-per-round rounds} (busy rounds run a fifth of the items),
  * for example {@code 200000 7}.
@@ -167,6 +167,7 @@ public final class StarterDefaultsCost {
 				};
 				Runnable submit = entry.getValue().submitter(task);
 				try (CallerContext context = CallerContext.open(carry)) {
+					long switchesBefore = ContextSwitches.count();
 					long allocatedBefore = InterleavedRounds.allocated(threads);
 					long threadCpuBefore = threadCpu(threads);
 					long cpuBefore = os.getProcessCpuTime();
@@ -180,7 +181,8 @@ public final class StarterDefaultsCost {
 					double[] sample = { items * 1e9 / (System.nanoTime() - start),
 							(double) (threadCpu(threads) - threadCpuBefore) / items,
 							(double) (InterleavedRounds.allocated(threads) - allocatedBefore) / items,
-							(double) (os.getProcessCpuTime() - cpuBefore) / items };
+							(double) (os.getProcessCpuTime() - cpuBefore) / items,
+							(ContextSwitches.count() - switchesBefore) * 1000.0 / items };
 					if (round >= 2) {
 						samples.computeIfAbsent(entry.getKey(), (k) -> new ArrayList<>()).add(sample);
 					}
@@ -192,17 +194,18 @@ public final class StarterDefaultsCost {
 
 	private static void report(String title, Map<String, List<double[]>> samples) {
 		List<double[]> plain = samples.get(PLAIN);
-		System.out.printf(Locale.ROOT, "%n## %s%n%-42s %24s %22s %24s %20s %24s%n", title, "contender",
+		System.out.printf(Locale.ROOT, "%n## %s%n%-42s %24s %22s %24s %20s %24s %26s%n", title, "contender",
 				"items/s (min-max)", "CPU ns/item (min-max)", "CPU ns over plain (min-max)", "bytes/item (min-max)",
-				"process CPU ns/item");
+				"process CPU ns/item", "switches/1,000 items");
 		for (Map.Entry<String, List<double[]>> entry : samples.entrySet()) {
 			List<double[]> rounds = entry.getValue();
 			double[] over = new double[rounds.size()];
 			for (int i = 0; i < rounds.size(); i++) {
 				over[i] = rounds.get(i)[1] - plain.get(i)[1];
 			}
-			System.out.printf(Locale.ROOT, "%-42s %24s %22s %24s %20s %24s%n", entry.getKey(), stat(rounds, 0),
-					stat(rounds, 1), InterleavedRounds.stat(over, "%.0f"), stat(rounds, 2), stat(rounds, 3));
+			System.out.printf(Locale.ROOT, "%-42s %24s %22s %24s %20s %24s %26s%n", entry.getKey(), stat(rounds, 0),
+					stat(rounds, 1), InterleavedRounds.stat(over, "%.0f"), stat(rounds, 2), stat(rounds, 3),
+					InterleavedRounds.stat(rounds.stream().mapToDouble((r) -> r[4]).toArray(), "%.1f"));
 		}
 	}
 
