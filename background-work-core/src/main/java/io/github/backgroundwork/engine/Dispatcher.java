@@ -28,17 +28,7 @@ final class Dispatcher {
 
 	final Rescheduler rescheduler;
 
-	private final Candidates candidates;
-
-	/**
-	 * How long an idle worker spins for the next item before it waits: as long as a
-	 * wake-up costs, about; not on one CPU, where a spinning worker only keeps the
-	 * enqueuing thread from running, nor on virtual threads, which wait without a system
-	 * call.
-	 */
-	private final long spinNanos;
-
-	static final long SPIN_NANOS = 20_000;
+	private final ItemTaker taker;
 
 	Dispatcher(EngineSettings settings, ItemRunner runner, WorkEvents events) {
 		// The ready queue's sentinel is never run, cancelled or shown
@@ -47,8 +37,7 @@ final class Dispatcher {
 		this.events = events;
 		this.ids = this.registry.ids;
 		this.rescheduler = new Rescheduler(this.registry, events);
-		this.candidates = new Candidates(this.registry);
-		this.spinNanos = (settings.virtualThreads() || Runtime.getRuntime().availableProcessors() < 2) ? 0 : SPIN_NANOS;
+		this.taker = new ItemTaker(this.registry, settings);
 	}
 
 	/**
@@ -75,8 +64,8 @@ final class Dispatcher {
 					}
 				}
 				// Never wait for work with an item still to announce
-				next = take(!ended && retryDelay < 0);
-				madeRoom = next != null && (this.candidates.tookFromFull || this.registry.batchCallers > 0);
+				next = this.taker.take(!ended && retryDelay < 0);
+				madeRoom = next != null && (this.taker.tookFromFull() || this.registry.batchCallers > 0);
 				if (this.registry.tookAfterWait || now == 0) {
 					// The clock read for the end of the last item would be stale
 					now = -1;
@@ -111,88 +100,6 @@ final class Dispatcher {
 			}
 			// Work that interrupted itself must not leave the flag to the next item
 			Thread.interrupted();
-		}
-	}
-
-	/**
-	 * Take the next item that may run, under the take lock: an item its name's limit let
-	 * through, then a scheduled item that is due, then the oldest queued item. Waits, if
-	 * allowed, until one comes or the earliest scheduled item is due.
-	 */
-	private @Nullable WorkItem take(boolean mayWait) {
-		ItemRegistry registry = this.registry;
-		registry.tookAfterWait = false;
-		this.candidates.tookFromFull = false;
-		boolean spun = false;
-		while (registry.dispatching) {
-			if (registry.running.hasFreePlace()) {
-				WorkItem item = this.candidates.next();
-				if (item != null) {
-					item.take();
-					registry.running.occupy(item);
-					if (registry.idleWorkers > 0 && registry.running.hasFreePlace()
-							&& (registry.ready.size() > 0 || registry.limits.hasEligible())) {
-						registry.workAvailable.signal();
-					}
-					return item;
-				}
-			}
-			if (!mayWait) {
-				return null;
-			}
-			if (!spun && this.spinNanos > 0 && !registry.spinning && registry.running.hasFreePlace()) {
-				spun = true;
-				// The clock read for the end of the last item would be stale
-				registry.tookAfterWait = true;
-				spin();
-				continue;
-			}
-			registry.idleWorkers++;
-			registry.tookAfterWait = true;
-			try {
-				// Without a free place, a due item cannot run: wait for a place instead
-				long due = registry.running.hasFreePlace() ? registry.scheduled.nextDueNanos() : Long.MAX_VALUE;
-				if (due == Long.MAX_VALUE) {
-					registry.workAvailable.awaitUninterruptibly();
-				}
-				else {
-					registry.workAvailable.awaitNanos(due - System.nanoTime());
-				}
-			}
-			catch (InterruptedException ex) {
-				// Workers are interrupted only to stop abandoned work: carry on
-			}
-			finally {
-				registry.idleWorkers--;
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Spin briefly for the next item outside the take lock, one worker at a time, before
-	 * waiting: an item enqueued meanwhile is taken without waking a worker, so that an
-	 * enqueue on a queue that has just become idle costs no system call, and a burst of
-	 * items costs no wake-up per item. Called and returns under the take lock; the caller
-	 * looks for an item again.
-	 */
-	private void spin() {
-		ItemRegistry registry = this.registry;
-		registry.spinning = true;
-		registry.takeLock.unlock();
-		try {
-			long deadline = System.nanoTime() + this.spinNanos;
-			for (int i = 1; registry.ready.size() == 0 && registry.dispatching; i++) {
-				if ((i & 63) == 0 && System.nanoTime() - deadline > 0) {
-					break;
-				}
-				Thread.onSpinWait();
-			}
-		}
-		finally {
-			registry.takeLock.lock();
-			// Before the caller reads the ready queue's count again: see signalFirstItem
-			registry.spinning = false;
 		}
 	}
 
