@@ -53,11 +53,6 @@ public class BackgroundWorkEndpoint {
 	 */
 	public static final int MAX_NAMES = 20;
 
-	/**
-	 * The longest id an item may have.
-	 */
-	private static final int MAX_ID_LENGTH = 64;
-
 	private final Map<String, BackgroundWorkQueue> queues;
 
 	private final @Nullable DurableWorkDescriber durable;
@@ -149,7 +144,7 @@ public class BackgroundWorkEndpoint {
 	 */
 	@ReadOperation
 	public @Nullable WorkItemDescriptor item(@Selector String id) {
-		if (!isWellFormed(id)) {
+		if (!RequestFields.isWellFormed(id)) {
 			return null;
 		}
 		if (this.durable != null) {
@@ -173,7 +168,7 @@ public class BackgroundWorkEndpoint {
 	 */
 	@DeleteOperation
 	public @Nullable CancellationDescriptor cancel(@Selector String id) {
-		return isWellFormed(id) ? find(id).map(BackgroundWorkEndpoint::cancel).orElse(null) : null;
+		return RequestFields.isWellFormed(id) ? find(id).map(BackgroundWorkEndpoint::cancel).orElse(null) : null;
 	}
 
 	/**
@@ -273,15 +268,6 @@ public class BackgroundWorkEndpoint {
 		return statuses.isEmpty() ? null : statuses;
 	}
 
-	/**
-	 * Whether an id may be an item's: no item has a blank or an overlong id, nor control
-	 * characters, which the stores would refuse to look up (PostgreSQL fails on a NUL).
-	 */
-	private static boolean isWellFormed(@Nullable String id) {
-		return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH
-				&& id.chars().noneMatch(Character::isISOControl);
-	}
-
 	private Optional<WorkHandle> find(String id) {
 		for (BackgroundWorkQueue queue : this.queues.values()) {
 			Optional<WorkHandle> item = queue.find(id);
@@ -299,7 +285,7 @@ public class BackgroundWorkEndpoint {
 
 	private Map<String, BackgroundWorkQueue> queuesOf(@Nullable String queue) {
 		try {
-			return this.actions.select(queue);
+			return RequestFields.select(this.queues, queue);
 		}
 		catch (WorkActions.InvalidActionException ex) {
 			throw invalid(ex.getMessage());
@@ -308,7 +294,7 @@ public class BackgroundWorkEndpoint {
 
 	private static @Nullable WorkState stateOf(@Nullable String state) {
 		try {
-			return WorkActions.parseState(state);
+			return RequestFields.parseState(state);
 		}
 		catch (WorkActions.InvalidActionException ex) {
 			throw invalid(ex.getMessage());
