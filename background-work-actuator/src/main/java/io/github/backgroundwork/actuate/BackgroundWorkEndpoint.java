@@ -8,7 +8,6 @@ import java.util.Optional;
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkQuery;
-import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.recurring.RecurringScheduler;
 import io.github.backgroundwork.recurring.RecurringStatus;
 import org.jspecify.annotations.Nullable;
@@ -126,9 +125,9 @@ public class BackgroundWorkEndpoint {
 	@ReadOperation
 	public QueuesDescriptor queues(@Nullable String queue, @Nullable String state, @Nullable String name,
 			@Nullable Integer offset, @Nullable Integer limit) {
-		WorkQuery query = new WorkQuery(stateOf(state), name, checkOffset(offset), checkLimit(limit));
+		WorkQuery query = EndpointRequests.query(state, name, offset, limit);
 		Map<String, QueueDescriptor> described = new LinkedHashMap<>();
-		queuesOf(queue)
+		EndpointRequests.queuesOf(this.queues, queue)
 			.forEach((queueName, selected) -> described.put(queueName, QueueDescriptor.of(selected.statistics(),
 					selected.summaryByName(), MAX_NAMES, query, selected.items(query), selected.paused())));
 		return new QueuesDescriptor(described, (this.durable != null) ? this.durable.describe(query, MAX_NAMES) : null,
@@ -191,7 +190,7 @@ public class BackgroundWorkEndpoint {
 			return this.actions.onItem(id, action);
 		}
 		catch (WorkActions.InvalidActionException ex) {
-			throw invalid(ex.getMessage());
+			throw EndpointRequests.invalid(ex.getMessage());
 		}
 	}
 
@@ -216,7 +215,7 @@ public class BackgroundWorkEndpoint {
 			return this.actions.trigger(name);
 		}
 		catch (WorkActions.InvalidActionException ex) {
-			throw invalid(ex.getMessage());
+			throw EndpointRequests.invalid(ex.getMessage());
 		}
 	}
 
@@ -247,7 +246,7 @@ public class BackgroundWorkEndpoint {
 			return this.actions.onAll(action, queue, state, name, keyPrefix, olderThan);
 		}
 		catch (WorkActions.InvalidActionException ex) {
-			throw invalid(ex.getMessage());
+			throw EndpointRequests.invalid(ex.getMessage());
 		}
 	}
 
@@ -281,48 +280,6 @@ public class BackgroundWorkEndpoint {
 	private static CancellationDescriptor cancel(WorkHandle item) {
 		boolean cancellable = item.cancel();
 		return new CancellationDescriptor(item.id(), item.name(), cancellable, item.state());
-	}
-
-	private Map<String, BackgroundWorkQueue> queuesOf(@Nullable String queue) {
-		try {
-			return RequestFields.select(this.queues, queue);
-		}
-		catch (WorkActions.InvalidActionException ex) {
-			throw invalid(ex.getMessage());
-		}
-	}
-
-	private static @Nullable WorkState stateOf(@Nullable String state) {
-		try {
-			return RequestFields.parseState(state);
-		}
-		catch (WorkActions.InvalidActionException ex) {
-			throw invalid(ex.getMessage());
-		}
-	}
-
-	private static int checkOffset(@Nullable Integer offset) {
-		if (offset == null) {
-			return 0;
-		}
-		if (offset < 0) {
-			throw invalid("offset must not be negative, was " + offset);
-		}
-		return offset;
-	}
-
-	private static int checkLimit(@Nullable Integer limit) {
-		if (limit == null) {
-			return DEFAULT_LIMIT;
-		}
-		if (limit < 0) {
-			throw invalid("limit must not be negative, was " + limit);
-		}
-		return Math.min(limit, MAX_LIMIT);
-	}
-
-	private static InvalidEndpointRequestException invalid(String reason) {
-		return new InvalidEndpointRequestException(reason, reason);
 	}
 
 }
