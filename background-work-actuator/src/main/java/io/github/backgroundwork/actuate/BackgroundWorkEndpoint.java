@@ -8,7 +8,6 @@ import java.util.Optional;
 import io.github.backgroundwork.BackgroundWorkQueue;
 import io.github.backgroundwork.WorkHandle;
 import io.github.backgroundwork.WorkQuery;
-import io.github.backgroundwork.WorkState;
 import io.github.backgroundwork.recurring.RecurringScheduler;
 import io.github.backgroundwork.recurring.RecurringStatus;
 import org.jspecify.annotations.Nullable;
@@ -52,11 +51,6 @@ public class BackgroundWorkEndpoint {
 	 * How many names of work the per-name breakdown shows at most.
 	 */
 	public static final int MAX_NAMES = 20;
-
-	/**
-	 * The longest id an item may have.
-	 */
-	private static final int MAX_ID_LENGTH = 64;
 
 	private final Map<String, BackgroundWorkQueue> queues;
 
@@ -131,9 +125,9 @@ public class BackgroundWorkEndpoint {
 	@ReadOperation
 	public QueuesDescriptor queues(@Nullable String queue, @Nullable String state, @Nullable String name,
 			@Nullable Integer offset, @Nullable Integer limit) {
-		WorkQuery query = new WorkQuery(stateOf(state), name, checkOffset(offset), checkLimit(limit));
+		WorkQuery query = EndpointRequests.query(state, name, offset, limit);
 		Map<String, QueueDescriptor> described = new LinkedHashMap<>();
-		queuesOf(queue)
+		EndpointRequests.queuesOf(this.queues, queue)
 			.forEach((queueName, selected) -> described.put(queueName, QueueDescriptor.of(selected.statistics(),
 					selected.summaryByName(), MAX_NAMES, query, selected.items(query), selected.paused())));
 		return new QueuesDescriptor(described, (this.durable != null) ? this.durable.describe(query, MAX_NAMES) : null,
@@ -149,7 +143,7 @@ public class BackgroundWorkEndpoint {
 	 */
 	@ReadOperation
 	public @Nullable WorkItemDescriptor item(@Selector String id) {
-		if (!isWellFormed(id)) {
+		if (!RequestFields.isWellFormed(id)) {
 			return null;
 		}
 		if (this.durable != null) {
@@ -173,7 +167,7 @@ public class BackgroundWorkEndpoint {
 	 */
 	@DeleteOperation
 	public @Nullable CancellationDescriptor cancel(@Selector String id) {
-		return isWellFormed(id) ? find(id).map(BackgroundWorkEndpoint::cancel).orElse(null) : null;
+		return RequestFields.isWellFormed(id) ? find(id).map(BackgroundWorkEndpoint::cancel).orElse(null) : null;
 	}
 
 	/**
@@ -196,7 +190,7 @@ public class BackgroundWorkEndpoint {
 			return this.actions.onItem(id, action);
 		}
 		catch (WorkActions.InvalidActionException ex) {
-			throw invalid(ex.getMessage());
+			throw EndpointRequests.invalid(ex.getMessage());
 		}
 	}
 
@@ -221,7 +215,7 @@ public class BackgroundWorkEndpoint {
 			return this.actions.trigger(name);
 		}
 		catch (WorkActions.InvalidActionException ex) {
-			throw invalid(ex.getMessage());
+			throw EndpointRequests.invalid(ex.getMessage());
 		}
 	}
 
@@ -252,7 +246,7 @@ public class BackgroundWorkEndpoint {
 			return this.actions.onAll(action, queue, state, name, keyPrefix, olderThan);
 		}
 		catch (WorkActions.InvalidActionException ex) {
-			throw invalid(ex.getMessage());
+			throw EndpointRequests.invalid(ex.getMessage());
 		}
 	}
 
@@ -273,15 +267,6 @@ public class BackgroundWorkEndpoint {
 		return statuses.isEmpty() ? null : statuses;
 	}
 
-	/**
-	 * Whether an id may be an item's: no item has a blank or an overlong id, nor control
-	 * characters, which the stores would refuse to look up (PostgreSQL fails on a NUL).
-	 */
-	private static boolean isWellFormed(@Nullable String id) {
-		return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH
-				&& id.chars().noneMatch(Character::isISOControl);
-	}
-
 	private Optional<WorkHandle> find(String id) {
 		for (BackgroundWorkQueue queue : this.queues.values()) {
 			Optional<WorkHandle> item = queue.find(id);
@@ -295,48 +280,6 @@ public class BackgroundWorkEndpoint {
 	private static CancellationDescriptor cancel(WorkHandle item) {
 		boolean cancellable = item.cancel();
 		return new CancellationDescriptor(item.id(), item.name(), cancellable, item.state());
-	}
-
-	private Map<String, BackgroundWorkQueue> queuesOf(@Nullable String queue) {
-		try {
-			return this.actions.select(queue);
-		}
-		catch (WorkActions.InvalidActionException ex) {
-			throw invalid(ex.getMessage());
-		}
-	}
-
-	private static @Nullable WorkState stateOf(@Nullable String state) {
-		try {
-			return WorkActions.parseState(state);
-		}
-		catch (WorkActions.InvalidActionException ex) {
-			throw invalid(ex.getMessage());
-		}
-	}
-
-	private static int checkOffset(@Nullable Integer offset) {
-		if (offset == null) {
-			return 0;
-		}
-		if (offset < 0) {
-			throw invalid("offset must not be negative, was " + offset);
-		}
-		return offset;
-	}
-
-	private static int checkLimit(@Nullable Integer limit) {
-		if (limit == null) {
-			return DEFAULT_LIMIT;
-		}
-		if (limit < 0) {
-			throw invalid("limit must not be negative, was " + limit);
-		}
-		return Math.min(limit, MAX_LIMIT);
-	}
-
-	private static InvalidEndpointRequestException invalid(String reason) {
-		return new InvalidEndpointRequestException(reason, reason);
 	}
 
 }

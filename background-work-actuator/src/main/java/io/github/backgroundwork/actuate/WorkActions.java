@@ -1,13 +1,7 @@
 package io.github.backgroundwork.actuate;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,11 +11,9 @@ import io.github.backgroundwork.BulkResult;
 import io.github.backgroundwork.PausedWork;
 import io.github.backgroundwork.WorkFilter;
 import io.github.backgroundwork.WorkHandle;
-import io.github.backgroundwork.WorkState;
+import io.github.backgroundwork.actuate.RequestFields.Action;
 import io.github.backgroundwork.recurring.RecurringScheduler;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * An operator's actions on the application's queues, as the endpoint and the console take
@@ -32,11 +24,6 @@ import org.springframework.boot.convert.DurationStyle;
  * @since 0.1.0
  */
 public class WorkActions {
-
-	/**
-	 * The longest id an item may have.
-	 */
-	private static final int MAX_ID_LENGTH = 64;
 
 	private final Map<String, BackgroundWorkQueue> queues;
 
@@ -84,8 +71,8 @@ public class WorkActions {
 	 */
 	public TriggerDescriptor trigger(@Nullable String name) {
 		if (this.recurring == null) {
-			throw new InvalidActionException("name",
-					"name must be a recurring name, was " + quoted(name) + ": this application has no recurring work");
+			throw new InvalidActionException("name", "name must be a recurring name, was " + RequestFields.quoted(name)
+					+ ": this application has no recurring work");
 		}
 		if (name == null || name.isBlank()) {
 			throw new InvalidActionException("name", "trigger needs the recurring name to run, was missing");
@@ -96,7 +83,7 @@ public class WorkActions {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidActionException("name", "name must be a recurring name that is switched on, one of "
-					+ this.recurring.names() + ", was " + quoted(name));
+					+ this.recurring.names() + ", was " + RequestFields.quoted(name));
 		}
 		return new TriggerDescriptor(name, run.id(), run.state());
 	}
@@ -113,12 +100,12 @@ public class WorkActions {
 	 */
 	public ItemActionDescriptor onItem(String id, @Nullable String action) {
 		Action parsed = Action.parse(action);
-		if (!parsed.onItem) {
+		if (!parsed.onItem()) {
 			throw new InvalidActionException("action",
 					"action on one item must be retry, cancel or delete, was '" + action + "'");
 		}
 		ActionResult result = ActionResult.NOT_FOUND;
-		if (isWellFormed(id)) {
+		if (RequestFields.isWellFormed(id)) {
 			for (BackgroundWorkQueue queue : this.queues.values()) {
 				result = apply(queue, parsed, id);
 				if (result != ActionResult.NOT_FOUND) {
@@ -153,22 +140,23 @@ public class WorkActions {
 		Action parsed = Action.parse(action);
 		if (parsed == Action.TRIGGER) {
 			// Recurring names run in the primary queue, which the scheduler knows
-			refuseFor(parsed, "queue", queue, "name");
-			refuseFor(parsed, "state", state, "name");
-			refuseFor(parsed, "keyPrefix", keyPrefix, "name");
-			refuseFor(parsed, "olderThan", olderThan, "name");
+			RequestFields.refuseFor(parsed, "queue", queue, "name");
+			RequestFields.refuseFor(parsed, "state", state, "name");
+			RequestFields.refuseFor(parsed, "keyPrefix", keyPrefix, "name");
+			RequestFields.refuseFor(parsed, "olderThan", olderThan, "name");
 			trigger(name);
 			return new BulkActionDescriptor(1, 1);
 		}
-		Map<String, BackgroundWorkQueue> selected = select(queue);
+		Map<String, BackgroundWorkQueue> selected = RequestFields.select(this.queues, queue);
 		if (parsed == Action.PAUSE || parsed == Action.RESUME) {
-			refuseFor(parsed, "state", state, "queue and name");
-			refuseFor(parsed, "keyPrefix", keyPrefix, "queue and name");
-			refuseFor(parsed, "olderThan", olderThan, "queue and name");
-			return pauseOrResume(selected.values(), parsed == Action.PAUSE, blankToNull(name));
+			RequestFields.refuseFor(parsed, "state", state, "queue and name");
+			RequestFields.refuseFor(parsed, "keyPrefix", keyPrefix, "queue and name");
+			RequestFields.refuseFor(parsed, "olderThan", olderThan, "queue and name");
+			return pauseOrResume(selected.values(), parsed == Action.PAUSE, RequestFields.blankToNull(name));
 		}
-		WorkFilter filter = new WorkFilter(parseState(state), blankToNull(name),
-				(keyPrefix != null && !keyPrefix.isEmpty()) ? keyPrefix : null, parseOlderThan(olderThan));
+		WorkFilter filter = new WorkFilter(RequestFields.parseState(state), RequestFields.blankToNull(name),
+				(keyPrefix != null && !keyPrefix.isEmpty()) ? keyPrefix : null,
+				RequestFields.parseOlderThan(olderThan, this.clock));
 		long matched = 0;
 		long changed = 0;
 		for (BackgroundWorkQueue each : selected.values()) {
@@ -235,125 +223,6 @@ public class WorkActions {
 			}
 		}
 		return new BulkActionDescriptor(matched, changed);
-	}
-
-	/**
-	 * The queue of that name, or every queue; shared with the endpoint's reads.
-	 */
-	Map<String, BackgroundWorkQueue> select(@Nullable String queue) {
-		if (queue == null) {
-			return this.queues;
-		}
-		BackgroundWorkQueue selected = this.queues.get(queue);
-		if (selected == null) {
-			throw new InvalidActionException("queue",
-					"queue must be one of " + this.queues.keySet() + ", was '" + queue + "'");
-		}
-		return Map.of(queue, selected);
-	}
-
-	/**
-	 * The state of that name, case ignored; shared with the endpoint's reads.
-	 */
-	static @Nullable WorkState parseState(@Nullable String state) {
-		if (state == null) {
-			return null;
-		}
-		try {
-			return WorkState.valueOf(state.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidActionException("state",
-					"state must be one of " + Arrays.toString(WorkState.values()) + ", was '" + state + "'");
-		}
-	}
-
-	/**
-	 * Read a duration back from now, as Spring Boot reads durations ({@code 30m},
-	 * {@code PT1H}), or an instant ({@code 2026-01-31T12:00:00Z}).
-	 */
-	private @Nullable Instant parseOlderThan(@Nullable String olderThan) {
-		if (olderThan == null) {
-			return null;
-		}
-		String value = olderThan.trim();
-		Duration duration;
-		try {
-			duration = DurationStyle.detectAndParse(value);
-		}
-		catch (IllegalArgumentException ex) {
-			return parseInstant(value);
-		}
-		if (duration.isNegative()) {
-			throw new InvalidActionException("olderThan", "olderThan must not be negative, was '" + olderThan + "'");
-		}
-		return this.clock.instant().minus(duration);
-	}
-
-	private static Instant parseInstant(String value) {
-		try {
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidActionException("olderThan", "olderThan must be a duration back from now (30m, PT1H)"
-					+ " or an ISO-8601 instant (2026-01-31T12:00:00Z), was '" + value + "'");
-		}
-	}
-
-	private static void refuseFor(Action action, String field, @Nullable String value, String takes) {
-		if (value != null) {
-			throw new InvalidActionException(field,
-					field + " does not apply to " + action.value() + ", which takes " + takes + " only");
-		}
-	}
-
-	private static String quoted(@Nullable String value) {
-		return (value != null) ? "'" + value + "'" : "missing";
-	}
-
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value;
-	}
-
-	/**
-	 * Whether an id may be an item's: no item has a blank or an overlong id, nor control
-	 * characters, which the stores would refuse to look up.
-	 */
-	private static boolean isWellFormed(@Nullable String id) {
-		return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH
-				&& id.chars().noneMatch(Character::isISOControl);
-	}
-
-	/**
-	 * The actions, and whether each applies to one item.
-	 */
-	private enum Action {
-
-		RETRY(true), CANCEL(true), DELETE(true), PAUSE(false), RESUME(false), TRIGGER(false);
-
-		private final boolean onItem;
-
-		Action(boolean onItem) {
-			this.onItem = onItem;
-		}
-
-		String value() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-
-		static Action parse(@Nullable String action) {
-			if (action != null) {
-				for (Action candidate : values()) {
-					if (candidate.value().equalsIgnoreCase(action.trim())) {
-						return candidate;
-					}
-				}
-			}
-			throw new InvalidActionException("action",
-					"action must be one of retry, cancel, delete, pause, resume or trigger, was "
-							+ ((action != null) ? "'" + action + "'" : "missing"));
-		}
-
 	}
 
 	/**
