@@ -1,30 +1,40 @@
 package io.github.backgroundwork.observation;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import io.github.backgroundwork.WorkInfo;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.MDC;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 
 /**
  * The MDC as the default decorator carries it: read once per change of the enqueuing
  * thread's MDC rather than copied per item, and still a snapshot of the moment of the
- * enqueue, which neither later changes there nor the work's own changes alter. Isolated
- * from the other test classes, which run in parallel: it reads SLF4J's global MDC, and in
- * parallel runs the second of two reads here a few times found the MDC empty (the cause
- * was not found; never when the class ran alone).
+ * enqueue, which neither later changes there nor the work's own changes alter.
  */
-@Isolated
 class MdcAccessorTests {
 
 	private final MdcAccessor accessor = new MdcAccessor();
+
+	/**
+	 * Wait for SLF4J's backend: while another thread initializes logging (test classes
+	 * run in parallel), SLF4J hands out a temporary MDC adapter and replaces it with
+	 * Logback's once initialization has completed, so that a value put before the switch
+	 * is gone after it.
+	 */
+	@BeforeEach
+	void logbackMdc() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> MDC.getMDCAdapter() instanceof LogbackMDCAdapter);
+	}
 
 	@AfterEach
 	void clear() {
