@@ -107,7 +107,7 @@ public final class InterleavedRounds {
 		}
 	}
 
-	private static String stat(List<double[]> rounds, int index, String format) {
+	static String stat(List<double[]> rounds, int index, String format) {
 		return stat(rounds.stream().mapToDouble((r) -> r[index]).toArray(), format);
 	}
 

@@ -9,11 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
-import org.slf4j.MDC;
-
 /**
  * What one item costs the enqueuing thread and the worker, apart, without the wake-ups
  * that blur {@link StarterDefaultsCost}: each round enqueues 200,000 no-op items behind
@@ -62,7 +57,8 @@ public final class QueueCostsApart {
 		System.out.printf(Locale.ROOT, "%-42s %22s %20s %22s %22s%n", "contender", "enqueue CPU ns/item",
 				"enqueue bytes/item", "worker CPU ns/item", "both, ns/item");
 		samples.forEach((name, list) -> System.out.printf(Locale.ROOT, "%-42s %22s %20s %22s %22s%n", name,
-				stat(list, 0), stat(list, 1), stat(list, 2), stat(list, 3)));
+				InterleavedRounds.stat(list, 0, "%.0f"), InterleavedRounds.stat(list, 1, "%.0f"),
+				InterleavedRounds.stat(list, 2, "%.0f"), InterleavedRounds.stat(list, 3, "%.0f")));
 	}
 
 	private static void add(Map<String, List<double[]>> samples, String name, int round, double[] sample) {
@@ -90,7 +86,7 @@ public final class QueueCostsApart {
 		long self = Thread.currentThread().getId();
 		double enqueueCpu;
 		double enqueueBytes;
-		try (Carried context = Carried.open(carry)) {
+		try (StarterDefaultsCost.CallerContext context = StarterDefaultsCost.CallerContext.open(carry)) {
 			long cpu = threads.getCurrentThreadCpuTime();
 			long allocated = threads.getCurrentThreadAllocatedBytes();
 			for (int i = 0; i < ITEMS; i++) {
@@ -126,46 +122,6 @@ public final class QueueCostsApart {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static String stat(List<double[]> rounds, int index) {
-		return InterleavedRounds.stat(rounds.stream().mapToDouble((r) -> r[index]).toArray(), "%.0f");
-	}
-
-	/**
-	 * An MDC entry and a current observation on the enqueuing thread, or nothing.
-	 */
-	private record Carried(Observation.Scope scope, Observation observation) implements AutoCloseable {
-
-		private static final ObservationRegistry registry = ObservationRegistry.create();
-
-		static {
-			registry.observationConfig().observationHandler(new ObservationHandler<>() {
-
-				@Override
-				public boolean supportsContext(Observation.Context context) {
-					return true;
-				}
-
-			});
-		}
-
-		static Carried open(boolean carry) {
-			if (!carry) {
-				return new Carried(Observation.NOOP.openScope(), Observation.NOOP);
-			}
-			MDC.put("requestId", "4bf92f3577b34da6a3ce929d0e0e4736");
-			Observation observation = Observation.start("request", registry);
-			return new Carried(observation.openScope(), observation);
-		}
-
-		@Override
-		public void close() {
-			this.scope.close();
-			this.observation.stop();
-			MDC.remove("requestId");
-		}
-
 	}
 
 }

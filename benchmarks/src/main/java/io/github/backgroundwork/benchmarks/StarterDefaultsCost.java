@@ -225,7 +225,7 @@ public final class StarterDefaultsCost {
 	}
 
 	private static String stat(List<double[]> rounds, int index) {
-		return InterleavedRounds.stat(rounds.stream().mapToDouble((r) -> r[index]).toArray(), "%.0f");
+		return InterleavedRounds.stat(rounds, index, "%.0f");
 	}
 
 	/**
@@ -300,9 +300,10 @@ public final class StarterDefaultsCost {
 	}
 
 	/**
-	 * An MDC entry and a current observation on the calling thread, or nothing.
+	 * An MDC entry and a current observation on the calling thread, or nothing; shared
+	 * with {@link QueueCostsApart}.
 	 */
-	private record CallerContext(Observation.@Nullable Scope scope,
+	record CallerContext(Observation.@Nullable Scope scope,
 			@Nullable Observation observation) implements AutoCloseable {
 
 		private static final ObservationRegistry registry = ObservationRegistry.create();
