@@ -1,9 +1,6 @@
 package io.github.backgroundwork;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.backgroundwork.handler.WorkHandlers;
@@ -29,7 +26,7 @@ class DecoratorSkipsWorkTests {
 			}));
 		try {
 			WorkHandle handle = queue.enqueue("skipped", (context) -> ran.incrementAndGet());
-			await(handle);
+			TestQueues.awaitEnd(handle);
 			assertThat(handle.state()).isEqualTo(WorkState.FAILED);
 			assertThat(handle.failure()).isInstanceOf(IllegalStateException.class)
 				.hasMessage("A WorkDecorator returned without running background work 'skipped' (" + handle.id() + ")");
@@ -57,7 +54,7 @@ class DecoratorSkipsWorkTests {
 			}));
 		try {
 			WorkHandle handle = queue.enqueue(WorkRequest.of("fails-first", "x"));
-			await(handle);
+			TestQueues.awaitEnd(handle);
 			assertThat(decorated).hasValue(2);
 			assertThat(handler.calls).hasValue(1);
 			assertThat(handle.state()).isEqualTo(WorkState.FAILED);
@@ -67,18 +64,6 @@ class DecoratorSkipsWorkTests {
 		}
 		finally {
 			queue.close();
-		}
-	}
-
-	private static void await(WorkHandle handle) throws InterruptedException {
-		try {
-			handle.completion().toCompletableFuture().get(10, TimeUnit.SECONDS);
-		}
-		catch (ExecutionException ex) {
-			// A failed item completes its stage exceptionally: it ended
-		}
-		catch (TimeoutException ex) {
-			throw new AssertionError("the item did not end within 10 s", ex);
 		}
 	}
 

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * An item's work with what the decorators made of its execution. It is itself the
  * innermost execution, the one the decorators wrap, so that decorating an item costs one
  * object besides what the decorators make: the worker runs {@link #execution}, which runs
- * this, which runs the work.
+ * this, which runs the work. An item that no decorator wrapped has none.
  */
 final class DecoratedWork implements Runnable {
 
@@ -28,6 +28,12 @@ final class DecoratedWork implements Runnable {
 	boolean ran;
 
 	@Nullable Throwable failure;
+
+	/**
+	 * The decorators that returned the execution unchanged, one bit per index: each
+	 * cleans up after the work ({@code WorkDecorator.afterUndecorated}).
+	 */
+	long undecorated;
 
 	DecoratedWork(ItemRunner runner, WorkItem item, Object work) {
 		this.runner = runner;

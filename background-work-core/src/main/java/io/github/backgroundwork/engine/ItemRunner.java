@@ -26,6 +26,10 @@ final class ItemRunner {
 	ItemRunner(WorkEvents events, List<WorkDecorator> decorators) {
 		this.events = events;
 		this.decorators = List.copyOf(decorators);
+		if (this.decorators.size() > Long.SIZE) {
+			throw new IllegalArgumentException(
+					"A queue takes at most " + Long.SIZE + " WorkDecorators, got " + this.decorators.size());
+		}
 	}
 
 	/**
@@ -45,19 +49,30 @@ final class ItemRunner {
 	}
 
 	/**
-	 * Wrap a new item's execution in the decorators, on the enqueuing thread.
+	 * Wrap a new item's execution in the decorators, on the enqueuing thread. When none
+	 * wraps it, the item keeps its work as it is, and runs as if there were no
+	 * decorators.
 	 */
 	void decorate(WorkItem item) {
-		if (this.decorators.isEmpty()) {
+		List<WorkDecorator> decorators = this.decorators;
+		if (decorators.isEmpty()) {
 			return;
 		}
 		DecoratedWork decorated = new DecoratedWork(this, item, item.work);
 		Runnable execution = decorated;
-		for (int i = this.decorators.size() - 1; i >= 0; i--) {
-			execution = this.decorators.get(i).decorate(item, execution);
+		long undecorated = 0;
+		for (int i = decorators.size() - 1; i >= 0; i--) {
+			Runnable decoration = decorators.get(i).decorate(item, execution);
+			if (decoration == execution) {
+				undecorated |= 1L << i;
+			}
+			execution = decoration;
 		}
-		decorated.execution = execution;
-		item.work = decorated;
+		if (execution != decorated) {
+			decorated.execution = execution;
+			decorated.undecorated = undecorated;
+			item.work = decorated;
+		}
 	}
 
 	/**
@@ -80,45 +95,46 @@ final class ItemRunner {
 			outcome.set(item, null);
 			return true;
 		}
-		if (!(work instanceof DecoratedWork decorated)) {
-			if (work instanceof AsyncBackgroundWork async) {
-				executeAsync(item, async);
-				return false;
-			}
-			Throwable failure;
-			if (work instanceof TypedWork typed) {
-				if (typed.handler.returnsCompletionStage()) {
-					executeTypedAsync(item, typed);
-					return false;
-				}
-				failure = executeTyped(item, typed);
-			}
-			else {
-				failure = execute(item, (BackgroundWork) work);
-			}
-			item.executionEnded();
-			outcome.set(item, failure);
-			return true;
-		}
-		boolean async = isAsync(decorated.work);
-		// A retry runs the same decorated execution again
-		decorated.ran = false;
-		decorated.failure = null;
+		boolean ran;
+		Throwable failure;
+		// What a decorator threw, or its missing call of the work: it fails the item
 		Throwable decoratorFailure = null;
-		try {
-			decorated.execution.run();
+		boolean async;
+		if (work instanceof DecoratedWork decorated) {
+			async = isAsync(decorated.work);
+			// A retry runs the same decorated execution again
+			decorated.ran = false;
+			decorated.failure = null;
+			try {
+				decorated.execution.run();
+			}
+			catch (Throwable ex) {
+				// Only a decorator gets here: the work's own failures are caught below
+				decoratorFailure = ex;
+			}
+			if (decorated.undecorated != 0) {
+				decoratorFailure = afterUndecorated(item, decorated.undecorated, decoratorFailure);
+			}
+			ran = decorated.ran;
+			failure = decorated.failure;
+			if (decoratorFailure == null && !ran) {
+				decoratorFailure = new IllegalStateException(
+						"A WorkDecorator returned without running background work '" + item.name() + "' (" + item.id()
+								+ ")");
+			}
 		}
-		catch (Throwable ex) {
-			// Only a decorator gets here: the work's own failures are caught below
-			decoratorFailure = ex;
+		else {
+			async = isAsync(work);
+			failure = executeWork(item, work);
+			ran = true;
+			if (!this.decorators.isEmpty()) {
+				// No decorator wrapped it: each cleans up after it
+				decoratorFailure = afterUndecorated(item, -1L, null);
+			}
 		}
-		if (!async || !decorated.ran) {
+		if (!async || !ran) {
 			// Asynchronous work that started executes until its stage completes
 			item.executionEnded();
-		}
-		if (decoratorFailure == null && !decorated.ran) {
-			decoratorFailure = new IllegalStateException("A WorkDecorator returned without running background work '"
-					+ item.name() + "' (" + item.id() + ")");
 		}
 		if (async) {
 			if (decoratorFailure != null) {
@@ -126,7 +142,7 @@ final class ItemRunner {
 			}
 			return false;
 		}
-		outcome.set(item, (decoratorFailure != null) ? decoratorFailure : decorated.failure);
+		outcome.set(item, (decoratorFailure != null) ? decoratorFailure : failure);
 		return true;
 	}
 
@@ -135,21 +151,53 @@ final class ItemRunner {
 	 */
 	void executeDecorated(WorkItem item, DecoratedWork decorated) {
 		decorated.ran = true;
-		Object work = decorated.work;
+		decorated.failure = executeWork(item, decorated.work);
+	}
+
+	/**
+	 * Run synchronous work, or start asynchronous work, on this thread.
+	 * @return what synchronous work threw
+	 */
+	private @Nullable Throwable executeWork(WorkItem item, Object work) {
 		if (work instanceof AsyncBackgroundWork async) {
 			executeAsync(item, async);
+			return null;
 		}
-		else if (work instanceof TypedWork typed) {
+		if (work instanceof TypedWork typed) {
 			if (typed.handler.returnsCompletionStage()) {
 				executeTypedAsync(item, typed);
+				return null;
 			}
-			else {
-				decorated.failure = executeTyped(item, typed);
+			return executeTyped(item, typed);
+		}
+		return execute(item, (BackgroundWork) work);
+	}
+
+	/**
+	 * Call {@link WorkDecorator#afterUndecorated} of the decorators that left the item
+	 * undecorated, innermost first, each even if one before it threw.
+	 * @param undecorated the decorators, one bit per index
+	 * @param failure what failed before, to which later failures are added
+	 * @return the first failure
+	 */
+	private @Nullable Throwable afterUndecorated(WorkItem item, long undecorated, @Nullable Throwable failure) {
+		List<WorkDecorator> decorators = this.decorators;
+		for (int i = decorators.size() - 1; i >= 0; i--) {
+			if ((undecorated & (1L << i)) != 0) {
+				try {
+					decorators.get(i).afterUndecorated(item);
+				}
+				catch (Throwable ex) {
+					if (failure == null) {
+						failure = ex;
+					}
+					else if (failure != ex) {
+						failure.addSuppressed(ex);
+					}
+				}
 			}
 		}
-		else {
-			decorated.failure = execute(item, (BackgroundWork) work);
-		}
+		return failure;
 	}
 
 	private static boolean isAsync(Object work) {

@@ -42,23 +42,13 @@ final class CarriedContext {
 	}
 
 	/**
-	 * Run the execution with every value of the accessors cleared; then restore what the
-	 * thread had, and clear what the execution left behind. A worker has no value between
-	 * items, so the common case costs a few reads and nothing else.
-	 * @param execution what to run
+	 * Clear every value of the accessors that the thread has: what work that ran without
+	 * values set left behind. A worker has no value between items, so the common case
+	 * costs a read per accessor and nothing else.
 	 */
-	void runCleared(Runnable execution) {
-		if (!isClear()) {
-			runWith(null, execution);
-			return;
-		}
-		try {
-			execution.run();
-		}
-		finally {
-			for (int i = this.accessors.length - 1; i >= 0; i--) {
-				restore(this.accessors[i], null, null);
-			}
+	void clearLeftovers() {
+		for (int i = this.accessors.length - 1; i >= 0; i--) {
+			restore(this.accessors[i], null, null);
 		}
 	}
 
@@ -66,18 +56,17 @@ final class CarriedContext {
 	 * Run the execution with the given values set, and every other value of the accessors
 	 * cleared; then restore what the thread had, and clear what the execution left
 	 * behind.
-	 * @param values the values by accessor, as {@link #capture()} returned them;
-	 * {@code null} to run with every value cleared
+	 * @param values the values by accessor, as {@link #capture()} returned them
 	 * @param execution what to run
 	 */
-	void runWith(@Nullable Object @Nullable [] values, Runnable execution) {
+	void runWith(@Nullable Object[] values, Runnable execution) {
 		ThreadLocalAccessor<?>[] accessors = this.accessors;
 		// Only if the worker has values of its own, which it usually has not
 		Object[] previous = null;
 		int set = 0;
 		try {
 			for (; set < accessors.length; set++) {
-				Object before = set(accessors[set], (values != null) ? values[set] : null);
+				Object before = set(accessors[set], values[set]);
 				if (before != null) {
 					if (previous == null) {
 						previous = new Object[accessors.length];
@@ -90,18 +79,9 @@ final class CarriedContext {
 		finally {
 			// Backwards, so that scopes opened above close in the reverse order
 			for (int i = set - 1; i >= 0; i--) {
-				restore(accessors[i], (values != null) ? values[i] : null, (previous != null) ? previous[i] : null);
+				restore(accessors[i], values[i], (previous != null) ? previous[i] : null);
 			}
 		}
-	}
-
-	private boolean isClear() {
-		for (ThreadLocalAccessor<?> accessor : this.accessors) {
-			if (value(accessor) != null) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

@@ -15,7 +15,9 @@ import static org.mockito.Mockito.mock;
 /**
  * Tests of what {@link ContextPropagatingWorkDecorator} sets on the worker and what it
  * leaves there, run on one thread: the enqueuing thread's values are set, values it did
- * not have are hidden, and the worker gets its own back afterwards, whatever happens.
+ * not have are hidden, and the worker gets its own back afterwards, whatever happens;
+ * work enqueued with nothing to carry is left undecorated, and what it leaves is cleared
+ * after it.
  */
 class ContextPropagatingWorkDecoratorTests {
 
@@ -49,13 +51,18 @@ class ContextPropagatingWorkDecoratorTests {
 	}
 
 	@Test
-	void valueLeftOnTheWorkerIsHiddenFromWorkEnqueuedWithNothingToCarry() {
-		List<String> seen = new ArrayList<>();
-		Runnable work = this.decorator.decorate(this.item, () -> seen.add(this.tenant.get() + "/" + this.user.get()));
-		this.user.set("left behind by earlier work");
-		work.run();
-		assertThat(seen).containsExactly("null/null");
-		assertThat(this.user.get()).isEqualTo("left behind by earlier work");
+	void workEnqueuedWithNothingToCarryIsLeftUndecorated() {
+		Runnable execution = () -> {
+		};
+		assertThat(this.decorator.decorate(this.item, execution)).isSameAs(execution);
+	}
+
+	@Test
+	void workEnqueuedWithAnyValueToCarryIsWrapped() {
+		Runnable execution = () -> {
+		};
+		this.user.set("alice");
+		assertThat(this.decorator.decorate(this.item, execution)).isNotSameAs(execution);
 	}
 
 	@Test
@@ -72,19 +79,11 @@ class ContextPropagatingWorkDecoratorTests {
 	}
 
 	@Test
-	void valueTheWorkLeavesBehindIsClearedWhenItWasEnqueuedWithNothingToCarry() {
-		Runnable work = this.decorator.decorate(this.item, () -> this.tenant.set("forgotten"));
+	void afterUndecoratedClearsWhatTheWorkLeftBehind() {
+		Runnable execution = () -> this.tenant.set("forgotten");
+		Runnable work = this.decorator.decorate(this.item, execution);
 		work.run();
-		assertThat(this.tenant.get()).isNull();
-	}
-
-	@Test
-	void workEnqueuedWithNothingToCarryRunsOnAClearWorkerAsItIs() {
-		List<String> seen = new ArrayList<>();
-		Runnable work = this.decorator.decorate(this.item, () -> seen.add(this.tenant.get() + "/" + this.user.get()));
-		work.run();
-		work.run();
-		assertThat(seen).containsExactly("null/null", "null/null");
+		this.decorator.afterUndecorated(this.item);
 		assertThat(this.tenant.get()).isNull();
 		assertThat(this.user.get()).isNull();
 	}
