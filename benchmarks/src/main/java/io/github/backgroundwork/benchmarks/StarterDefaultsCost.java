@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.backgroundwork.BackgroundWork;
 import io.github.backgroundwork.DefaultBackgroundWorkQueue;
+import io.github.backgroundwork.WorkDecorator;
 import io.github.backgroundwork.WorkInfo;
 import io.github.backgroundwork.autoconfigure.BackgroundWorkAutoConfiguration;
 import io.github.backgroundwork.autoconfigure.BackgroundWorkObservationAutoConfiguration;
@@ -109,26 +110,29 @@ public final class StarterDefaultsCost {
 	@SuppressWarnings("try")
 	private static void decoratorAlone() {
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-		Map<String, WorkDecoratorUnderTest> decorators = new LinkedHashMap<>();
-		decorators.put("none (context set up only)", (execution) -> execution);
-		ContextPropagatingWorkDecorator current = new ContextPropagatingWorkDecorator();
-		decorators.put("ContextPropagatingWorkDecorator", (execution) -> current.decorate(null, execution));
-		ContextPropagatingWorkDecorator snapshot = new SnapshotPropagation().snapshotDecorator();
-		decorators.put("snapshot decorator", (execution) -> snapshot.decorate(null, execution));
+		Map<String, WorkDecorator> decorators = new LinkedHashMap<>();
+		decorators.put("none (context set up only)", (item, execution) -> execution);
+		decorators.put("ContextPropagatingWorkDecorator", new ContextPropagatingWorkDecorator());
+		decorators.put("snapshot decorator", new SnapshotPropagation().snapshotDecorator());
 		Runnable execution = () -> sink++;
 		for (boolean carry : new boolean[] { false, true }) {
 			Map<String, List<double[]>> samples = new LinkedHashMap<>();
 			for (int round = 0; round < 9; round++) {
-				for (Map.Entry<String, WorkDecoratorUnderTest> entry : decorators.entrySet()) {
+				for (Map.Entry<String, WorkDecorator> entry : decorators.entrySet()) {
+					WorkDecorator decorator = entry.getValue();
 					int items = 200_000;
 					long cpu = threads.getCurrentThreadCpuTime();
 					long allocated = threads.getCurrentThreadAllocatedBytes();
 					for (int i = 0; i < items; i++) {
 						Runnable decorated;
 						try (CallerContext context = CallerContext.open(carry)) {
-							decorated = entry.getValue().decorate(execution);
+							decorated = decorator.decorate(null, execution);
 						}
 						decorated.run();
+						if (decorated == execution) {
+							// As the queue does for an item no decorator wrapped
+							decorator.afterUndecorated(null);
+						}
 					}
 					if (round >= 2) {
 						samples.computeIfAbsent(entry.getKey(), (k) -> new ArrayList<>())
@@ -142,13 +146,6 @@ public final class StarterDefaultsCost {
 			samples.forEach((name, rounds) -> System.out.printf(Locale.ROOT, "%-42s %22s %20s%n", name, stat(rounds, 0),
 					stat(rounds, 1)));
 		}
-	}
-
-	@FunctionalInterface
-	private interface WorkDecoratorUnderTest {
-
-		Runnable decorate(Runnable execution);
-
 	}
 
 	@SuppressWarnings("try")
