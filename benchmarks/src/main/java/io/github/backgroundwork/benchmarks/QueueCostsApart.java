@@ -21,17 +21,22 @@ import java.util.concurrent.TimeUnit;
  * with an MDC entry and a current observation on the enqueuing thread. Medians of
  * interleaved rounds after 3 warm-up rounds, with min-max.
  * <p>
- * Argument: the number of measured rounds, for example {@code 9}.
+ * Arguments: the number of measured rounds, for example {@code 9}; optionally the
+ * microseconds of computation per item, for example {@code 10}, which makes a round
+ * 20,000 items (0, the default: 200,000 no-op items).
  */
 public final class QueueCostsApart {
 
-	private static final int ITEMS = 200_000;
+	private static volatile long sink;
 
 	private QueueCostsApart() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 9;
+		int busyMicros = (args.length > 1) ? Integer.parseInt(args[1]) : 0;
+		int items = (busyMicros > 0) ? 20_000 : 200_000;
+		int busySteps = (busyMicros > 0) ? StarterDefaultsCost.calibrate(busyMicros * 1_000L) : 0;
 		Map<String, Contender> contenders = new LinkedHashMap<>();
 		contenders.put("thread-pool-executor", new Contender.PlainExecutor(false, 1_000_000, 1));
 		String[] oneWorker = { "background-work.concurrency=1", "background-work.queue.capacity=1000000" };
@@ -43,17 +48,19 @@ public final class QueueCostsApart {
 		try {
 			for (int round = -3; round < rounds; round++) {
 				for (Map.Entry<String, Contender> entry : contenders.entrySet()) {
-					add(samples, entry.getKey(), round, measure(entry.getValue(), false));
+					add(samples, entry.getKey(), round, measure(entry.getValue(), false, items, busySteps));
 				}
-				add(samples, "starter queue, MDC entry + observation", round, measure(defaults, true));
+				add(samples, "starter queue, MDC entry + observation", round,
+						measure(defaults, true, items, busySteps));
 			}
 		}
 		finally {
 			contenders.values().forEach(Contender::close);
 		}
 		System.out.printf(Locale.ROOT,
-				"# %d cores, Java %s; %d no-op items per round behind a held worker, %d rounds (3 warm-up)%n%n",
-				Runtime.getRuntime().availableProcessors(), Runtime.version(), ITEMS, rounds);
+				"# %d cores, Java %s; %d %s items per round behind a held worker, %d rounds (3 warm-up)%n%n",
+				Runtime.getRuntime().availableProcessors(), Runtime.version(), items,
+				(busyMicros > 0) ? "~" + busyMicros + " µs (" + busySteps + " LCG steps)" : "no-op", rounds);
 		System.out.printf(Locale.ROOT, "%-42s %22s %20s %22s %22s%n", "contender", "enqueue CPU ns/item",
 				"enqueue bytes/item", "worker CPU ns/item", "both, ns/item");
 		samples.forEach((name, list) -> System.out.printf(Locale.ROOT, "%-42s %22s %20s %22s %22s%n", name,
@@ -72,7 +79,8 @@ public final class QueueCostsApart {
 	 * @return enqueue CPU ns, enqueue bytes, worker CPU ns, their sum; per item
 	 */
 	@SuppressWarnings("try")
-	private static double[] measure(Contender contender, boolean carry) throws InterruptedException {
+	private static double[] measure(Contender contender, boolean carry, int items, int busySteps)
+			throws InterruptedException {
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		CountDownLatch held = new CountDownLatch(1);
 		CountDownLatch gate = new CountDownLatch(1);
@@ -81,26 +89,29 @@ public final class QueueCostsApart {
 			await(gate);
 		}).run();
 		await(held);
-		CountDownLatch done = new CountDownLatch(ITEMS);
-		Runnable submit = contender.submitter(done::countDown);
+		CountDownLatch done = new CountDownLatch(items);
+		Runnable submit = contender.submitter((busySteps == 0) ? done::countDown : () -> {
+			sink = StarterDefaultsCost.busy(busySteps);
+			done.countDown();
+		});
 		long self = Thread.currentThread().getId();
 		double enqueueCpu;
 		double enqueueBytes;
 		try (StarterDefaultsCost.CallerContext context = StarterDefaultsCost.CallerContext.open(carry)) {
 			long cpu = threads.getCurrentThreadCpuTime();
 			long allocated = threads.getCurrentThreadAllocatedBytes();
-			for (int i = 0; i < ITEMS; i++) {
+			for (int i = 0; i < items; i++) {
 				submit.run();
 			}
-			enqueueCpu = (double) (threads.getCurrentThreadCpuTime() - cpu) / ITEMS;
-			enqueueBytes = (double) (threads.getCurrentThreadAllocatedBytes() - allocated) / ITEMS;
+			enqueueCpu = (double) (threads.getCurrentThreadCpuTime() - cpu) / items;
+			enqueueBytes = (double) (threads.getCurrentThreadAllocatedBytes() - allocated) / items;
 		}
 		long others = othersCpu(threads, self);
 		gate.countDown();
 		if (!done.await(2, TimeUnit.MINUTES)) {
 			throw new IllegalStateException("Items did not finish: " + done.getCount() + " left");
 		}
-		double workerCpu = (double) (othersCpu(threads, self) - others) / ITEMS;
+		double workerCpu = (double) (othersCpu(threads, self) - others) / items;
 		return new double[] { enqueueCpu, enqueueBytes, workerCpu, enqueueCpu + workerCpu };
 	}
 

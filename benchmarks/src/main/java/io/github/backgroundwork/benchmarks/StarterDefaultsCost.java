@@ -273,7 +273,7 @@ public final class StarterDefaultsCost {
 	 * Return how many steps of {@link #busy(int)} take about the given time on this
 	 * thread's CPU.
 	 */
-	private static int calibrate(long nanos) {
+	static int calibrate(long nanos) {
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		int steps = 1_000_000;
 		for (int i = 0; i < 20; i++) {
@@ -288,7 +288,7 @@ public final class StarterDefaultsCost {
 		return (int) (steps * nanos / best);
 	}
 
-	private static long busy(int steps) {
+	static long busy(int steps) {
 		long x = steps;
 		for (int i = 0; i < steps; i++) {
 			x = x * 6364136223846793005L + 1442695040888963407L;
