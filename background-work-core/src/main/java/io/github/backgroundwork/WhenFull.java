@@ -13,7 +13,11 @@ public enum WhenFull {
 	REJECT,
 
 	/**
-	 * Block the caller until there is room, up to the block timeout, then refuse.
+	 * Block the caller until there is room, up to the block timeout, then refuse. A
+	 * waiting caller is woken once the workers have made room for an eighth of the
+	 * capacity, rather than at every item they take, so that a caller that outpaces the
+	 * workers pays one wake-up per batch of items; room short of that lets a caller in
+	 * within a few milliseconds.
 	 */
 	BLOCK,
 

@@ -6,10 +6,9 @@ package io.github.backgroundwork;
  * worker.
  * <p>
  * A decorator that has nothing to do for an item returns the execution it was given
- * unchanged. An item no decorator wraps runs as if the queue had no decorators, at no
- * cost beyond the call; {@link #afterUndecorated(WorkInfo)} then lets the decorator clean
- * up the thread after the work, as {@code ContextPropagatingWorkDecorator} clears what
- * the work left in the MDC.
+ * unchanged. An item that no decorator wraps runs as if the queue had no decorators;
+ * {@link #afterUndecorated(WorkInfo)} then lets a decorator clean up the thread after the
+ * work, as {@code ContextPropagatingWorkDecorator} clears what the work left in the MDC.
  *
  * @since 0.1.0
  */

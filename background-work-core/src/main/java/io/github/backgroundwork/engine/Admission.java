@@ -13,6 +13,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class Admission {
 
+	/**
+	 * How often one caller waiting for room looks for it on its own: room made without
+	 * reaching the room mark lets a caller in this late at most.
+	 */
+	static final long LOOK_FOR_ROOM_NANOS = 5_000_000;
+
 	private final ItemRegistry registry;
 
 	private final Dispatcher dispatcher;
@@ -88,31 +94,51 @@ final class Admission {
 	/**
 	 * Decide, under the put lock, whether there is room for {@code count} items; waits
 	 * for it with {@link WhenFull#BLOCK}.
+	 * <p>
+	 * A waiting caller is woken when the workers have made room down to the
+	 * {@linkplain ItemRegistry#roomMark room mark}, an eighth of the capacity, rather
+	 * than at every item they take: a caller that outpaces the workers then pays one
+	 * wake-up per batch of items. So that room made without reaching the mark, by workers
+	 * that take a few items and then run long ones, is not missed, one waiting caller at
+	 * a time also looks for room on its own every {@link #LOOK_FOR_ROOM_NANOS}, and hands
+	 * that over to another waiting caller when it leaves.
 	 * @param count how many items need room
 	 * @return why they are refused, or {@code null} if there is room
 	 */
 	@Nullable Reason admit(int count) {
-		if (this.registry.state != QueueState.RUNNING) {
+		ItemRegistry registry = this.registry;
+		if (registry.state != QueueState.RUNNING) {
 			return Reason.SHUTTING_DOWN;
 		}
-		int capacity = this.registry.settings.capacity();
-		if (this.registry.waiting() + count <= capacity) {
+		int capacity = registry.settings.capacity();
+		if (registry.waiting() + count <= capacity) {
 			return null;
 		}
-		if (this.registry.settings.whenFull() != WhenFull.BLOCK || count > capacity) {
+		if (registry.settings.whenFull() != WhenFull.BLOCK || count > capacity) {
 			return Reason.CAPACITY;
 		}
-		long remaining = this.registry.settings.blockTimeout().toNanos();
-		this.registry.blockedCallers++;
+		long remaining = registry.settings.blockTimeout().toNanos();
+		registry.blockedCallers++;
 		if (count > 1) {
-			this.registry.batchCallers++;
+			registry.batchCallers++;
 		}
+		boolean looks = false;
 		try {
-			while (this.registry.waiting() + count > capacity && this.registry.state == QueueState.RUNNING) {
+			while (registry.waiting() + count > capacity && registry.state == QueueState.RUNNING) {
 				if (remaining <= 0) {
 					return Reason.CAPACITY;
 				}
-				remaining = this.registry.roomAvailable.awaitNanos(remaining);
+				if (!looks && !registry.callerLooksForRoom) {
+					registry.callerLooksForRoom = true;
+					looks = true;
+				}
+				if (looks) {
+					long wait = Math.min(remaining, LOOK_FOR_ROOM_NANOS);
+					remaining -= wait - registry.roomAvailable.awaitNanos(wait);
+				}
+				else {
+					remaining = registry.roomAvailable.awaitNanos(remaining);
+				}
 			}
 		}
 		catch (InterruptedException ex) {
@@ -120,12 +146,19 @@ final class Admission {
 			return Reason.INTERRUPTED;
 		}
 		finally {
-			this.registry.blockedCallers--;
+			registry.blockedCallers--;
 			if (count > 1) {
-				this.registry.batchCallers--;
+				registry.batchCallers--;
+			}
+			if (looks) {
+				registry.callerLooksForRoom = false;
+				if (registry.blockedCallers > 0) {
+					// Another waiting caller looks from now on
+					registry.roomAvailable.signal();
+				}
 			}
 		}
-		return (this.registry.state != QueueState.RUNNING) ? Reason.SHUTTING_DOWN : null;
+		return (registry.state != QueueState.RUNNING) ? Reason.SHUTTING_DOWN : null;
 	}
 
 	private boolean occupyInline(WorkItem item) {

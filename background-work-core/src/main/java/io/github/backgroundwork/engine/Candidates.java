@@ -12,10 +12,11 @@ final class Candidates {
 	private final ItemRegistry registry;
 
 	/**
-	 * Whether the last pick turned a full queue into one with room; written and read by
-	 * the worker that took, under the take lock.
+	 * Whether the last pick brought the waiting items down to the room mark, where
+	 * callers blocked for room are woken; written and read by the worker that took, under
+	 * the take lock.
 	 */
-	boolean tookFromFull;
+	boolean madeRoom;
 
 	Candidates(ItemRegistry registry) {
 		this.registry = registry;
@@ -37,7 +38,7 @@ final class Candidates {
 		}
 		while (registry.ready.size() > 0) {
 			item = registry.ready.unlinkFirst();
-			this.tookFromFull |= registry.ready.decrement() + registry.held.get() >= registry.settings.capacity();
+			this.madeRoom |= reachesRoomMark(registry.ready.decrement() + registry.held.get());
 			if (mayRun(item)) {
 				return item;
 			}
@@ -46,8 +47,15 @@ final class Candidates {
 	}
 
 	private void leaveHeld() {
-		this.tookFromFull |= this.registry.waiting() >= this.registry.settings.capacity();
+		this.madeRoom |= reachesRoomMark(this.registry.waiting());
 		this.registry.held.decrementAndGet();
+	}
+
+	/**
+	 * Whether taking one of {@code before} waiting items reaches the room mark.
+	 */
+	private boolean reachesRoomMark(int before) {
+		return before > this.registry.roomMark && before - 1 <= this.registry.roomMark;
 	}
 
 	/**

@@ -65,7 +65,7 @@ final class Dispatcher {
 				}
 				// Never wait for work with an item still to announce
 				next = this.taker.take(!ended && retryDelay < 0);
-				madeRoom = next != null && (this.taker.tookFromFull() || this.registry.batchCallers > 0);
+				madeRoom = next != null && (this.taker.madeRoom() || this.registry.batchCallers > 0);
 				if (this.registry.tookAfterWait || now == 0) {
 					// The clock read for the end of the last item would be stale
 					now = -1;
@@ -74,10 +74,11 @@ final class Dispatcher {
 			finally {
 				this.registry.takeLock.unlock();
 			}
-			// As LinkedBlockingQueue: a caller waits for room only while the
-			// queue is full, so the take that makes room wakes one, and that one
-			// wakes the next if room is left. A batch needs room for all its
-			// items: every take wakes it.
+			// A caller waits for room only while the queue is full; the take that
+			// brings the waiting items down to the room mark wakes one, and that
+			// one wakes the next if room is left (one caller also looks on its
+			// own, see Admission.admit). A batch needs room for all its items:
+			// every take wakes it.
 			if (madeRoom) {
 				this.registry.signalRoomAvailable();
 			}

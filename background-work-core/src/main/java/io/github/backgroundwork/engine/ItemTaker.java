@@ -34,11 +34,12 @@ final class ItemTaker {
 	}
 
 	/**
-	 * Whether the last take turned a full queue into one with room; read by the worker
-	 * that took, under the take lock.
+	 * Whether the last take brought the waiting items down to the room mark, where
+	 * callers blocked for room are woken; read by the worker that took, under the take
+	 * lock.
 	 */
-	boolean tookFromFull() {
-		return this.candidates.tookFromFull;
+	boolean madeRoom() {
+		return this.candidates.madeRoom;
 	}
 
 	/**
@@ -49,7 +50,7 @@ final class ItemTaker {
 	@Nullable WorkItem take(boolean mayWait) {
 		ItemRegistry registry = this.registry;
 		registry.tookAfterWait = false;
-		this.candidates.tookFromFull = false;
+		this.candidates.madeRoom = false;
 		boolean spun = false;
 		while (registry.dispatching) {
 			if (registry.running.hasFreePlace()) {
