@@ -211,7 +211,7 @@ public final class StarterDefaultsCost {
 	 * nanosecond, unlike the process's CPU time, which Linux counts in 10 ms ticks and
 	 * which also holds the GC's threads.
 	 */
-	private static long threadCpu(com.sun.management.ThreadMXBean threads) {
+	static long threadCpu(com.sun.management.ThreadMXBean threads) {
 		long sum = 0;
 		for (long nanos : threads.getThreadCpuTime(threads.getAllThreadIds())) {
 			if (nanos > 0) {
