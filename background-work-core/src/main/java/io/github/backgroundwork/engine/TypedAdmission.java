@@ -123,8 +123,10 @@ final class TypedAdmission {
 	private boolean accept(List<WorkItem> items, List<WorkHandle> handles) {
 		boolean wake = false;
 		List<WorkItem> delayed = null;
-		long now = System.nanoTime();
-		Instant wallNow = Instant.now();
+		// The clocks are read only for delayed items: a read costs 20-30 ns
+		long now = 0;
+		Instant wallNow = Instant.EPOCH;
+		boolean clocksRead = false;
 		for (int i = 0; i < items.size(); i++) {
 			WorkItem item = items.get(i);
 			if (handles.get(i) != item) {
@@ -135,7 +137,16 @@ final class TypedAdmission {
 				this.registry.liveKeys.put(typed.liveKey, item);
 			}
 			this.registry.accepted++;
-			long delay = delayNanos(typed.request, wallNow);
+			WorkRequest request = typed.request;
+			long delay = 0;
+			if (request.delay() != null || request.notBefore() != null) {
+				if (!clocksRead) {
+					now = System.nanoTime();
+					wallNow = Instant.now();
+					clocksRead = true;
+				}
+				delay = delayNanos(request, wallNow);
+			}
 			if (delay > 0) {
 				typed.dueNanos = now + delay;
 				if (delayed == null) {

@@ -128,6 +128,31 @@ class KeyAndDelayTests {
 	}
 
 	@Test
+	void aBatchMixingDelayedAndDueRequestsSchedulesEachDelayedOneFromNow() throws Exception {
+		Instant before = Instant.now();
+		List<WorkHandle> handles = this.queue.enqueueAll(List.of(
+				WorkRequest.builder("mail", new Mail("past", 1)).notBefore(before.minusSeconds(60)).build(),
+				WorkRequest.builder("mail", new Mail("in a second", 2)).delay(Duration.ofSeconds(1)).build(),
+				WorkRequest.of("mail", new Mail("now", 3)),
+				WorkRequest.builder("mail", new Mail("at a time", 4)).notBefore(before.plusSeconds(1)).build()));
+		// The clocks are read at the first request with a time, which here is due: the
+		// delayed ones after it are still timed from now
+		assertThat(handles.get(1).state()).isEqualTo(WorkState.SCHEDULED);
+		assertThat(handles.get(3).state()).isEqualTo(WorkState.SCHEDULED);
+		assertThat(handles.get(1).snapshot().notBefore()).isAfterOrEqualTo(before.plusMillis(999));
+		assertThat(handles.get(3).snapshot().notBefore()).isAfterOrEqualTo(before.plusMillis(900));
+		handles.get(0).completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
+		handles.get(2).completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
+		handles.get(1).completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
+		handles.get(3).completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
+		assertThat(this.handlers.sent.subList(0, 2)).extracting(Mail::campaign)
+			.containsExactlyInAnyOrder("past", "now");
+		assertThat(this.handlers.sent.subList(2, 4)).extracting(Mail::campaign)
+			.containsExactlyInAnyOrder("in a second", "at a time");
+		assertThat(handles.get(1).snapshot().startedAt()).isAfterOrEqualTo(handles.get(1).snapshot().notBefore());
+	}
+
+	@Test
 	void notBeforeInThePastRunsAtOnce() throws Exception {
 		WorkHandle handle = this.queue.enqueue(
 				WorkRequest.builder("mail", new Mail("past", 1)).notBefore(Instant.now().minusSeconds(60)).build());

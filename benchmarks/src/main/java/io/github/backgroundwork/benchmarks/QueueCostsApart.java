@@ -2,6 +2,7 @@ package io.github.backgroundwork.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,14 +59,38 @@ public final class QueueCostsApart {
 			contenders.values().forEach(Contender::close);
 		}
 		System.out.printf(Locale.ROOT,
-				"# %d cores, Java %s; %d %s items per round behind a held worker, %d rounds (3 warm-up)%n%n",
+				"# %d cores, Java %s; %d %s items per round behind a held worker, %d rounds (3 warm-up)%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.version(), items,
 				(busyMicros > 0) ? "~" + busyMicros + " µs (" + busySteps + " LCG steps)" : "no-op", rounds);
+		System.out.printf(Locale.ROOT,
+				"# System.nanoTime(): %.1f ns per call on this machine; the queue reads the clock twice per item%n%n",
+				clockReadNanos());
 		System.out.printf(Locale.ROOT, "%-42s %22s %20s %22s %22s%n", "contender", "enqueue CPU ns/item",
 				"enqueue bytes/item", "worker CPU ns/item", "both, ns/item");
 		samples.forEach((name, list) -> System.out.printf(Locale.ROOT, "%-42s %22s %20s %22s %22s%n", name,
 				InterleavedRounds.stat(list, 0, "%.0f"), InterleavedRounds.stat(list, 1, "%.0f"),
 				InterleavedRounds.stat(list, 2, "%.0f"), InterleavedRounds.stat(list, 3, "%.0f")));
+	}
+
+	/**
+	 * What one read of the monotonic clock costs here: the median of 5 loops of 2,000,000
+	 * reads. The queue reads it when an item is enqueued and once between two items a
+	 * worker runs (the end of one is the start of the next).
+	 */
+	static double clockReadNanos() {
+		int calls = 2_000_000;
+		double[] perCall = new double[5];
+		long sum = 0;
+		for (int loop = 0; loop < perCall.length; loop++) {
+			long start = System.nanoTime();
+			for (int i = 0; i < calls; i++) {
+				sum += System.nanoTime();
+			}
+			perCall[loop] = (double) (System.nanoTime() - start) / calls;
+		}
+		sink = sum;
+		Arrays.sort(perCall);
+		return perCall[perCall.length / 2];
 	}
 
 	private static void add(Map<String, List<double[]>> samples, String name, int round, double[] sample) {
