@@ -34,10 +34,6 @@ public interface WorkInfo {
 	/**
 	 * Return how long the item waited in the queue: from enqueue to start, or to now
 	 * while it is still queued, or to its end if it never started.
-	 * <p>
-	 * An item enqueued on a queue whose worker spins for the next item is timed by that
-	 * worker as it takes the item, usually within a microsecond of the enqueue, with the
-	 * one read of the clock that also times its start: its wait then reads zero.
 	 * @return the time spent queued
 	 */
 	Duration waitTime();

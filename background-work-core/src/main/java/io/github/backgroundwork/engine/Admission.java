@@ -41,50 +41,35 @@ final class Admission {
 	 * @return the accepted item
 	 */
 	WorkItem submit(String name, Object work) {
-		ItemRegistry registry = this.registry;
-		// An item that goes into an empty ready queue while a worker spins for it is
-		// taken within a microsecond: the worker reads the clock then, for its start, and
-		// stamps the item's enqueue time with the same read. That saves a read of the
-		// clock per item (~30 ns on a virtual machine) when the workers keep up.
-		long enqueued = registry.spinning ? 0 : System.nanoTime();
-		WorkItem item = new WorkItem(this.dispatcher, registry.sequence.incrementAndGet(), name, work, enqueued);
+		WorkItem item = new WorkItem(this.dispatcher, this.registry.sequence.incrementAndGet(), name, work);
 		// Decorators run outside the locks: they may be slow, and they may
 		// throw, in which case nothing was accepted
 		this.runner.decorate(item);
 		Reason refusal;
 		int before = -1;
 		boolean inline = false;
-		registry.putLock.lock();
+		this.registry.putLock.lock();
 		try {
 			refusal = admit(1);
-			if (enqueued == 0 && (refusal != null || registry.ready.size() != 0)) {
-				// Not the next item a spinning worker takes: timed here
-				item.stampEnqueued(System.nanoTime());
-			}
 			if (refusal == null) {
-				before = registry.ready.link(item);
-				registry.accepted++;
+				before = this.registry.ready.link(item);
+				this.registry.accepted++;
 				signalNextCaller();
 			}
-			else if (refusal == Reason.CAPACITY && registry.settings.whenFull() == WhenFull.CALLER_RUNS
-					&& registry.dispatching && !isPaused(name)) {
+			else if (refusal == Reason.CAPACITY && this.registry.settings.whenFull() == WhenFull.CALLER_RUNS
+					&& this.registry.dispatching && !isPaused(name)) {
 				inline = occupyInline(item);
-				registry.accepted++;
+				this.registry.accepted++;
 			}
 			else {
-				registry.rejected++;
+				this.registry.rejected++;
 			}
 		}
 		finally {
-			registry.putLock.unlock();
+			this.registry.putLock.unlock();
 		}
-		if (before == 0 && !registry.spinning) {
-			// No worker spins for it, or it stopped before it could see the item (see
-			// signalFirstItem): if the item waits for its time, it gets it here
-			if (item.isUnstamped()) {
-				item.stampEnqueued(System.nanoTime());
-			}
-			registry.signalWorkAvailable();
+		if (before == 0) {
+			this.registry.signalFirstItem();
 		}
 		if (refusal == null) {
 			return item;

@@ -18,12 +18,6 @@ final class Candidates {
 	 */
 	boolean madeRoom;
 
-	/**
-	 * The clock read that stamped an item in the current take, or 0; read by the worker
-	 * that took, under the take lock.
-	 */
-	long stampNanos;
-
 	Candidates(ItemRegistry registry) {
 		this.registry = registry;
 	}
@@ -44,26 +38,12 @@ final class Candidates {
 		}
 		while (registry.ready.size() > 0) {
 			item = registry.ready.unlinkFirst();
-			if (item.isUnstamped()) {
-				stamp(item);
-			}
 			this.madeRoom |= reachesRoomMark(registry.ready.decrement() + registry.held.get());
 			if (mayRun(item)) {
 				return item;
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * Give an item handed to a spinning worker its enqueue time (see
-	 * {@link Admission#submit}); the read serves the worker as the start of what it
-	 * takes.
-	 */
-	void stamp(WorkItem item) {
-		long now = System.nanoTime();
-		item.stampEnqueued(now);
-		this.stampNanos = now;
 	}
 
 	private void leaveHeld() {

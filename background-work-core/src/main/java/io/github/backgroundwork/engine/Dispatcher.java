@@ -67,9 +67,8 @@ final class Dispatcher {
 				next = this.taker.take(!ended && retryDelay < 0);
 				madeRoom = next != null && (this.taker.madeRoom() || this.registry.batchCallers > 0);
 				if (this.registry.tookAfterWait || now == 0) {
-					// The clock read for the end of the last item would be stale; the
-					// one that timed an item handed to this worker is not
-					now = (this.taker.stampNanos() != 0) ? this.taker.stampNanos() : -1;
+					// The clock read for the end of the last item would be stale
+					now = -1;
 				}
 			}
 			finally {

@@ -43,14 +43,6 @@ final class ItemTaker {
 	}
 
 	/**
-	 * The clock read this take made after its last wait to stamp an item handed to a
-	 * spinning worker, or 0: a time to start the taken item at without another read.
-	 */
-	long stampNanos() {
-		return this.candidates.stampNanos;
-	}
-
-	/**
 	 * Take the next item that may run, under the take lock: an item its name's limit let
 	 * through, then a scheduled item that is due, then the oldest queued item. Waits, if
 	 * allowed, until one comes or the earliest scheduled item is due.
@@ -59,7 +51,6 @@ final class ItemTaker {
 		ItemRegistry registry = this.registry;
 		registry.tookAfterWait = false;
 		this.candidates.madeRoom = false;
-		this.candidates.stampNanos = 0;
 		boolean spun = false;
 		while (registry.dispatching) {
 			if (registry.running.hasFreePlace()) {
@@ -82,12 +73,6 @@ final class ItemTaker {
 				// The clock read for the end of the last item would be stale
 				registry.tookAfterWait = true;
 				spin();
-				// An item handed over without a time is first in the ready queue now,
-				// whatever this worker takes: it is timed here (see Admission.submit)
-				WorkItem first = registry.ready.peekFirst();
-				if (first != null && first.isUnstamped()) {
-					this.candidates.stamp(first);
-				}
 				continue;
 			}
 			registry.idleWorkers++;
@@ -107,7 +92,6 @@ final class ItemTaker {
 			}
 			finally {
 				registry.idleWorkers--;
-				this.candidates.stampNanos = 0;
 			}
 		}
 		return null;

@@ -3,8 +3,6 @@ package io.github.backgroundwork.engine;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * The items waiting for a worker, first in first out: a linked list threaded through the
  * items themselves, so that queueing allocates nothing, with the two-lock discipline of
@@ -66,21 +64,6 @@ final class ReadyQueue {
 	 * positive.
 	 * @return the item
 	 */
-	/**
-	 * The first item, without taking it; under the take lock.
-	 */
-	@Nullable WorkItem peekFirst() {
-		// The count first: it publishes the items linked before it was raised
-		if (this.count.get() == 0) {
-			return null;
-		}
-		WorkItem first = this.head.next;
-		while (first != null && first.removed) {
-			first = first.next;
-		}
-		return first;
-	}
-
 	WorkItem unlinkFirst() {
 		while (true) {
 			this.visited++;

@@ -43,15 +43,12 @@ final class WorkItem implements WorkHandle {
 
 	private static final VarHandle EXECUTING;
 
-	private static final VarHandle ENQUEUED_NANOS;
-
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			STATE = lookup.findVarHandle(WorkItem.class, "state", int.class);
 			EXTRAS = lookup.findVarHandle(WorkItem.class, "extras", ItemExtras.class);
 			EXECUTING = lookup.findVarHandle(WorkItem.class, "executing", boolean.class);
-			ENQUEUED_NANOS = lookup.findVarHandle(WorkItem.class, "enqueuedNanos", long.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -64,12 +61,7 @@ final class WorkItem implements WorkHandle {
 
 	private final String name;
 
-	/**
-	 * When the item was enqueued, or 0 while a worker that spun for it has yet to say:
-	 * see {@link Admission#submit}. Set once, by {@link #stampEnqueued}, after the
-	 * constructor; read without a lock by inspections, which take 0 for now.
-	 */
-	private long enqueuedNanos;
+	private final long enqueuedNanos;
 
 	/**
 	 * The work, or a {@link DecoratedWork} holding it; released when the item ends.
@@ -122,20 +114,11 @@ final class WorkItem implements WorkHandle {
 	private volatile boolean executing;
 
 	WorkItem(Dispatcher dispatcher, long sequence, String name, Object work) {
-		this(dispatcher, sequence, name, work, System.nanoTime());
-	}
-
-	/**
-	 * Create an item.
-	 * @param enqueuedNanos when it was enqueued, or 0 if it goes to a spinning worker,
-	 * which stamps it with {@link #stampEnqueued}
-	 */
-	WorkItem(Dispatcher dispatcher, long sequence, String name, Object work, long enqueuedNanos) {
 		this.dispatcher = dispatcher;
 		this.sequence = sequence;
 		this.name = name;
 		this.work = work;
-		this.enqueuedNanos = enqueuedNanos;
+		this.enqueuedNanos = System.nanoTime();
 	}
 
 	// --- The handle
@@ -190,12 +173,7 @@ final class WorkItem implements WorkHandle {
 				: (state >= TERMINAL) ? this.finishedNanos : System.nanoTime();
 		// Typed work waits from when it was due: after its delay, or its retry's backoff
 		TypedWork typed = typed();
-		long enqueued = this.enqueuedNanos;
-		if (enqueued == 0) {
-			// Handed to a spinning worker an instant ago
-			return Duration.ZERO;
-		}
-		long from = (typed != null) ? Math.max(enqueued, typed.dueNanos) : enqueued;
+		long from = (typed != null) ? Math.max(this.enqueuedNanos, typed.dueNanos) : this.enqueuedNanos;
 		return Duration.ofNanos(Math.max(0, end - from));
 	}
 
@@ -358,10 +336,6 @@ final class WorkItem implements WorkHandle {
 	}
 
 	private void publishEnd(WorkState outcome, @Nullable Throwable failure, long now) {
-		if (this.enqueuedNanos == 0) {
-			// Cancelled or abandoned the instant it was handed to a spinning worker
-			stampEnqueued(now);
-		}
 		this.finishedNanos = now;
 		if (failure != null) {
 			extras().failure = failure;
@@ -468,30 +442,8 @@ final class WorkItem implements WorkHandle {
 		return this.extras;
 	}
 
-	/**
-	 * When the item was enqueued; now, for an item handed to a spinning worker that has
-	 * yet to stamp it.
-	 */
 	long enqueuedNanos() {
-		long enqueued = this.enqueuedNanos;
-		return (enqueued != 0) ? enqueued : System.nanoTime();
-	}
-
-	/**
-	 * Whether the item still waits for its enqueue time, see {@link Admission#submit}.
-	 */
-	boolean isUnstamped() {
-		return this.enqueuedNanos == 0;
-	}
-
-	/**
-	 * Give an item handed to a spinning worker its enqueue time, unless it has one: by
-	 * the worker under the take lock, or by the enqueuing thread if the worker stopped
-	 * spinning meanwhile.
-	 * @param now the time
-	 */
-	void stampEnqueued(long now) {
-		ENQUEUED_NANOS.compareAndSet(this, 0L, now);
+		return this.enqueuedNanos;
 	}
 
 	long startedNanos() {
