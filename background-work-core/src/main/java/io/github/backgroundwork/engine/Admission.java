@@ -53,16 +53,16 @@ final class Admission {
 			refusal = admit(1);
 			if (refusal == null) {
 				before = this.registry.ready.link(item);
-				this.registry.accepted++;
+				this.registry.counts.accepted();
 				signalNextCaller();
 			}
 			else if (refusal == Reason.CAPACITY && this.registry.settings.whenFull() == WhenFull.CALLER_RUNS
 					&& this.registry.dispatching && !isPaused(name)) {
 				inline = occupyInline(item);
-				this.registry.accepted++;
+				this.registry.counts.accepted();
 			}
 			else {
-				this.registry.rejected++;
+				this.registry.counts.rejected();
 			}
 		}
 		finally {

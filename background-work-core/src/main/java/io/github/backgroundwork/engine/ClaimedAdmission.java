@@ -37,7 +37,7 @@ final class ClaimedAdmission {
 			if (this.registry.state != QueueState.RUNNING) {
 				return null;
 			}
-			this.registry.accepted++;
+			this.registry.counts.accepted();
 			wake = this.registry.ready.link(item) == 0;
 		}
 		finally {

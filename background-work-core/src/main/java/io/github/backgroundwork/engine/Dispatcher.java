@@ -66,7 +66,7 @@ final class Dispatcher {
 				// Never wait for work with an item still to announce
 				next = this.taker.take(!ended && retryDelay < 0);
 				madeRoom = next != null && (this.taker.madeRoom() || this.registry.batchCallers > 0);
-				if (this.registry.tookAfterWait || now == 0) {
+				if (this.taker.tookAfterWait() || now == 0) {
 					// The clock read for the end of the last item would be stale
 					now = -1;
 				}

@@ -39,8 +39,8 @@ final class Inspector {
 			int scheduled = this.registry.scheduled.size();
 			return new QueueStatistics(this.registry.state, this.registry.settings.concurrency(),
 					this.registry.settings.capacity(), this.registry.waiting() - scheduled, scheduled,
-					this.registry.running.size(),
-					this.registry.running.totals(this.registry.accepted, this.registry.rejected));
+					this.registry.running.size(), this.registry.running.totals(this.registry.counts.acceptedCount(),
+							this.registry.counts.rejectedCount()));
 		}
 		finally {
 			this.registry.fullyUnlock();

@@ -76,10 +76,10 @@ final class ItemRegistry {
 	 */
 	volatile boolean dispatching;
 
-	// Guarded by the put lock
-	long accepted;
-
-	long rejected;
+	/**
+	 * Guarded by the put lock, like the fields below.
+	 */
+	final AdmissionCounts counts = new AdmissionCounts();
 
 	int blockedCallers;
 
@@ -112,11 +112,6 @@ final class ItemRegistry {
 	 * lock, read by enqueuing threads without it (see {@link #signalFirstItem()}).
 	 */
 	volatile boolean spinning;
-
-	/**
-	 * Whether the last take waited for work, read by the worker that took.
-	 */
-	boolean tookAfterWait;
 
 	private final long anchorMillis = System.currentTimeMillis();
 

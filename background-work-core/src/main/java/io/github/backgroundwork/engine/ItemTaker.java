@@ -27,10 +27,21 @@ final class ItemTaker {
 	 */
 	private final long spinNanos;
 
+	private boolean tookAfterWait;
+
 	ItemTaker(ItemRegistry registry, EngineSettings settings) {
 		this.registry = registry;
 		this.candidates = new Candidates(registry);
 		this.spinNanos = (settings.virtualThreads() || Runtime.getRuntime().availableProcessors() < 2) ? 0 : SPIN_NANOS;
+	}
+
+	/**
+	 * Whether the last take waited for work, so that the clock read for the end of the
+	 * last item is stale; read by the worker that took, under the take lock. Kept here,
+	 * where only workers write, rather than with the fields enqueuing threads read.
+	 */
+	boolean tookAfterWait() {
+		return this.tookAfterWait;
 	}
 
 	/**
@@ -49,7 +60,7 @@ final class ItemTaker {
 	 */
 	@Nullable WorkItem take(boolean mayWait) {
 		ItemRegistry registry = this.registry;
-		registry.tookAfterWait = false;
+		this.tookAfterWait = false;
 		this.candidates.madeRoom = false;
 		boolean spun = false;
 		while (registry.dispatching) {
@@ -71,12 +82,12 @@ final class ItemTaker {
 			if (!spun && this.spinNanos > 0 && !registry.spinning && registry.running.hasFreePlace()) {
 				spun = true;
 				// The clock read for the end of the last item would be stale
-				registry.tookAfterWait = true;
+				this.tookAfterWait = true;
 				spin();
 				continue;
 			}
 			registry.idleWorkers++;
-			registry.tookAfterWait = true;
+			this.tookAfterWait = true;
 			try {
 				// Without a free place, a due item cannot run: wait for a place instead
 				long due = registry.running.hasFreePlace() ? registry.scheduled.nextDueNanos() : Long.MAX_VALUE;

@@ -82,7 +82,7 @@ final class OperatorActions {
 		try {
 			Reason refusal = this.admission.admit(1);
 			if (refusal != null) {
-				this.registry.rejected++;
+				this.registry.counts.rejected();
 				throw this.admission.refuse(item, refusal);
 			}
 			// Another item of the same key lives: running this one too would break the
@@ -97,7 +97,7 @@ final class OperatorActions {
 			if (fresh.liveKey != null) {
 				this.registry.liveKeys.put(fresh.liveKey, item);
 			}
-			this.registry.accepted++;
+			this.registry.counts.accepted();
 			wake = this.registry.ready.link(item) == 0;
 			this.admission.signalNextCaller();
 		}

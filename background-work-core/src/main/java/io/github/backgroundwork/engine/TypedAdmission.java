@@ -61,7 +61,7 @@ final class TypedAdmission {
 					fresh = resolve(items, handles, inBatch);
 				}
 				if (refusal != null) {
-					this.registry.rejected++;
+					this.registry.counts.rejected();
 					throw refusal(requests, items, handles, refusal);
 				}
 				wake = accept(items, handles);
@@ -135,7 +135,7 @@ final class TypedAdmission {
 			if (typed.liveKey != null) {
 				this.registry.liveKeys.put(typed.liveKey, item);
 			}
-			this.registry.accepted++;
+			this.registry.counts.accepted();
 			WorkRequest request = typed.request;
 			long delay = 0;
 			if (request.delay() != null || request.notBefore() != null) {
