@@ -131,10 +131,8 @@ abstract class AbstractClaimTests {
 								duplicates.incrementAndGet();
 							}
 						}
-						// Once, even if the first claim found no row (the other's claim
-						// held
-						// them): waiting again would wait for a claimer that does not
-						// come
+						// Once, even if the first claim found no row: a second wait
+						// would wait for a claimer that never comes back to the barrier
 						if (!waited) {
 							waited = true;
 							bothClaimed.await(30, TimeUnit.SECONDS);
